@@ -1,0 +1,24 @@
+using Vtr.Shared.Media;
+
+namespace Vtr.Node.Codecs;
+
+/// <summary>A family of codec implementations on this machine (VideoToolbox or libavcodec).</summary>
+public interface ICodecBackend
+{
+    /// <summary>"videotoolbox" or "ffmpeg".</summary>
+    string Name { get; }
+
+    /// <summary>True when encoding runs on dedicated hardware.</summary>
+    bool IsHardware { get; }
+
+    /// <summary>Codecs this backend can encode right now (probed, not assumed).</summary>
+    IReadOnlyList<VideoCodec> EncodeCodecs { get; }
+
+    /// <summary>Codecs this backend can decode right now.</summary>
+    IReadOnlyList<VideoCodec> DecodeCodecs { get; }
+
+    /// <summary>Opens an encoder; throws <see cref="CodecException"/> with a clear message when the settings cannot be honoured.</summary>
+    IVideoEncoder CreateEncoder(EncoderSettings settings);
+
+    IVideoDecoder CreateDecoder(DecoderSettings settings);
+}
