@@ -1,0 +1,118 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using Vtr.Shared.Compression;
+using Vtr.Shared.Media;
+
+namespace Vtr.Shared.Wire;
+
+public sealed partial class FrameMessage
+{
+    private const int FixedHeadBytes = 21;
+    private const int PlaneHeadBytes = 12;
+    private const int SideDataHeadBytes = 8;
+
+    /// <summary>
+    /// Hot-path FRAME writer used by node and client without building a message. It asks the output
+    /// for one span sized for the worst case (header, plane heads, MaxCompressedLength of every plane,
+    /// side data), compresses each plane straight into it, patches each data_len and the header length,
+    /// then advances once by the bytes actually written. Each plane contributes stride × height bytes
+    /// of <see cref="PlaneView.Data"/>. The side-data trailer is written only when entries exist.
+    /// </summary>
+    public static void Write(
+        IBufferWriter<byte> output,
+        long pts,
+        long duration,
+        uint flags,
+        ReadOnlySpan<PlaneView> planes,
+        WireCompression compression,
+        ReadOnlySpan<SideDataEntry> sideData = default)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        if (planes.Length > byte.MaxValue || sideData.Length > byte.MaxValue)
+        {
+            throw new ArgumentException($"FRAME carries at most 255 planes and 255 side-data entries ({planes.Length}, {sideData.Length} given)");
+        }
+
+        var compressor = PlaneCompressors.For(compression);
+        var bound = (long)Vtr1Header.Size + FixedHeadBytes + SideDataBound(sideData);
+        foreach (var plane in planes)
+        {
+            bound += PlaneHeadBytes + compressor.MaxCompressedLength(RawLength(plane));
+        }
+
+        if (bound > int.MaxValue)
+        {
+            throw new ArgumentException($"FRAME of up to {bound} bytes does not fit a u32 payload buffer", nameof(planes));
+        }
+
+        var message = output.GetSpan((int)bound);
+        var position = Vtr1Header.Size;
+        BinaryPrimitives.WriteInt64BigEndian(message[position..], pts);
+        BinaryPrimitives.WriteInt64BigEndian(message[(position + 8)..], duration);
+        BinaryPrimitives.WriteUInt32BigEndian(message[(position + 16)..], flags);
+        message[position + 20] = (byte)planes.Length;
+        position += FixedHeadBytes;
+        foreach (var plane in planes)
+        {
+            var raw = plane.Data.Span[..RawLength(plane)];
+            var written = compressor.Compress(raw, message[(position + PlaneHeadBytes)..]);
+            BinaryPrimitives.WriteUInt32BigEndian(message[position..], (uint)plane.Stride);
+            BinaryPrimitives.WriteUInt32BigEndian(message[(position + 4)..], (uint)plane.Height);
+            BinaryPrimitives.WriteUInt32BigEndian(message[(position + 8)..], (uint)written);
+            position += PlaneHeadBytes + written;
+        }
+
+        position += WriteSideData(message[position..], sideData);
+        Vtr1Header.Write(message, Vtr1MessageType.Frame, position - Vtr1Header.Size);
+        output.Advance(position);
+    }
+
+    private static int RawLength(PlaneView plane)
+    {
+        if (plane.Stride < 0 || plane.Height < 0)
+        {
+            throw new ArgumentException($"plane {plane.Stride}×{plane.Height} has a negative dimension", nameof(plane));
+        }
+
+        var length = (long)plane.Stride * plane.Height;
+        return length <= plane.Data.Length
+            ? (int)length
+            : throw new ArgumentException($"plane {plane.Stride}×{plane.Height} needs {length} bytes, {plane.Data.Length} given", nameof(plane));
+    }
+
+    private static long SideDataBound(ReadOnlySpan<SideDataEntry> sideData)
+    {
+        if (sideData.IsEmpty)
+        {
+            return 0;
+        }
+
+        long bound = 1;
+        foreach (var entry in sideData)
+        {
+            bound += SideDataHeadBytes + entry.Data.Length;
+        }
+
+        return bound;
+    }
+
+    private static int WriteSideData(Span<byte> destination, ReadOnlySpan<SideDataEntry> sideData)
+    {
+        if (sideData.IsEmpty)
+        {
+            return 0;
+        }
+
+        destination[0] = (byte)sideData.Length;
+        var position = 1;
+        foreach (var entry in sideData)
+        {
+            BinaryPrimitives.WriteUInt32BigEndian(destination[position..], entry.Type);
+            BinaryPrimitives.WriteUInt32BigEndian(destination[(position + 4)..], (uint)entry.Data.Length);
+            entry.Data.Span.CopyTo(destination[(position + SideDataHeadBytes)..]);
+            position += SideDataHeadBytes + entry.Data.Length;
+        }
+
+        return position;
+    }
+}

@@ -1,0 +1,59 @@
+using System.IO.Pipelines;
+using System.Runtime.CompilerServices;
+using Vtr.Shared.Media;
+
+namespace Vtr.Shared.Wire;
+
+/// <summary>
+/// Reads whole VTR1 messages from a <see cref="PipeReader"/>. Each message is parsed (and copies what it
+/// keeps) before the pipe is advanced, so nothing refers to pipe memory afterwards.
+/// </summary>
+public sealed class Vtr1PipeReader(PipeReader reader, Vtr1Limits limits)
+{
+    public PipeReader Input { get; } = reader ?? throw new ArgumentNullException(nameof(reader));
+
+    public Vtr1Limits Limits { get; } = limits ?? throw new ArgumentNullException(nameof(limits));
+
+    /// <summary>
+    /// The next message, or null on a clean end of stream at a message boundary. An end of stream in the
+    /// middle of a message throws <see cref="Vtr1ProtocolException"/> (Malformed). FRAME planes are
+    /// decompressed with <paramref name="compression"/>; the caller disposes returned frames.
+    /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<IVtr1Message?> ReadAsync(WireCompression compression, CancellationToken ct)
+    {
+        while (true)
+        {
+            var result = await Input.ReadAsync(ct).ConfigureAwait(false);
+            if (result.IsCanceled)
+            {
+                throw new OperationCanceledException("the VTR1 read was cancelled", ct);
+            }
+
+            var buffer = result.Buffer;
+            var consumed = buffer.Start;
+            var examined = buffer.End;
+            try
+            {
+                if (Vtr1FrameReader.TryRead(ref buffer, Limits, out var type, out var payload))
+                {
+                    var message = Vtr1MessageReader.Read(type, payload, compression, Limits);
+                    consumed = buffer.Start;
+                    examined = consumed;
+                    return message;
+                }
+
+                if (result.IsCompleted)
+                {
+                    return buffer.IsEmpty
+                        ? null
+                        : throw Vtr1ProtocolException.Malformed($"stream ended inside a message ({buffer.Length} bytes left)");
+                }
+            }
+            finally
+            {
+                Input.AdvanceTo(consumed, examined);
+            }
+        }
+    }
+}
