@@ -1,0 +1,202 @@
+using Akka.Actor;
+using Akka.Cluster;
+using Akka.Cluster.Tools.PublishSubscribe;
+using Akka.Event;
+using Vtr.Shared.Cluster;
+
+namespace Vtr.Seed.Jobs;
+
+/// <summary>
+/// The cluster singleton that leases segments to node sessions. All decisions are made by the pure
+/// <see cref="JobTable"/>; this actor translates membership, death watch and messages into table calls
+/// and routes the table's answers to the clients that submitted the jobs.
+/// </summary>
+public sealed class JobCoordinator : ReceiveActor
+{
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly JobTable _table;
+    private readonly IActorRef _mediator;
+    private readonly Dictionary<JobId, IActorRef> _clients = [];
+    private readonly Dictionary<NodeId, Address> _nodeAddresses = [];
+
+    public JobCoordinator(IActorRef mediator, TimeProvider? clock = null)
+    {
+        _mediator = mediator;
+        _table = new JobTable(clock);
+        Receive<RegisterNode>(OnRegisterNode);
+        Receive<NodeStatusReport>(OnNodeStatus);
+        Receive<SubmitJob>(OnSubmitJob);
+        Receive<SegmentCompleted>(OnSegmentCompleted);
+        Receive<SegmentFailed>(OnSegmentFailed);
+        Receive<GetClusterStatus>(_ => Sender.Tell(_table.Snapshot()));
+        Receive<ClusterEvent.MemberRemoved>(removed => DropNodesAt(removed.Member.Address, "removed"));
+        Receive<ClusterEvent.UnreachableMember>(unreachable => DropNodesAt(unreachable.Member.Address, "unreachable"));
+        Receive<Terminated>(OnClientTerminated);
+        Receive<SubscribeAck>(_ => { });
+    }
+
+    /// <summary>Props for a coordinator that announces itself through <paramref name="mediator"/>.</summary>
+    public static Props Props(IActorRef mediator, TimeProvider? clock = null) =>
+        Akka.Actor.Props.Create(() => new JobCoordinator(mediator, clock));
+
+    /// <summary>Props wired to the cluster's DistributedPubSub mediator.</summary>
+    public static Props Props(ActorSystem system) => Props(DistributedPubSub.Get(system).Mediator);
+
+    private static bool IsClustered => ((ExtendedActorSystem)Context.System).Provider is ClusterActorRefProvider;
+
+    protected override void PreStart()
+    {
+        if (IsClustered)
+        {
+            Akka.Cluster.Cluster.Get(Context.System).Subscribe(
+                Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents,
+                typeof(ClusterEvent.MemberRemoved), typeof(ClusterEvent.UnreachableMember));
+        }
+
+        _mediator.Tell(new Publish(ClusterNames.CoordinatorTopic, CoordinatorStarted.Instance));
+        _log.Info("JobCoordinator started at {Path}; asked nodes and clients to re-announce", Self.Path);
+    }
+
+    protected override void PostStop()
+    {
+        if (IsClustered)
+        {
+            Akka.Cluster.Cluster.Get(Context.System).Unsubscribe(Self);
+        }
+    }
+
+    private void OnRegisterNode(RegisterNode register)
+    {
+        var known = _nodeAddresses.ContainsKey(register.NodeId);
+        _table.RegisterNode(register);
+        _nodeAddresses[register.NodeId] = MemberAddressOf(Sender);
+        if (!known)
+        {
+            _log.Info(
+                "Node {NodeId} registered at {Host}:{Port} ({Backend}, {MaxSessions} sessions, encodes {Codecs})",
+                register.NodeId, register.Host, register.Port, register.Backend, register.MaxSessions,
+                string.Join(",", register.EncodeCodecs));
+        }
+
+        AssignWork();
+    }
+
+    /// <summary>The cluster member an actor lives on; local senders live on this member.</summary>
+    private static Address MemberAddressOf(IActorRef actor) =>
+        actor.Path.Address.HasGlobalScope ? actor.Path.Address : ((ExtendedActorSystem)Context.System).Provider.DefaultAddress;
+
+    private void OnNodeStatus(NodeStatusReport report)
+    {
+        if (_table.UpdateNodeStatus(report))
+        {
+            AssignWork();
+        }
+    }
+
+    private void OnSubmitJob(SubmitJob submit)
+    {
+        _clients[submit.JobId] = Sender;
+        Context.Watch(Sender);
+        if (_table.AddJob(submit))
+        {
+            _log.Info(
+                "Job {JobId} from {Client}: {Segments} segments to {Codec}",
+                submit.JobId, submit.ClientName, submit.Segments.Length, submit.Codec);
+        }
+
+        Sender.Tell(new JobAccepted(submit.JobId, submit.Segments.Length));
+        AssignWork();
+    }
+
+    private void OnSegmentCompleted(SegmentCompleted completed)
+    {
+        _log.Info(
+            "Job {JobId} segment {SegmentIndex} completed by lease {LeaseId}: {Frames} frames in {ElapsedMs} ms",
+            completed.JobId, completed.SegmentIndex, completed.LeaseId, completed.Frames,
+            (long)(completed.ElapsedSeconds * 1000));
+        Apply(_table.CompleteSegment(completed));
+        AssignWork();
+    }
+
+    private void OnSegmentFailed(SegmentFailed failed)
+    {
+        _log.Warning(
+            "Job {JobId} segment {SegmentIndex} failed on lease {LeaseId}: {Reason}",
+            failed.JobId, failed.SegmentIndex, failed.LeaseId, failed.Reason);
+        Apply(_table.FailSegment(failed));
+        AssignWork();
+    }
+
+    private void DropNodesAt(Address address, string why)
+    {
+        foreach (var (nodeId, _) in _nodeAddresses.Where(pair => pair.Value == address).ToList())
+        {
+            _log.Warning("Node {NodeId} at {Address} is {Why}; its segments are queued again", nodeId, address, why);
+            _nodeAddresses.Remove(nodeId);
+            Apply(_table.RemoveNode(nodeId));
+        }
+
+        AssignWork();
+    }
+
+    private void OnClientTerminated(Terminated terminated)
+    {
+        foreach (var (jobId, _) in _clients.Where(pair => pair.Value.Equals(terminated.ActorRef)).ToList())
+        {
+            _log.Warning("Client of job {JobId} is gone; dropping the job", jobId);
+            _clients.Remove(jobId);
+            _table.RemoveJob(jobId);
+        }
+
+        AssignWork();
+    }
+
+    private void AssignWork()
+    {
+        foreach (var lease in _table.Assign())
+        {
+            _log.Debug(
+                "Job {JobId} segment {SegmentIndex} leased to {NodeId} as {LeaseId} ({Transport})",
+                lease.JobId, lease.SegmentIndex, lease.NodeId, lease.LeaseId, lease.Transport);
+            TellClient(lease.JobId, lease);
+        }
+    }
+
+    private void Apply(TableChanges changes)
+    {
+        foreach (var cancelled in changes.CancelledLeases)
+        {
+            TellClient(cancelled.JobId, cancelled);
+        }
+
+        foreach (var completed in changes.CompletedJobs)
+        {
+            _log.Info("Job {JobId} completed", completed.JobId);
+            TellClient(completed.JobId, completed);
+            ForgetClient(completed.JobId);
+        }
+
+        foreach (var failed in changes.FailedJobs)
+        {
+            _log.Warning("Job {JobId} failed: {Reason}", failed.JobId, failed.Reason);
+            TellClient(failed.JobId, failed);
+            ForgetClient(failed.JobId);
+        }
+    }
+
+    private void TellClient(JobId jobId, IVtrClusterMessage message)
+    {
+        if (_clients.TryGetValue(jobId, out var client))
+        {
+            client.Tell(message);
+        }
+    }
+
+    private void ForgetClient(JobId jobId)
+    {
+        if (_clients.Remove(jobId, out var client) && !_clients.ContainsValue(client))
+        {
+            Context.Unwatch(client);
+        }
+    }
+}

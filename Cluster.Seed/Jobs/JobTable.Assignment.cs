@@ -1,0 +1,112 @@
+using System.Collections.Immutable;
+using Vtr.Shared.Cluster;
+
+namespace Vtr.Seed.Jobs;
+
+public sealed partial class JobTable
+{
+    /// <summary>Speed assumed for a node that has not measured itself yet, in frames per second.</summary>
+    private const double UnknownFps = 1.0;
+
+    /// <summary>
+    /// Fills every free session slot, fastest nodes first. A slot pulls the next pending segment of the
+    /// next job in round-robin order that it may run (codec, quarantine); with nothing pending it
+    /// duplicates the slowest outstanding segment (relative to its expected time) from another node.
+    /// </summary>
+    public ImmutableArray<SegmentLeased> Assign()
+    {
+        var leases = ImmutableArray.CreateBuilder<SegmentLeased>();
+        var now = _clock.GetUtcNow();
+        var nodes = _nodes.Values
+            .Where(n => n.FreeSlots > 0)
+            .OrderByDescending(n => n.MeasuredFps)
+            .ThenBy(n => n.Id.Value, StringComparer.Ordinal)
+            .ToList();
+        foreach (var node in nodes)
+        {
+            while (node.FreeSlots > 0)
+            {
+                var next = TakePending(node) ?? TakeDuplicate(node, now);
+                if (next is not { } pick)
+                {
+                    break;
+                }
+
+                leases.Add(Lease(pick.Job, pick.Segment, node, now));
+            }
+        }
+
+        return leases.ToImmutable();
+    }
+
+    private (JobState Job, SegmentState Segment)? TakePending(NodeState node)
+    {
+        for (var step = 0; step < _jobOrder.Count; step++)
+        {
+            var position = (_nextJob + step) % _jobOrder.Count;
+            var job = _jobs[_jobOrder[position]];
+            if (job.Pending.Count == 0 || !job.IsEligible(node))
+            {
+                continue;
+            }
+
+            // Prefer a segment this node has not failed yet; otherwise retry the oldest.
+            var index = job.Pending.FirstOrDefault(i => !job.Segments[i].FailedOn.Contains(node.Id), job.Pending[0]);
+            job.Pending.Remove(index);
+            _nextJob = (position + 1) % _jobOrder.Count;
+            return (job, job.Segments[index]);
+        }
+
+        return null;
+    }
+
+    private (JobState Job, SegmentState Segment)? TakeDuplicate(NodeState node, DateTimeOffset now)
+    {
+        (JobState Job, SegmentState Segment)? best = null;
+        var bestScore = double.NegativeInfinity;
+        foreach (var job in _jobOrder.Select(id => _jobs[id]).Where(j => j.IsEligible(node)))
+        {
+            foreach (var segment in job.Segments.Values)
+            {
+                // At most one duplicate per segment, never on the node already running it.
+                if (segment.Completed || segment.ActiveLeases.Count != 1)
+                {
+                    continue;
+                }
+
+                var running = _leases[segment.ActiveLeases[0]];
+                if (running.NodeId == node.Id)
+                {
+                    continue;
+                }
+
+                var score = Lateness(running, segment, now);
+                if (score > bestScore)
+                {
+                    bestScore = score;
+                    best = (job, segment);
+                }
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Time running divided by the time the running node should need for the segment.</summary>
+    private double Lateness(LeaseState lease, SegmentState segment, DateTimeOffset now)
+    {
+        var fps = _nodes.TryGetValue(lease.NodeId, out var node) && node.MeasuredFps > 0 ? node.MeasuredFps : UnknownFps;
+        var expectedSeconds = Math.Max(segment.Spec.FrameCount, 1) / fps;
+        return (now - lease.StartedAt).TotalSeconds / expectedSeconds;
+    }
+
+    private SegmentLeased Lease(JobState job, SegmentState segment, NodeState node, DateTimeOffset now)
+    {
+        var lease = new LeaseState(LeaseId.New(), job.Id, segment.Spec.Index, node.Id, now);
+        _leases.Add(lease.Id, lease);
+        node.Leases.Add(lease.Id);
+        segment.ActiveLeases.Add(lease.Id);
+        var transport = node.CanDecode(job.Submission.SourceCodec) ? SegmentTransport.Packets : SegmentTransport.Raw;
+        return new SegmentLeased(job.Id, segment.Spec.Index, lease.Id, node.Id, node.Info.Host, node.Info.Port, transport);
+    }
+}

@@ -1,0 +1,69 @@
+using Vtr.Shared.Cluster;
+
+namespace Vtr.Seed.Jobs;
+
+/// <summary>What the table knows about one registered node.</summary>
+internal sealed class NodeState(RegisterNode info)
+{
+    public RegisterNode Info { get; set; } = info;
+
+    public int ReportedInUse { get; set; }
+
+    public double MeasuredFps { get; set; }
+
+    public HashSet<LeaseId> Leases { get; } = [];
+
+    public NodeId Id => Info.NodeId;
+
+    /// <summary>
+    /// Slots we may still lease. The node's own report may lag our leases or include sessions we do not
+    /// know about (an older coordinator's), so the larger of the two counts is taken as in use.
+    /// </summary>
+    public int FreeSlots => Math.Max(0, Info.MaxSessions - Math.Max(Leases.Count, ReportedInUse));
+
+    public bool CanEncode(string codec) => Contains(Info.EncodeCodecs, codec);
+
+    public bool CanDecode(string codec) => Contains(Info.DecodeCodecs, codec);
+
+    private static bool Contains(IEnumerable<string> codecs, string codec) =>
+        codecs.Any(c => string.Equals(c, codec, StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>One attempt of one segment on one node.</summary>
+internal sealed record LeaseState(LeaseId Id, JobId JobId, int SegmentIndex, NodeId NodeId, DateTimeOffset StartedAt);
+
+internal sealed class SegmentState(SegmentSpec spec)
+{
+    public SegmentSpec Spec { get; } = spec;
+
+    public bool Completed { get; set; }
+
+    public List<LeaseId> ActiveLeases { get; } = [];
+
+    public int Failures { get; set; }
+
+    public HashSet<NodeId> FailedOn { get; } = [];
+
+    public string? LastFailure { get; set; }
+}
+
+internal sealed class JobState(SubmitJob submission)
+{
+    public SubmitJob Submission { get; } = submission;
+
+    public JobId Id => Submission.JobId;
+
+    public Dictionary<int, SegmentState> Segments { get; } =
+        submission.Segments.ToDictionary(s => s.Index, s => new SegmentState(s));
+
+    /// <summary>Segment indices waiting for a lease, oldest work first.</summary>
+    public List<int> Pending { get; } = submission.Segments.Select(s => s.Index).Order().ToList();
+
+    public Dictionary<NodeId, int> FailuresByNode { get; } = [];
+
+    public HashSet<NodeId> Quarantined { get; } = [];
+
+    public bool IsEligible(NodeState node) => node.CanEncode(Submission.Codec) && !Quarantined.Contains(node.Id);
+
+    public bool AllCompleted => Segments.Values.All(s => s.Completed);
+}

@@ -1,0 +1,20 @@
+using System.Collections.Immutable;
+
+namespace Vtr.Shared.Cluster;
+
+/// <summary>
+/// A node announces itself (on start, periodically and on <see cref="CoordinatorStarted"/>).
+/// Idempotent: a second registration of the same <see cref="NodeId"/> updates its capabilities.
+/// </summary>
+public sealed record RegisterNode(
+    NodeId NodeId,
+    string Host,
+    int Port,
+    string Backend,
+    bool IsHardware,
+    ImmutableArray<string> EncodeCodecs,
+    ImmutableArray<string> DecodeCodecs,
+    int MaxSessions) : IVtrClusterMessage;
+
+/// <summary>Load and speed of a node, sent whenever either changes.</summary>
+public sealed record NodeStatusReport(NodeId NodeId, int SessionsInUse, double MeasuredFps) : IVtrClusterMessage;
