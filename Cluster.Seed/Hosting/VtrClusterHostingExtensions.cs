@@ -1,0 +1,75 @@
+using System.Globalization;
+using Akka.Cluster.Hosting;
+using Akka.Cluster.Hosting.SBR;
+using Akka.Configuration;
+using Akka.Hosting;
+using Akka.Remote.Hosting;
+using Vtr.Seed.Jobs;
+using Vtr.Shared.Cluster;
+
+namespace Vtr.Seed.Hosting;
+
+/// <summary>Akka.Hosting wiring shared by every vtr process: cluster membership, serialization, coordinator.</summary>
+public static class VtrClusterHostingExtensions
+{
+    /// <summary>Binds every <see cref="IVtrClusterMessage"/> to <see cref="VtrClusterSerializer"/>.</summary>
+    public static AkkaConfigurationBuilder AddVtrSerialization(this AkkaConfigurationBuilder builder) =>
+        builder.WithCustomSerializer(
+            VtrSerializationConfig.SerializerAlias,
+            [typeof(IVtrClusterMessage)],
+            system => new VtrClusterSerializer(system));
+
+    /// <summary>
+    /// Remoting, clustering with the keep-majority split-brain resolver, DistributedPubSub (for the
+    /// coordinator announcement) and the vtr serializer. A member without seeds joins itself.
+    /// </summary>
+    public static AkkaConfigurationBuilder WithVtrCluster(this AkkaConfigurationBuilder builder, VtrClusterOptions options)
+    {
+        var seeds = options.SeedAddresses();
+        builder
+            .AddHocon(TimingHocon(options), HoconAddMode.Prepend)
+            .WithRemoting(options.Host, options.Port, options.ResolvePublicHostname())
+            .WithClustering(new ClusterOptions
+            {
+                Roles = [.. options.Roles],
+                SeedNodes = [.. seeds],
+                SplitBrainResolver = new KeepMajorityOption(),
+            })
+            .WithDistributedPubSub(string.Empty)
+            .AddVtrSerialization();
+        if (seeds.IsEmpty)
+        {
+            builder.AddStartup((system, _) =>
+            {
+                var cluster = Akka.Cluster.Cluster.Get(system);
+                cluster.Join(cluster.SelfAddress);
+            });
+        }
+
+        return builder;
+    }
+
+    /// <summary>Runs the <see cref="JobCoordinator"/> singleton on seed members and registers its proxy
+    /// under <see cref="JobCoordinatorKey"/>.</summary>
+    public static AkkaConfigurationBuilder WithJobCoordinator(this AkkaConfigurationBuilder builder) =>
+        builder.WithSingleton<JobCoordinatorKey>(
+            ClusterNames.CoordinatorSingletonName,
+            (system, _, _) => JobCoordinator.Props(system),
+            new ClusterSingletonOptions { Role = JobCoordinatorProtocol.Role },
+            createProxyToo: true);
+
+    /// <summary>For nodes and clients: a proxy to the coordinator, registered under <see cref="JobCoordinatorKey"/>.</summary>
+    public static AkkaConfigurationBuilder WithJobCoordinatorProxy(this AkkaConfigurationBuilder builder) =>
+        builder.WithSingletonProxy<JobCoordinatorKey>(
+            ClusterNames.CoordinatorSingletonName,
+            new ClusterSingletonOptions { Role = JobCoordinatorProtocol.Role });
+
+    private static Config TimingHocon(VtrClusterOptions options) => ConfigurationFactory.ParseString($"""
+        akka.cluster.failure-detector.heartbeat-interval = {Millis(options.HeartbeatInterval)}
+        akka.cluster.failure-detector.acceptable-heartbeat-pause = {Millis(options.AcceptableHeartbeatPause)}
+        akka.cluster.split-brain-resolver.stable-after = {Millis(options.StableAfter)}
+        """);
+
+    private static string Millis(TimeSpan span) =>
+        ((long)span.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + "ms";
+}

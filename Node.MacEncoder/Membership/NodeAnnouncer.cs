@@ -1,0 +1,80 @@
+using Akka.Actor;
+using Akka.Cluster.Tools.PublishSubscribe;
+using Akka.Event;
+using Vtr.Shared.Cluster;
+
+namespace Vtr.Node.Membership;
+
+/// <summary>
+/// Keeps the JobCoordinator informed about this node: registers on start, on every
+/// <see cref="CoordinatorStarted"/> and periodically (registration is idempotent), and forwards load and
+/// speed changes as <see cref="NodeStatusReport"/>.
+/// </summary>
+public sealed class NodeAnnouncer : ReceiveActor, IWithTimers
+{
+    /// <summary>Default period of the safety-net re-registration.</summary>
+    public static readonly TimeSpan DefaultReRegisterInterval = TimeSpan.FromSeconds(10);
+
+    private const string ReRegisterTimer = "re-register";
+
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly RegisterNode _info;
+    private readonly IActorRef _coordinator;
+    private readonly IActorRef _mediator;
+    private readonly TimeSpan _reRegisterInterval;
+    private int _sessionsInUse;
+    private double _measuredFps;
+
+    public NodeAnnouncer(RegisterNode info, IActorRef coordinator, IActorRef mediator, TimeSpan reRegisterInterval)
+    {
+        _info = info;
+        _coordinator = coordinator;
+        _mediator = mediator;
+        _reRegisterInterval = reRegisterInterval;
+        Receive<CoordinatorStarted>(OnCoordinatorStarted);
+        Receive<ReRegisterTick>(_ => Register());
+        Receive<SessionsChanged>(OnSessionsChanged);
+        Receive<SpeedMeasured>(OnSpeedMeasured);
+        Receive<SubscribeAck>(_ => { });
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!; // Set by Akka before PreStart.
+
+    /// <summary>Props for an announcer talking to <paramref name="coordinator"/> (normally the singleton proxy)
+    /// and subscribed through <paramref name="mediator"/> (normally the DistributedPubSub mediator).</summary>
+    public static Props Props(RegisterNode info, IActorRef coordinator, IActorRef mediator, TimeSpan? reRegisterInterval = null) =>
+        Akka.Actor.Props.Create(() => new NodeAnnouncer(info, coordinator, mediator, reRegisterInterval ?? DefaultReRegisterInterval));
+
+    protected override void PreStart()
+    {
+        _mediator.Tell(new Subscribe(ClusterNames.CoordinatorTopic, Self));
+        Timers.StartPeriodicTimer(ReRegisterTimer, ReRegisterTick.Instance, _reRegisterInterval);
+        Register();
+    }
+
+    private void OnCoordinatorStarted(CoordinatorStarted started)
+    {
+        _log.Info("Coordinator (re)started; registering node {NodeId} again", _info.NodeId);
+        Register();
+    }
+
+    private void OnSessionsChanged(SessionsChanged changed)
+    {
+        _sessionsInUse = changed.InUse;
+        Report();
+    }
+
+    private void OnSpeedMeasured(SpeedMeasured measured)
+    {
+        _measuredFps = measured.Fps;
+        Report();
+    }
+
+    private void Register()
+    {
+        _coordinator.Tell(_info);
+        Report();
+    }
+
+    private void Report() => _coordinator.Tell(new NodeStatusReport(_info.NodeId, _sessionsInUse, _measuredFps));
+}
