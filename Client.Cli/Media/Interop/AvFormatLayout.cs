@@ -1,0 +1,76 @@
+namespace Vtr.Cli.Media.Interop;
+
+/// <summary>
+/// Byte offsets (LP64) of the public libavformat/libavcodec fields media I/O reads or writes, one row per
+/// libavformat major, checked against each release's headers:
+/// <list type="bullet">
+/// <item>AVFormatContext (avformat.h): av_class, iformat, oformat, priv_data, pb, ctx_flags, nb_streams, streams —
+/// the same prefix in lavf 59–61 (6.1 appends stream groups after <c>streams</c>).</item>
+/// <item>AVStream: lavf 59 starts index, id, priv_data, time_base and keeps codecpar at 208 (after attached_pic);
+/// lavf 60 adds av_class first and moves codecpar up: av_class, index, id, codecpar, priv_data, time_base.</item>
+/// <item>AVCodecParameters (codec_par.h): codec_type, codec_id, codec_tag, extradata, extradata_size, format, bit_rate,
+/// bits_per_coded_sample, bits_per_raw_sample, profile, level, width, height — unchanged in lavc 59–61.</item>
+/// <item>AVPacket stream_index/pos, AVBSFContext par_in/par_out/time_base_in, AVInputFormat/AVOutputFormat name and
+/// AVOutputFormat.flags: unchanged in 59–61.</item>
+/// </list>
+/// The 5.1 row is verified at runtime against a real file by the Native tests.
+/// </summary>
+internal sealed record AvFormatLayout(
+    int FormatMajor,
+    int ContextInputFormat,
+    int ContextOutputFormat,
+    int ContextIo,
+    int ContextStreamCount,
+    int ContextStreams,
+    int StreamIndex,
+    int StreamCodecParameters,
+    int StreamTimeBase,
+    int ParametersCodecType,
+    int ParametersCodecId,
+    int ParametersCodecTag,
+    int ParametersExtradata,
+    int ParametersExtradataSize,
+    int ParametersFormat,
+    int ParametersBitsPerRawSample,
+    int ParametersWidth,
+    int ParametersHeight,
+    int PacketStreamIndex,
+    int PacketPosition,
+    int FilterParametersIn,
+    int FilterParametersOut,
+    int FilterTimeBaseIn,
+    int FormatName,
+    int OutputFormatFlags)
+{
+    private static AvFormatLayout Lp64(int major, int streamIndex, int streamCodecParameters, int streamTimeBase) => new(
+        major,
+        ContextInputFormat: 8, ContextOutputFormat: 16, ContextIo: 32, ContextStreamCount: 44, ContextStreams: 48,
+        StreamIndex: streamIndex, StreamCodecParameters: streamCodecParameters, StreamTimeBase: streamTimeBase,
+        ParametersCodecType: 0, ParametersCodecId: 4, ParametersCodecTag: 8, ParametersExtradata: 16,
+        ParametersExtradataSize: 24, ParametersFormat: 28, ParametersBitsPerRawSample: 44, ParametersWidth: 56,
+        ParametersHeight: 60,
+        PacketStreamIndex: 36, PacketPosition: 72,
+        FilterParametersIn: 24, FilterParametersOut: 32, FilterTimeBaseIn: 40,
+        FormatName: 0, OutputFormatFlags: 44);
+
+    /// <summary>FFmpeg 5.1 (lavf 59), 6.x (60), 7.x (61).</summary>
+    public static IReadOnlyList<AvFormatLayout> Known { get; } =
+    [
+        Lp64(59, streamIndex: 0, streamCodecParameters: 208, streamTimeBase: 16),
+        Lp64(60, streamIndex: 8, streamCodecParameters: 16, streamTimeBase: 32),
+        Lp64(61, streamIndex: 8, streamCodecParameters: 16, streamTimeBase: 32),
+    ];
+
+    public static AvFormatLayout? Find(int formatMajor)
+    {
+        foreach (var layout in Known)
+        {
+            if (layout.FormatMajor == formatMajor)
+            {
+                return layout;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,70 @@
+using Vtr.Node.Codecs;
+using Vtr.Node.Codecs.FFmpeg;
+
+namespace Vtr.Cli.Media.Interop;
+
+/// <summary>
+/// The loaded libavformat beside <see cref="FFmpegRuntime"/>'s libavcodec/libavutil: its major and struct layout.
+/// <see cref="Load"/> refuses a libavformat from another release than libavcodec, or one without a layout row.
+/// </summary>
+internal sealed class AvFormatRuntime
+{
+    private static readonly Lock Gate = new();
+    private static AvFormatRuntime? _instance;
+
+    private AvFormatRuntime(FFmpegRuntime codecs, int formatMajor, AvFormatLayout layout)
+    {
+        Codecs = codecs;
+        FormatMajor = formatMajor;
+        Layout = layout;
+    }
+
+    public FFmpegRuntime Codecs { get; }
+
+    public int FormatMajor { get; }
+
+    public AvFormatLayout Layout { get; }
+
+    /// <summary>Loads once; throws <see cref="MediaLibraryException"/> when FFmpeg is missing or unsupported.</summary>
+    public static AvFormatRuntime Load()
+    {
+        lock (Gate)
+        {
+            return _instance ??= Create();
+        }
+    }
+
+    private static AvFormatRuntime Create()
+    {
+        FFmpegRuntime codecs;
+        try
+        {
+            codecs = FFmpegRuntime.Load();
+        }
+        catch (CodecException e)
+        {
+            throw new MediaLibraryException(e.Message, e);
+        }
+
+        uint version;
+        try
+        {
+            version = AvFormatNative.avformat_version();
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            throw new MediaLibraryException($"libavformat not found ({e.Message}); install FFmpeg 5.1, 6.x or 7.x", e);
+        }
+
+        var major = (int)(version >> 16);
+        if (major != codecs.CodecMajor)
+        {
+            throw new MediaLibraryException(
+                $"libavformat {major} does not belong to the loaded {codecs.VersionText}; install one FFmpeg release");
+        }
+
+        var layout = AvFormatLayout.Find(major)
+            ?? throw new MediaLibraryException($"unsupported libavformat {major}; supported are 59 (FFmpeg 5.1), 60 (6.x), 61 (7.x)");
+        return new AvFormatRuntime(codecs, major, layout);
+    }
+}

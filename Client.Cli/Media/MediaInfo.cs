@@ -1,0 +1,46 @@
+using System.Collections.Immutable;
+using Vtr.Shared.Media;
+
+namespace Vtr.Cli.Media;
+
+public enum MediaStreamKind
+{
+    Video,
+    Audio,
+    Subtitle,
+    Data,
+    Attachment,
+    Unknown,
+}
+
+/// <summary>One stream of the input as the container declares it.</summary>
+public sealed record MediaStreamInfo(int Index, MediaStreamKind Kind, string CodecName, Rational TimeBase);
+
+/// <summary>One video packet in decode order; timestamps in the video stream's time base, position in bytes (-1 unknown).</summary>
+public sealed record VideoPacketInfo(int Index, long Pts, long Dts, long Duration, bool IsKeyframe, long Position);
+
+/// <summary>
+/// What <see cref="MediaProbe"/> learned: every stream, the (single, chosen) video stream's parameters and all its
+/// packets in decode order. <see cref="Extradata"/> is the decoder configuration record exactly as stored
+/// (avcC/hvcC for MP4/MKV, Annex B parameter sets for raw streams).
+/// </summary>
+public sealed record MediaInfo(
+    string Path,
+    string ContainerName,
+    ImmutableArray<MediaStreamInfo> Streams,
+    int VideoStreamIndex,
+    VideoCodec VideoCodec,
+    Rational TimeBase,
+    int Width,
+    int Height,
+    string PixelFormat,
+    int BitDepth,
+    ImmutableArray<byte> Extradata,
+    ImmutableArray<VideoPacketInfo> VideoPackets,
+    TimeSpan Duration)
+{
+    public int FrameCount => VideoPackets.Length;
+
+    /// <summary>Seconds of a timestamp in the video time base.</summary>
+    public double ToSeconds(long timestamp) => timestamp * (double)TimeBase.Numerator / TimeBase.Denominator;
+}

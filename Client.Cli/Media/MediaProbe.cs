@@ -1,0 +1,148 @@
+using System.Collections.Immutable;
+using Vtr.Cli.Media.Interop;
+using Vtr.Node.Codecs.FFmpeg.Interop;
+using Vtr.Shared.Media;
+
+namespace Vtr.Cli.Media;
+
+/// <summary>
+/// Reads an input once, start to end: its streams, the video stream's parameters and every video packet's
+/// timestamps and flags in decode order (no decoding).
+/// </summary>
+public static class MediaProbe
+{
+    /// <summary>Throws <see cref="MediaOpenException"/> (missing/corrupt), <see cref="UnsupportedMediaException"/>
+    /// (no H.264/HEVC video) or <see cref="MediaLibraryException"/> (FFmpeg missing).</summary>
+    public static MediaInfo Probe(string path)
+    {
+        using var input = InputContext.Open(path);
+        var streams = ReadStreams(input);
+        var videoIndex = AvFormatNative.av_find_best_stream(input.Handle, MediaSupportNative.AVMEDIA_TYPE_VIDEO, -1, -1, 0, 0);
+        if (videoIndex < 0)
+        {
+            throw new UnsupportedMediaException($"'{path}' has no video stream.");
+        }
+
+        var layout = input.Layout;
+        var parameters = input.StreamParameters(videoIndex);
+        var codec = ToVideoCodec(AvFormatFields.CodecId(layout, parameters))
+            ?? throw new UnsupportedMediaException(
+                $"'{path}': video codec '{streams[videoIndex].CodecName}' is not supported; vtr accepts h264 and hevc.");
+        var pixelFormat = MediaSupportNative.PixelFormatName(AvFormatFields.Format(layout, parameters));
+        var packets = ReadVideoPackets(input, videoIndex);
+        if (packets.IsEmpty)
+        {
+            throw new MediaOpenException($"'{path}' contains no video packets (empty or truncated file).");
+        }
+
+        var timeBase = streams[videoIndex].TimeBase;
+        return new MediaInfo(
+            path,
+            input.FormatName,
+            streams,
+            videoIndex,
+            codec,
+            timeBase,
+            AvFormatFields.Width(layout, parameters),
+            AvFormatFields.Height(layout, parameters),
+            pixelFormat,
+            BitDepth(AvFormatFields.BitsPerRawSample(layout, parameters), pixelFormat),
+            [.. AvFormatFields.Extradata(layout, parameters)],
+            packets,
+            Duration(packets, timeBase));
+    }
+
+    internal static VideoCodec? ToVideoCodec(int codecId) => codecId switch
+    {
+        MediaSupportNative.AV_CODEC_ID_H264 => VideoCodec.H264,
+        MediaSupportNative.AV_CODEC_ID_HEVC => VideoCodec.Hevc,
+        _ => null,
+    };
+
+    internal static Rational ToRational(AvRational value) => new((uint)Math.Max(0, value.Num), (uint)Math.Max(0, value.Den));
+
+    private static ImmutableArray<MediaStreamInfo> ReadStreams(InputContext input)
+    {
+        var streams = ImmutableArray.CreateBuilder<MediaStreamInfo>(input.StreamCount);
+        for (var i = 0; i < input.StreamCount; i++)
+        {
+            var parameters = input.StreamParameters(i);
+            streams.Add(new MediaStreamInfo(
+                i,
+                ToKind(AvFormatFields.CodecType(input.Layout, parameters)),
+                MediaSupportNative.CodecName(AvFormatFields.CodecId(input.Layout, parameters)),
+                ToRational(input.StreamTimeBase(i))));
+        }
+
+        return streams.MoveToImmutable();
+    }
+
+    private static ImmutableArray<VideoPacketInfo> ReadVideoPackets(InputContext input, int videoIndex)
+    {
+        var layout = input.Layout;
+        var codecLayout = input.Runtime.Codecs.Layout;
+        var packets = ImmutableArray.CreateBuilder<VideoPacketInfo>();
+        while (input.ReadPacket())
+        {
+            var packet = input.Packet;
+            if (AvFormatFields.PacketStreamIndex(layout, packet) != videoIndex)
+            {
+                continue;
+            }
+
+            var pts = AvFields.PacketPts(codecLayout, packet);
+            var dts = AvFields.PacketDts(codecLayout, packet);
+            packets.Add(new VideoPacketInfo(
+                packets.Count,
+                pts == AvLayout.AV_NOPTS_VALUE ? dts : pts,
+                dts == AvLayout.AV_NOPTS_VALUE ? pts : dts,
+                AvFields.PacketDuration(codecLayout, packet),
+                (AvFields.PacketFlags(codecLayout, packet) & AvLayout.AV_PKT_FLAG_KEY) != 0,
+                AvFormatFields.PacketPosition(layout, packet)));
+        }
+
+        return packets.ToImmutable();
+    }
+
+    private static MediaStreamKind ToKind(int mediaType) => mediaType switch
+    {
+        MediaSupportNative.AVMEDIA_TYPE_VIDEO => MediaStreamKind.Video,
+        MediaSupportNative.AVMEDIA_TYPE_AUDIO => MediaStreamKind.Audio,
+        MediaSupportNative.AVMEDIA_TYPE_SUBTITLE => MediaStreamKind.Subtitle,
+        MediaSupportNative.AVMEDIA_TYPE_DATA => MediaStreamKind.Data,
+        MediaSupportNative.AVMEDIA_TYPE_ATTACHMENT => MediaStreamKind.Attachment,
+        _ => MediaStreamKind.Unknown,
+    };
+
+    /// <summary>bits_per_raw_sample when the demuxer set it, else the depth the pixel format name states (…p10le → 10).</summary>
+    private static int BitDepth(int bitsPerRawSample, string pixelFormat)
+    {
+        if (bitsPerRawSample > 0)
+        {
+            return bitsPerRawSample;
+        }
+
+        foreach (var depth in (ReadOnlySpan<int>)[16, 14, 12, 10, 9])
+        {
+            if (pixelFormat.Contains($"p{depth}", StringComparison.Ordinal))
+            {
+                return depth;
+            }
+        }
+
+        return 8;
+    }
+
+    private static TimeSpan Duration(ImmutableArray<VideoPacketInfo> packets, Rational timeBase)
+    {
+        var first = long.MaxValue;
+        var end = long.MinValue;
+        foreach (var packet in packets)
+        {
+            first = Math.Min(first, packet.Pts);
+            end = Math.Max(end, packet.Pts + Math.Max(0, packet.Duration));
+        }
+
+        return TimeSpan.FromSeconds((end - first) * (double)timeBase.Numerator / timeBase.Denominator);
+    }
+}
