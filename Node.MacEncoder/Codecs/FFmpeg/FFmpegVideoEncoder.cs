@@ -1,0 +1,271 @@
+using System.Buffers;
+using Vtr.Node.Codecs.FFmpeg.Interop;
+using Vtr.Shared.Media;
+
+namespace Vtr.Node.Codecs.FFmpeg;
+
+/// <summary>
+/// A libx264 (H.264, NV12) or libx265 (HEVC, NV12 or P010) encoder behind libavcodec's send/receive API.
+/// One AVFrame and one AVPacket are reused for the whole session; only the output packet's pooled memory is
+/// rented per packet. Timestamps pass through in the session time base (AVCodecContext.time_base = session).
+/// </summary>
+public sealed unsafe class FFmpegVideoEncoder : IVideoEncoder
+{
+    private readonly FFmpegRuntime _runtime;
+    private readonly AvLayout _layout;
+    private readonly SafeCodecContextHandle _context;
+    private readonly SafeFrameHandle _frame;
+    private readonly SafePacketHandle _packet;
+    private readonly PtsDurationRing _durations = new();
+    private readonly WirePixelFormat _pixelFormat;
+    private readonly bool _planarInput;
+    private readonly int _width;
+    private readonly int _height;
+    private bool _flushed;
+    private bool _endOfStream;
+    private bool _disposed;
+
+    public FFmpegVideoEncoder(EncoderSettings settings, FFmpegBackendOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        _runtime = FFmpegRuntime.Load();
+        _layout = _runtime.Layout;
+        Configuration = LibX26xOptionMapper.Map(settings, options ?? FFmpegBackendOptions.Default);
+        _pixelFormat = settings.PixelFormat;
+        _planarInput = Configuration.InputPixelFormat != "nv12";
+        _width = settings.Width;
+        _height = settings.Height;
+
+        var codec = AvCodecNative.avcodec_find_encoder_by_name(Configuration.EncoderName);
+        if (codec == 0)
+        {
+            throw new CodecException($"{Configuration.EncoderName} is not available in this FFmpeg ({_runtime.VersionText})");
+        }
+
+        _context = AvCodecNative.avcodec_alloc_context3(codec);
+        try
+        {
+            if (_context.IsInvalid)
+            {
+                throw new FFmpegException("avcodec_alloc_context3 returned NULL");
+            }
+
+            foreach (var (name, value) in Configuration.AvOptions)
+            {
+                var result = AvUtilNative.av_opt_set(_context, name, value, AvUtilNative.OptSearchChildren);
+                FFmpegException.ThrowIfError(result, $"{Configuration.EncoderName} option {name}={value}");
+            }
+
+            var none = (nint)0;
+            FFmpegException.ThrowIfError(AvCodecNative.avcodec_open2(_context, codec, ref none),
+                $"avcodec_open2({Configuration.EncoderName})");
+            AnnexBParameterSets = ReadExtradata();
+            DecoderConfigurationRecord = BuildRecord(settings.Codec, AnnexBParameterSets);
+
+            _frame = AvUtilNative.av_frame_alloc();
+            _packet = AvCodecNative.av_packet_alloc();
+            if (_frame.IsInvalid || _packet.IsInvalid)
+            {
+                throw new FFmpegException("av_frame_alloc/av_packet_alloc returned NULL");
+            }
+
+            var format = Configuration.InputPixelFormat switch
+            {
+                "nv12" => _runtime.Nv12,
+                "yuv420p" => _runtime.Yuv420P,
+                _ => _runtime.Yuv420P10,
+            };
+            AvFields.SetFrameGeometry(_layout, _frame.DangerousGetHandle(), _width, _height, format);
+            FFmpegException.ThrowIfError(AvUtilNative.av_frame_get_buffer(_frame, 0), "av_frame_get_buffer");
+        }
+        catch
+        {
+            _frame?.Dispose();
+            _packet?.Dispose();
+            _context.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>What the option mapper chose (encoder, preset, threads, lookahead, AVOptions).</summary>
+    public LibX26xConfiguration Configuration { get; }
+
+    /// <summary>The encoder's global headers (SPS/PPS, plus VPS for HEVC) as Annex B.</summary>
+    public ReadOnlyMemory<byte> AnnexBParameterSets { get; }
+
+    public ReadOnlyMemory<byte> DecoderConfigurationRecord { get; }
+
+    public IReadOnlyList<string> Warnings => Configuration.Warnings;
+
+    public SubmitResult Submit(in RawVideoFrame frame)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_flushed)
+        {
+            throw new InvalidOperationException("Submit after Flush");
+        }
+
+        // Usually a no-op: the libraries copy the picture during send, so the buffer is ours again.
+        FFmpegException.ThrowIfError(AvUtilNative.av_frame_make_writable(_frame), "av_frame_make_writable");
+        var f = _frame.DangerousGetHandle();
+        WritePlanes(frame, f);
+        AvFields.SetFramePts(_layout, f, frame.Pts);
+        AvFields.SetFramePictType(_layout, f, frame.ForceKeyframe ? AvLayout.PictureTypeI : AvLayout.PictureTypeNone);
+
+        var result = AvCodecNative.avcodec_send_frame(_context, _frame);
+        if (result == _runtime.ErrorAgain)
+        {
+            return SubmitResult.NeedsDrain;
+        }
+
+        FFmpegException.ThrowIfError(result, "avcodec_send_frame");
+        _durations.Add(frame.Pts, frame.Duration);
+        return SubmitResult.Accepted;
+    }
+
+    public ReceiveResult Receive(out EncodedPacket? packet)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        packet = null;
+        if (_endOfStream)
+        {
+            return ReceiveResult.EndOfStream;
+        }
+
+        var result = AvCodecNative.avcodec_receive_packet(_context, _packet);
+        if (result == _runtime.ErrorAgain)
+        {
+            return ReceiveResult.NeedsInput;
+        }
+
+        if (result == FFmpegRuntime.ErrorEof)
+        {
+            _endOfStream = true;
+            return ReceiveResult.EndOfStream;
+        }
+
+        FFmpegException.ThrowIfError(result, "avcodec_receive_packet");
+        try
+        {
+            packet = CopyPacket(_packet.DangerousGetHandle());
+            return ReceiveResult.Output;
+        }
+        finally
+        {
+            AvCodecNative.av_packet_unref(_packet);
+        }
+    }
+
+    public void Flush()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_flushed)
+        {
+            return;
+        }
+
+        _flushed = true;
+        FFmpegException.ThrowIfError(AvCodecNative.avcodec_send_frame_flush(_context, 0), "avcodec_send_frame(NULL)");
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _packet.Dispose();
+        _frame.Dispose();
+        _context.Dispose();
+    }
+
+    private EncodedPacket CopyPacket(nint p)
+    {
+        var size = AvFields.PacketSize(_layout, p);
+        var source = new ReadOnlySpan<byte>(AvFields.PacketData(_layout, p), size);
+        var owner = MemoryPool<byte>.Shared.Rent(AnnexBPacketWriter.MaxOutputLength(size));
+        var length = AnnexBPacketWriter.CopyWithLongStartCodes(source, owner.Memory.Span);
+        var pts = AvFields.PacketPts(_layout, p);
+        var key = (AvFields.PacketFlags(_layout, p) & AvLayout.PacketFlagKey) != 0;
+        return new EncodedPacket(owner, length, pts, AvFields.PacketDts(_layout, p), _durations.Find(pts), key);
+    }
+
+    private void WritePlanes(in RawVideoFrame frame, nint f)
+    {
+        var l = _layout;
+        var chromaRows = _height / 2;
+        if (_pixelFormat == WirePixelFormat.P010)
+        {
+            PlaneConverter.ShiftDown16(Rows(frame.Luma, _width * 2, _height, "luma"), frame.Luma.Stride,
+                AvFields.FrameData(l, f, 0), AvFields.FrameLineSize(l, f, 0), _width, _height, 6);
+            PlaneConverter.SplitChroma16(Rows(frame.Chroma, _width * 2, chromaRows, "chroma"), frame.Chroma.Stride,
+                AvFields.FrameData(l, f, 1), AvFields.FrameLineSize(l, f, 1),
+                AvFields.FrameData(l, f, 2), AvFields.FrameLineSize(l, f, 2), _width / 2, chromaRows);
+            return;
+        }
+
+        PlaneConverter.CopyRows(Rows(frame.Luma, _width, _height, "luma"), frame.Luma.Stride,
+            AvFields.FrameData(l, f, 0), AvFields.FrameLineSize(l, f, 0), _width, _height);
+        var chroma = Rows(frame.Chroma, _width, chromaRows, "chroma");
+        if (_planarInput)
+        {
+            PlaneConverter.SplitChroma8(chroma, frame.Chroma.Stride,
+                AvFields.FrameData(l, f, 1), AvFields.FrameLineSize(l, f, 1),
+                AvFields.FrameData(l, f, 2), AvFields.FrameLineSize(l, f, 2), _width / 2, chromaRows);
+        }
+        else
+        {
+            PlaneConverter.CopyRows(chroma, frame.Chroma.Stride,
+                AvFields.FrameData(l, f, 1), AvFields.FrameLineSize(l, f, 1), _width, chromaRows);
+        }
+    }
+
+    /// <summary>The plane's bytes, checked to hold <paramref name="rows"/> rows of <paramref name="rowBytes"/>.</summary>
+    private static ReadOnlySpan<byte> Rows(in PlaneView plane, int rowBytes, int rows, string name)
+    {
+        var need = rows == 0 ? 0 : ((long)(rows - 1) * plane.Stride) + rowBytes;
+        if (plane.Stride < rowBytes || plane.Height < rows || plane.Data.Length < need)
+        {
+            throw new CodecException(
+                $"{name} plane too small: stride {plane.Stride}, {plane.Height} rows, {plane.Data.Length} bytes; need {rows} rows of {rowBytes} bytes");
+        }
+
+        return plane.Data.Span;
+    }
+
+    private static ReadOnlyMemory<byte> BuildRecord(VideoCodec codec, ReadOnlyMemory<byte> annexB)
+    {
+        try
+        {
+            return annexB.IsEmpty ? ReadOnlyMemory<byte>.Empty : Shared.Bitstream.DecoderConfigurationRecord.BuildFromAnnexB(codec, annexB.Span);
+        }
+        catch (Shared.Bitstream.BitstreamException e)
+        {
+            throw new CodecException($"encoder global headers do not form a {codec.ToWireName()} configuration record: {e.Message}", e);
+        }
+    }
+
+    private byte[] ReadExtradata()
+    {
+        var parameters = AvCodecNative.avcodec_parameters_alloc();
+        if (parameters == 0)
+        {
+            throw new FFmpegException("avcodec_parameters_alloc returned NULL");
+        }
+
+        try
+        {
+            FFmpegException.ThrowIfError(AvCodecNative.avcodec_parameters_from_context(parameters, _context),
+                "avcodec_parameters_from_context");
+            var size = AvFields.ParametersExtradataSize(_layout, parameters);
+            var data = AvFields.ParametersExtradata(_layout, parameters);
+            return size > 0 && data != null ? new ReadOnlySpan<byte>(data, size).ToArray() : [];
+        }
+        finally
+        {
+            AvCodecNative.avcodec_parameters_free(ref parameters);
+        }
+    }
+}

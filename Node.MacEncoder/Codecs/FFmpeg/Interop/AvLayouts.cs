@@ -1,0 +1,120 @@
+namespace Vtr.Node.Codecs.FFmpeg.Interop;
+
+/// <summary>
+/// Byte offsets of the few public struct fields we must read or write directly (x86-64/arm64, LP64).
+/// Everything else goes through AVOptions. Checked against the headers of each supported release:
+/// <list type="bullet">
+/// <item>AVFrame (libavutil/frame.h): lavu 57 (5.1), 58 (6.x) and 59 (7.x) share the prefix data[8], linesize[8],
+/// extended_data, width, height, nb_samples, format, key_frame (deprecated, still present until lavu 60),
+/// pict_type, sample_aspect_ratio, pts. lavu 60 (FFmpeg 8) drops key_frame and shifts pict_type: unsupported.</item>
+/// <item>AVPacket (libavcodec/packet.h): lavc 59–61 share buf, pts, dts, data, size, stream_index, flags,
+/// side_data, side_data_elems, duration.</item>
+/// <item>AVCodecParameters (libavcodec/codec_par.h): codec_type, codec_id, codec_tag, extradata, extradata_size.</item>
+/// </list>
+/// The table is per major anyway so a future release with a different layout is a new row, not an edit.
+/// </summary>
+public sealed record AvLayout(
+    int CodecMajor,
+    int UtilMajor,
+    int FrameData,
+    int FrameLineSize,
+    int FrameWidth,
+    int FrameHeight,
+    int FrameFormat,
+    int FramePictType,
+    int FramePts,
+    int PacketPts,
+    int PacketDts,
+    int PacketData,
+    int PacketSize,
+    int PacketFlags,
+    int PacketDuration,
+    int ParametersExtradata,
+    int ParametersExtradataSize)
+{
+    public const int PacketFlagKey = 1;
+    public const int PictureTypeNone = 0;
+    public const int PictureTypeI = 1;
+    public const long NoPtsValue = long.MinValue;
+
+    private static AvLayout Lp64(int codecMajor, int utilMajor) => new(
+        codecMajor, utilMajor,
+        FrameData: 0, FrameLineSize: 64, FrameWidth: 104, FrameHeight: 108, FrameFormat: 116,
+        FramePictType: 124, FramePts: 136,
+        PacketPts: 8, PacketDts: 16, PacketData: 24, PacketSize: 32, PacketFlags: 40, PacketDuration: 64,
+        ParametersExtradata: 16, ParametersExtradataSize: 24);
+
+    /// <summary>FFmpeg 5.1, 6.x, 7.x.</summary>
+    public static IReadOnlyList<AvLayout> Known { get; } = [Lp64(59, 57), Lp64(60, 58), Lp64(61, 59)];
+
+    public static AvLayout? Find(int codecMajor, int utilMajor)
+    {
+        foreach (var layout in Known)
+        {
+            if (layout.CodecMajor == codecMajor && layout.UtilMajor == utilMajor)
+            {
+                return layout;
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>Unchecked field access through an <see cref="AvLayout"/>. The caller keeps the owning handle alive.</summary>
+public static unsafe class AvFields
+{
+    public static byte* FrameData(AvLayout l, nint frame, int plane) => ((byte**)(frame + l.FrameData))[plane];
+
+    public static int FrameLineSize(AvLayout l, nint frame, int plane) => ((int*)(frame + l.FrameLineSize))[plane];
+
+    public static int FrameWidth(AvLayout l, nint frame) => *(int*)(frame + l.FrameWidth);
+
+    public static int FrameHeight(AvLayout l, nint frame) => *(int*)(frame + l.FrameHeight);
+
+    public static int FrameFormat(AvLayout l, nint frame) => *(int*)(frame + l.FrameFormat);
+
+    public static long FramePts(AvLayout l, nint frame) => *(long*)(frame + l.FramePts);
+
+    /// <summary>Sets width, height and format before av_frame_get_buffer (frames have no AVOptions).</summary>
+    public static void SetFrameGeometry(AvLayout l, nint frame, int width, int height, int format)
+    {
+        *(int*)(frame + l.FrameWidth) = width;
+        *(int*)(frame + l.FrameHeight) = height;
+        *(int*)(frame + l.FrameFormat) = format;
+    }
+
+    public static void SetFramePts(AvLayout l, nint frame, long pts) => *(long*)(frame + l.FramePts) = pts;
+
+    public static void SetFramePictType(AvLayout l, nint frame, int pictType) => *(int*)(frame + l.FramePictType) = pictType;
+
+    public static byte* PacketData(AvLayout l, nint packet) => *(byte**)(packet + l.PacketData);
+
+    public static int PacketSize(AvLayout l, nint packet) => *(int*)(packet + l.PacketSize);
+
+    public static long PacketPts(AvLayout l, nint packet) => *(long*)(packet + l.PacketPts);
+
+    public static long PacketDts(AvLayout l, nint packet) => *(long*)(packet + l.PacketDts);
+
+    public static long PacketDuration(AvLayout l, nint packet) => *(long*)(packet + l.PacketDuration);
+
+    public static int PacketFlags(AvLayout l, nint packet) => *(int*)(packet + l.PacketFlags);
+
+    public static void SetPacketTiming(AvLayout l, nint packet, long pts, long dts, long duration, int flags)
+    {
+        *(long*)(packet + l.PacketPts) = pts;
+        *(long*)(packet + l.PacketDts) = dts;
+        *(long*)(packet + l.PacketDuration) = duration;
+        *(int*)(packet + l.PacketFlags) = flags;
+    }
+
+    public static byte* ParametersExtradata(AvLayout l, nint parameters) => *(byte**)(parameters + l.ParametersExtradata);
+
+    public static int ParametersExtradataSize(AvLayout l, nint parameters) => *(int*)(parameters + l.ParametersExtradataSize);
+
+    public static void SetParametersExtradata(AvLayout l, nint parameters, nint data, int size)
+    {
+        *(nint*)(parameters + l.ParametersExtradata) = data;
+        *(int*)(parameters + l.ParametersExtradataSize) = size;
+    }
+}

@@ -1,0 +1,93 @@
+using System.Runtime.InteropServices;
+
+namespace Vtr.Node.Codecs.FFmpeg.Interop;
+
+/// <summary>AVRational by value (two C ints), as av_opt_set_q takes it.</summary>
+[StructLayout(LayoutKind.Sequential)]
+public readonly record struct AvRational(int Num, int Den);
+
+/// <summary>libavutil entry points: versions, frames, AVOptions, dictionaries, errors, memory.</summary>
+// The C names are kept so every call greps straight to FFmpeg's headers, and the class is public so the CLI
+// can reuse it (STYLE.md §2.5 wraps only what needs wrapping).
+#pragma warning disable CA1401, CA1707
+public static partial class AvUtilNative
+{
+    /// <summary>av_opt_* search flag: also look in the codec's private class (x264/x265 options).</summary>
+    public const int OptSearchChildren = 1;
+
+    public const int LogQuiet = -8;
+    public const int LogError = 16;
+
+    /// <summary>unsigned avutil_version(void)</summary>
+    [LibraryImport(NativeLibraries.AvUtil, EntryPoint = "avutil_version")]
+    public static partial uint avutil_version();
+
+    /// <summary>void av_log_set_level(int level)</summary>
+    [LibraryImport(NativeLibraries.AvUtil, EntryPoint = "av_log_set_level")]
+    public static partial void av_log_set_level(int level);
+
+    /// <summary>int av_strerror(int errnum, char *errbuf, size_t errbuf_size)</summary>
+    [LibraryImport(NativeLibraries.AvUtil, EntryPoint = "av_strerror")]
+    public static unsafe partial int av_strerror(int errnum, byte* buffer, nuint bufferSize);
+
+    /// <summary>AVFrame *av_frame_alloc(void)</summary>
+    [LibraryImport(NativeLibraries.AvUtil, EntryPoint = "av_frame_alloc")]
+    public static partial SafeFrameHandle av_frame_alloc();
+
+    /// <summary>void av_frame_free(AVFrame **frame)</summary>
+    [LibraryImport(NativeLibraries.AvUtil, EntryPoint = "av_frame_free")]
+    public static partial void av_frame_free(ref nint frame);
+
+    /// <summary>void av_frame_unref(AVFrame *frame)</summary>
+    [LibraryImport(NativeLibraries.AvUtil, EntryPoint = "av_frame_unref")]
+    public static partial void av_frame_unref(SafeFrameHandle frame);
+
+    /// <summary>int av_frame_get_buffer(AVFrame *frame, int align)</summary>
+    [LibraryImport(NativeLibraries.AvUtil, EntryPoint = "av_frame_get_buffer")]
+    public static partial int av_frame_get_buffer(SafeFrameHandle frame, int align);
+
+    /// <summary>int av_frame_make_writable(AVFrame *frame)</summary>
+    [LibraryImport(NativeLibraries.AvUtil, EntryPoint = "av_frame_make_writable")]
+    public static partial int av_frame_make_writable(SafeFrameHandle frame);
+
+    /// <summary>int av_opt_set(void *obj, const char *name, const char *val, int search_flags)</summary>
+    [LibraryImport(NativeLibraries.AvUtil, EntryPoint = "av_opt_set", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int av_opt_set(SafeCodecContextHandle obj, string name, string value, int searchFlags);
+
+    /// <summary>int av_opt_set_int(void *obj, const char *name, int64_t val, int search_flags)</summary>
+    [LibraryImport(NativeLibraries.AvUtil, EntryPoint = "av_opt_set_int", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int av_opt_set_int(SafeCodecContextHandle obj, string name, long value, int searchFlags);
+
+    /// <summary>int av_opt_set_q(void *obj, const char *name, AVRational val, int search_flags)</summary>
+    [LibraryImport(NativeLibraries.AvUtil, EntryPoint = "av_opt_set_q", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int av_opt_set_q(SafeCodecContextHandle obj, string name, AvRational value, int searchFlags);
+
+    /// <summary>int av_opt_set_image_size(void *obj, const char *name, int w, int h, int search_flags)</summary>
+    [LibraryImport(NativeLibraries.AvUtil, EntryPoint = "av_opt_set_image_size", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int av_opt_set_image_size(SafeCodecContextHandle obj, string name, int width, int height, int searchFlags);
+
+    /// <summary>int av_opt_get_int(void *obj, const char *name, int search_flags, int64_t *out_val)</summary>
+    [LibraryImport(NativeLibraries.AvUtil, EntryPoint = "av_opt_get_int", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int av_opt_get_int(SafeCodecContextHandle obj, string name, int searchFlags, out long value);
+
+    /// <summary>int av_dict_set(AVDictionary **pm, const char *key, const char *value, int flags)</summary>
+    [LibraryImport(NativeLibraries.AvUtil, EntryPoint = "av_dict_set", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int av_dict_set(ref nint dictionary, string key, string value, int flags);
+
+    /// <summary>void av_dict_free(AVDictionary **m)</summary>
+    [LibraryImport(NativeLibraries.AvUtil, EntryPoint = "av_dict_free")]
+    public static partial void av_dict_free(ref nint dictionary);
+
+    /// <summary>enum AVPixelFormat av_get_pix_fmt(const char *name): -1 when unknown.</summary>
+    [LibraryImport(NativeLibraries.AvUtil, EntryPoint = "av_get_pix_fmt", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int av_get_pix_fmt(string name);
+
+    /// <summary>void *av_mallocz(size_t size)</summary>
+    [LibraryImport(NativeLibraries.AvUtil, EntryPoint = "av_mallocz")]
+    public static partial nint av_mallocz(nuint size);
+
+    /// <summary>int av_image_fill_linesizes(int linesizes[4], enum AVPixelFormat pix_fmt, int width)</summary>
+    [LibraryImport(NativeLibraries.AvUtil, EntryPoint = "av_image_fill_linesizes")]
+    public static unsafe partial int av_image_fill_linesizes(int* lineSizes, int pixelFormat, int width);
+}
+#pragma warning restore CA1401, CA1707

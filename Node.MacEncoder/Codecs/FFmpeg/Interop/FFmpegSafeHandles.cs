@@ -1,0 +1,51 @@
+using Microsoft.Win32.SafeHandles;
+
+namespace Vtr.Node.Codecs.FFmpeg.Interop;
+
+/// <summary>An owned AVCodecContext*; releasing it closes the codec and frees the context.</summary>
+public sealed class SafeCodecContextHandle : SafeHandleZeroOrMinusOneIsInvalid
+{
+    public SafeCodecContextHandle()
+        : base(ownsHandle: true)
+    {
+    }
+
+    protected override bool ReleaseHandle()
+    {
+        var pointer = handle;
+        AvCodecNative.avcodec_free_context(ref pointer);
+        return true;
+    }
+}
+
+/// <summary>An owned AVFrame*; releasing it unrefs its buffers and frees the frame.</summary>
+public sealed class SafeFrameHandle : SafeHandleZeroOrMinusOneIsInvalid
+{
+    public SafeFrameHandle()
+        : base(ownsHandle: true)
+    {
+    }
+
+    protected override bool ReleaseHandle()
+    {
+        var pointer = handle;
+        AvUtilNative.av_frame_free(ref pointer);
+        return true;
+    }
+}
+
+/// <summary>An owned AVPacket*; releasing it unrefs its payload and frees the packet.</summary>
+public sealed class SafePacketHandle : SafeHandleZeroOrMinusOneIsInvalid
+{
+    public SafePacketHandle()
+        : base(ownsHandle: true)
+    {
+    }
+
+    protected override bool ReleaseHandle()
+    {
+        var pointer = handle;
+        AvCodecNative.av_packet_free(ref pointer);
+        return true;
+    }
+}

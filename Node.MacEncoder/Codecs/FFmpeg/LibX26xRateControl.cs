@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text;
+using Vtr.Shared.Media;
+using static Vtr.Node.Codecs.FFmpeg.LibX26xOptionMapper;
+
+namespace Vtr.Node.Codecs.FFmpeg;
+
+/// <summary>Rate control: bitrate/maxrate/CBR, quality mode (crf) and the QP bounds.</summary>
+internal static class LibX26xRateControl
+{
+    public static void Map(EncoderSettings settings, List<KeyValuePair<string, string>> av, StringBuilder p,
+        List<string> warnings, string name)
+    {
+        var o = settings.Options;
+        var hevc = settings.Codec == VideoCodec.Hevc;
+        if (o.QualityMode)
+        {
+            // VT quality is 0..1 (1 best): gq/100, or gq/11800 (FF_QP2LAMBDA * 100) with QSCALE. crf runs 51..0.
+            var quality = Math.Min(1.0, o.GlobalQuality / ((o.Flags & EncoderOptions.FlagQScale) != 0 ? 11800.0 : 100.0));
+            var crf = Math.Round(51 * (1 - quality), 1);
+            Add(av, "crf", crf.ToString("0.0", CultureInfo.InvariantCulture));
+            warnings.Add($"quality mode: global_quality {o.GlobalQuality} mapped to crf {crf.ToString("0.0", CultureInfo.InvariantCulture)} ({name})");
+            if (o.Bitrate > 0)
+            {
+                warnings.Add($"bitrate ignored in quality mode ({name})");
+            }
+        }
+        else if (o.Bitrate > 0)
+        {
+            Add(av, "b", o.Bitrate.ToString(CultureInfo.InvariantCulture));
+        }
+
+        var cbr = o.ConstantBitRate && o.Bitrate > 0 && !o.QualityMode;
+        if (o.ConstantBitRate && !cbr)
+        {
+            warnings.Add($"option constant_bit_rate ignored without bitrate ({name})");
+        }
+
+        // VBV: the original server limits maxrate/8 bytes per 1 s window, so the buffer holds 1 s at maxrate.
+        var maxrate = cbr ? o.Bitrate : o.MaxRate;
+        if (cbr && o.MaxRate > 0 && o.MaxRate != o.Bitrate)
+        {
+            warnings.Add($"maxrate ignored: constant_bit_rate uses bitrate as the limit ({name})");
+        }
+
+        if (maxrate > 0)
+        {
+            var text = maxrate.ToString(CultureInfo.InvariantCulture);
+            Add(av, "maxrate", text);
+            Add(av, "bufsize", text);
+        }
+
+        if (cbr)
+        {
+            if (hevc)
+            {
+                Param(p, "strict-cbr", 1);
+            }
+            else
+            {
+                Add(av, "nal-hrd", "cbr");
+            }
+        }
+
+        if (o.QMin >= 0)
+        {
+            if (hevc)
+            {
+                Param(p, "qpmin", Math.Min(o.QMin, 51));
+            }
+            else
+            {
+                Add(av, "qmin", Math.Min(o.QMin, 51).ToString(CultureInfo.InvariantCulture));
+            }
+        }
+
+        if (o.QMax >= 0)
+        {
+            if (hevc)
+            {
+                Param(p, "qpmax", Math.Min(o.QMax, 51));
+            }
+            else
+            {
+                Add(av, "qmax", Math.Min(o.QMax, 51).ToString(CultureInfo.InvariantCulture));
+            }
+        }
+    }
+}
