@@ -16,7 +16,8 @@ public static class DecoderConfigurationRecord
     /// SEI) out of Annex B data; other NALs are ignored, so a whole first access unit is fine. Input
     /// that is already a record (first byte 1, no start code) is returned as a copy, as FFmpeg does.
     /// <paramref name="parameterSetArraysComplete"/> sets hvcC's array_completeness on the VPS/SPS/PPS
-    /// arrays: FFmpeg sets it for an 'hvc1' sample entry and clears it for 'hev1' (its MP4 default).
+    /// arrays. ISO/IEC 14496-15 wants it set for an 'hvc1' sample entry; FFmpeg 5.1's MP4 muxer always
+    /// writes 0 (even with <c>-tag:v hvc1</c>), hence the default.
     /// </summary>
     public static byte[] BuildFromAnnexB(VideoCodec codec, ReadOnlySpan<byte> annexBParameterSets, bool parameterSetArraysComplete = false)
     {

@@ -53,7 +53,7 @@ internal static class HevcDecoderConfiguration
         merger.WriteHeader(output, arrays.Count);
         foreach (var (type, nals) in arrays)
         {
-            // array_completeness applies to parameter-set arrays only (1 for 'hvc1', 0 for 'hev1').
+            // array_completeness applies to parameter-set arrays only, as in FFmpeg's hvcc_array_add_nal_unit.
             var isParameterSet = type is HevcNalUnitType.Vps or HevcNalUnitType.Sps or HevcNalUnitType.Pps;
             var complete = isParameterSet && parameterSetArraysComplete ? 0x80 : 0;
             WriteByte(output, (byte)(complete | type));
