@@ -1,0 +1,28 @@
+namespace Vtr.Node.Codecs.VideoToolbox;
+
+/// <summary>A typed value for a VideoToolbox property, turned into a CF object only on macOS.</summary>
+public abstract record VtValue;
+
+/// <summary>kCFBooleanTrue / kCFBooleanFalse.</summary>
+public sealed record VtBoolean(bool Value) : VtValue;
+
+/// <summary>CFNumber of kCFNumberSInt32Type.</summary>
+public sealed record VtInt32(int Value) : VtValue;
+
+/// <summary>CFNumber of kCFNumberFloat64Type.</summary>
+public sealed record VtDouble(double Value) : VtValue;
+
+/// <summary>An exported CFString constant, e.g. kVTProfileLevel_H264_High_AutoLevel.</summary>
+public sealed record VtConstant(VtSymbol Symbol) : VtValue;
+
+/// <summary>DataRateLimits: a CFArray of [bytes (CFNumber SInt64), seconds (CFNumber Float64)].</summary>
+public sealed record VtDataRateLimits(long Bytes, double Seconds) : VtValue;
+
+/// <summary>PixelAspectRatio: a CFDictionary of horizontal and vertical spacing (CFNumber SInt32).</summary>
+public sealed record VtPixelAspectRatio(int HorizontalSpacing, int VerticalSpacing) : VtValue;
+
+/// <summary>One property to set, in order. A failed fatal property ends the session; others become warnings.</summary>
+public sealed record PlannedProperty(VtSymbol Key, VtValue Value, bool Fatal)
+{
+    public string KeyName => Key.ShortName;
+}
