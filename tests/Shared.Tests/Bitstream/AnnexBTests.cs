@@ -26,6 +26,29 @@ public class AnnexBTests
     }
 
     [Fact]
+    public void Splitting_and_converting_allocate_nothing_on_the_managed_heap()
+    {
+        var prefixed = new byte[64];
+        var annexB = new byte[64];
+        Convert(prefixed, annexB); // JIT and static initialisation first
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1000; i++)
+        {
+            Convert(prefixed, annexB);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+
+        static void Convert(byte[] prefixed, byte[] annexB)
+        {
+            var written = AnnexB.ToLengthPrefixed(ThreeNals, prefixed);
+            AnnexB.FromLengthPrefixed(prefixed.AsSpan(0, written), 4, annexB);
+            AnnexB.ContainsKeyframe(VideoCodec.H264, ThreeNals);
+        }
+    }
+
+    [Fact]
     public void Length_prefixed_with_four_byte_lengths_converts_in_place()
     {
         byte[] buffer = [0, 0, 0, 2, 0x67, 0x42, 0, 0, 0, 0, 0, 0, 0, 1, 0x65];
