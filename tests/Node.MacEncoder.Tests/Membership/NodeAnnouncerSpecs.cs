@@ -1,0 +1,78 @@
+using Akka.Actor;
+using Akka.Cluster.Tools.PublishSubscribe;
+using Akka.TestKit;
+using Vtr.Node.Membership;
+using Vtr.Shared.Cluster;
+
+namespace Vtr.Node.MacEncoder.Tests.Membership;
+
+public sealed class NodeAnnouncerSpecs : Akka.TestKit.Xunit2.TestKit
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+    private static readonly RegisterNode Info =
+        new(new NodeId("mini-1"), "10.0.0.7", 7000, "videotoolbox", true, ["h264", "hevc"], ["h264"], 3);
+
+    private readonly TestProbe _coordinator;
+    private readonly TestProbe _mediator;
+
+    public NodeAnnouncerSpecs()
+    {
+        _coordinator = CreateTestProbe("coordinator");
+        _mediator = CreateTestProbe("mediator");
+    }
+
+    [Fact]
+    public async Task Announcer_subscribes_to_coordinator_announcements_and_registers_on_start()
+    {
+        StartAnnouncer();
+
+        Assert.Equal(ClusterNames.CoordinatorTopic, (await _mediator.ExpectMsgAsync<Subscribe>(Timeout)).Topic);
+        Assert.Same(Info, await _coordinator.ExpectMsgAsync<RegisterNode>(Timeout));
+        Assert.Equal(new NodeStatusReport(Info.NodeId, 0, 0), await _coordinator.ExpectMsgAsync<NodeStatusReport>(Timeout));
+    }
+
+    [Fact]
+    public async Task Announcer_registers_again_with_its_latest_status_when_a_coordinator_starts()
+    {
+        var announcer = await StartedAnnouncerAsync();
+        announcer.Tell(new SessionsChanged(2));
+        await _coordinator.ExpectMsgAsync<NodeStatusReport>(Timeout);
+
+        announcer.Tell(CoordinatorStarted.Instance);
+
+        Assert.Same(Info, await _coordinator.ExpectMsgAsync<RegisterNode>(Timeout));
+        Assert.Equal(2, (await _coordinator.ExpectMsgAsync<NodeStatusReport>(Timeout)).SessionsInUse);
+    }
+
+    [Fact]
+    public async Task Session_and_speed_changes_are_forwarded_as_status_reports()
+    {
+        var announcer = await StartedAnnouncerAsync();
+
+        announcer.Tell(new SessionsChanged(1));
+        Assert.Equal(new NodeStatusReport(Info.NodeId, 1, 0), await _coordinator.ExpectMsgAsync<NodeStatusReport>(Timeout));
+        announcer.Tell(new SpeedMeasured(212.5));
+        Assert.Equal(new NodeStatusReport(Info.NodeId, 1, 212.5), await _coordinator.ExpectMsgAsync<NodeStatusReport>(Timeout));
+    }
+
+    [Fact]
+    public async Task Announcer_re_registers_periodically()
+    {
+        StartAnnouncer(reRegisterInterval: TimeSpan.FromMilliseconds(100));
+        await _coordinator.ExpectMsgAsync<RegisterNode>(Timeout);
+        await _coordinator.ExpectMsgAsync<NodeStatusReport>(Timeout);
+
+        Assert.Same(Info, await _coordinator.ExpectMsgAsync<RegisterNode>(Timeout));
+    }
+
+    private IActorRef StartAnnouncer(TimeSpan? reRegisterInterval = null) =>
+        Sys.ActorOf(NodeAnnouncer.Props(Info, _coordinator.Ref, _mediator.Ref, reRegisterInterval ?? TimeSpan.FromMinutes(5)));
+
+    private async Task<IActorRef> StartedAnnouncerAsync()
+    {
+        var announcer = StartAnnouncer();
+        await _coordinator.ExpectMsgAsync<RegisterNode>(Timeout);
+        await _coordinator.ExpectMsgAsync<NodeStatusReport>(Timeout);
+        return announcer;
+    }
+}
