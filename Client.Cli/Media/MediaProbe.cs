@@ -59,7 +59,7 @@ public static class MediaProbe
         _ => null,
     };
 
-    internal static Rational ToRational(AvRational value) => new((uint)Math.Max(0, value.Num), (uint)Math.Max(0, value.Den));
+    internal static Rational ToRational(NativeRational value) => new((uint)Math.Max(0, value.Num), (uint)Math.Max(0, value.Den));
 
     private static ImmutableArray<MediaStreamInfo> ReadStreams(InputContext input)
     {
@@ -94,10 +94,10 @@ public static class MediaProbe
             var dts = AvFields.PacketDts(codecLayout, packet);
             packets.Add(new VideoPacketInfo(
                 packets.Count,
-                pts == AvLayout.AV_NOPTS_VALUE ? dts : pts,
-                dts == AvLayout.AV_NOPTS_VALUE ? pts : dts,
+                pts == MediaSupportNative.AV_NOPTS_VALUE ? dts : pts,
+                dts == MediaSupportNative.AV_NOPTS_VALUE ? pts : dts,
                 AvFields.PacketDuration(codecLayout, packet),
-                (AvFields.PacketFlags(codecLayout, packet) & AvLayout.AV_PKT_FLAG_KEY) != 0,
+                (AvFields.PacketFlags(codecLayout, packet) & MediaSupportNative.AV_PKT_FLAG_KEY) != 0,
                 AvFormatFields.PacketPosition(layout, packet)));
         }
 

@@ -30,10 +30,10 @@ internal static unsafe class AvFormatFields
 
     public static nint StreamParameters(AvFormatLayout l, nint stream) => *(nint*)(stream + l.StreamCodecParameters);
 
-    public static AvRational StreamTimeBase(AvFormatLayout l, nint stream) => *(AvRational*)(stream + l.StreamTimeBase);
+    public static NativeRational StreamTimeBase(AvFormatLayout l, nint stream) => *(NativeRational*)(stream + l.StreamTimeBase);
 
-    public static void SetStreamTimeBase(AvFormatLayout l, nint stream, AvRational timeBase) =>
-        *(AvRational*)(stream + l.StreamTimeBase) = timeBase;
+    public static void SetStreamTimeBase(AvFormatLayout l, nint stream, NativeRational timeBase) =>
+        *(NativeRational*)(stream + l.StreamTimeBase) = timeBase;
 
     public static int CodecType(AvFormatLayout l, nint parameters) => *(int*)(parameters + l.ParametersCodecType);
 
@@ -71,7 +71,7 @@ internal static unsafe class AvFormatFields
         var buffer = MediaSupportNative.av_mallocz((nuint)(extradata.Length + MediaSupportNative.AV_INPUT_BUFFER_PADDING_SIZE));
         if (buffer == 0)
         {
-            throw new OutOfMemoryException("av_mallocz failed for the video extradata");
+            throw new MediaProcessingException("av_mallocz failed for the video extradata");
         }
 
         extradata.CopyTo(new Span<byte>((void*)buffer, extradata.Length));
@@ -92,6 +92,6 @@ internal static unsafe class AvFormatFields
 
     public static nint FilterParametersOut(AvFormatLayout l, nint filter) => *(nint*)(filter + l.FilterParametersOut);
 
-    public static void SetFilterTimeBaseIn(AvFormatLayout l, nint filter, AvRational timeBase) =>
-        *(AvRational*)(filter + l.FilterTimeBaseIn) = timeBase;
+    public static void SetFilterTimeBaseIn(AvFormatLayout l, nint filter, NativeRational timeBase) =>
+        *(NativeRational*)(filter + l.FilterTimeBaseIn) = timeBase;
 }

@@ -1,10 +1,9 @@
 using System.Runtime.InteropServices;
-using Vtr.Node.Codecs.FFmpeg.Interop;
 
 namespace Vtr.Cli.Media.Interop;
 
 /// <summary>
-/// The libavcodec/libavutil functions media I/O needs that <see cref="AvCodecNative"/>/<see cref="AvUtilNative"/>
+/// The libavcodec/libavutil functions media I/O needs that AvCodecNative/AvUtilNative (Node.MacEncoder)
 /// do not declare (yet): codec names, parameter copies, bitstream filters, timestamp arithmetic. Candidates for
 /// consolidation into those classes.
 /// </summary>
@@ -18,6 +17,8 @@ internal static partial class MediaSupportNative
     public const int AV_CODEC_ID_H264 = 27;
     public const int AV_CODEC_ID_HEVC = 173;
     public const int FF_COMPLIANCE_NORMAL = 0;
+    public const int AV_PKT_FLAG_KEY = 1;
+    public const long AV_NOPTS_VALUE = long.MinValue;
 
     /// <summary>AV_INPUT_BUFFER_PADDING_SIZE: zeroed bytes every extradata/packet buffer must carry.</summary>
     public const int AV_INPUT_BUFFER_PADDING_SIZE = 64;
@@ -58,7 +59,7 @@ internal static partial class MediaSupportNative
 
     /// <summary>void av_packet_rescale_ts(AVPacket *pkt, AVRational tb_src, AVRational tb_dst)</summary>
     [LibraryImport(MediaLibraries.AvCodec, EntryPoint = "av_packet_rescale_ts")]
-    public static partial void av_packet_rescale_ts(nint packet, AvRational source, AvRational destination);
+    public static partial void av_packet_rescale_ts(nint packet, NativeRational source, NativeRational destination);
 
     /// <summary>const char *av_get_pix_fmt_name(enum AVPixelFormat pix_fmt): NULL when unknown.</summary>
     [LibraryImport(MediaLibraries.AvUtil, EntryPoint = "av_get_pix_fmt_name")]
@@ -70,11 +71,11 @@ internal static partial class MediaSupportNative
 
     /// <summary>int av_compare_ts(int64_t ts_a, AVRational tb_a, int64_t ts_b, AVRational tb_b): -1, 0 or 1, exact.</summary>
     [LibraryImport(MediaLibraries.AvUtil, EntryPoint = "av_compare_ts")]
-    public static partial int av_compare_ts(long a, AvRational timeBaseA, long b, AvRational timeBaseB);
+    public static partial int av_compare_ts(long a, NativeRational timeBaseA, long b, NativeRational timeBaseB);
 
     /// <summary>int64_t av_rescale_q(int64_t a, AVRational bq, AVRational cq): rounds to nearest.</summary>
     [LibraryImport(MediaLibraries.AvUtil, EntryPoint = "av_rescale_q")]
-    public static partial long av_rescale_q(long value, AvRational from, AvRational to);
+    public static partial long av_rescale_q(long value, NativeRational from, NativeRational to);
 
     public static string CodecName(int codecId) => Marshal.PtrToStringUTF8(avcodec_get_name(codecId)) ?? $"codec {codecId}";
 

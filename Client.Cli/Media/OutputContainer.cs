@@ -1,0 +1,15 @@
+namespace Vtr.Cli.Media;
+
+/// <summary>The output containers vtr writes, chosen by the output file's extension.</summary>
+public static class OutputContainer
+{
+    /// <summary>The libavformat muxer name for <paramref name="outputPath"/>; <see cref="UnsupportedMediaException"/> otherwise.</summary>
+    public static string MuxerFor(string outputPath) => Path.GetExtension(outputPath).ToLowerInvariant() switch
+    {
+        ".mp4" => "mp4",
+        ".mov" => "mov",
+        ".mkv" => "matroska",
+        var other => throw new UnsupportedMediaException(
+            $"Cannot write '{outputPath}': unsupported output extension '{(other.Length == 0 ? "(none)" : other)}'; use .mp4, .mov or .mkv."),
+    };
+}
