@@ -5,7 +5,7 @@ namespace Vtr.Shared.Compression;
 /// <summary>Reads the content size a zstd frame header declares (RFC 8878 §3.1.1.1), without decompressing.</summary>
 internal static class ZstdFrameHeader
 {
-    private const uint FrameMagic = 0xFD2FB528;
+    internal const uint FrameMagic = 0xFD2FB528;
 
     /// <summary>
     /// False when the bytes are not a complete zstd frame header. On success <paramref name="contentSize"/>

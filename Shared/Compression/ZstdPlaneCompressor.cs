@@ -9,13 +9,13 @@ namespace Vtr.Shared.Compression;
 /// </summary>
 public sealed class ZstdPlaneCompressor : IPlaneCompressor
 {
-    private const int Level = 1;
+    internal const int Level = 1;
 
     [ThreadStatic]
-    private static Compressor? t_compressor;
+    private static Compressor? _threadCompressor;
 
     [ThreadStatic]
-    private static Decompressor? t_decompressor;
+    private static Decompressor? _threadDecompressor;
 
     public static ZstdPlaneCompressor Instance { get; } = new();
 
@@ -28,8 +28,8 @@ public sealed class ZstdPlaneCompressor : IPlaneCompressor
             return 0;
         }
 
-        t_compressor ??= new Compressor(Level);
-        return t_compressor.Wrap(raw, destination);
+        _threadCompressor ??= new Compressor(Level);
+        return _threadCompressor.Wrap(raw, destination);
     }
 
     /// <summary>
@@ -57,8 +57,8 @@ public sealed class ZstdPlaneCompressor : IPlaneCompressor
         int decoded;
         try
         {
-            t_decompressor ??= new Decompressor();
-            if (!t_decompressor.TryUnwrap(compressed, destination, out decoded))
+            _threadDecompressor ??= new Decompressor();
+            if (!_threadDecompressor.TryUnwrap(compressed, destination, out decoded))
             {
                 throw Vtr1ProtocolException.Malformed($"zstd frame inflates past stride × height ({destination.Length} bytes)");
             }

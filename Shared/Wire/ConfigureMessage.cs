@@ -23,7 +23,7 @@ public sealed record ConfigureMessage(
     /// <summary>The option that selects "encode" or "decode".</summary>
     public const string ModeOption = "mode";
 
-    private const int FixedHeadBytes = 25;
+    internal const int FixedHeadBytes = 25;
 
     public Vtr1MessageType Type => Vtr1MessageType.Configure;
 

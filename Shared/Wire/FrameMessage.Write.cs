@@ -7,9 +7,9 @@ namespace Vtr.Shared.Wire;
 
 public sealed partial class FrameMessage
 {
-    private const int FixedHeadBytes = 21;
-    private const int PlaneHeadBytes = 12;
-    private const int SideDataHeadBytes = 8;
+    internal const int FixedHeadBytes = 21;
+    internal const int PlaneHeadBytes = 12;
+    internal const int SideDataHeadBytes = 8;
 
     /// <summary>
     /// Hot-path FRAME writer used by node and client without building a message. It asks the output

@@ -15,7 +15,7 @@ public sealed partial class FrameMessage : IVtr1Message, IDisposable
     /// <summary>Flag bit 0 (client → server): force a keyframe for this picture.</summary>
     public const uint ForceKeyframeFlag = 1;
 
-    private const int MinPlanes = 2;
+    internal const int MinPlanes = 2;
 
     private byte[]?[]? _rentedPlanes;
 

@@ -8,7 +8,7 @@ public sealed record PacketMessage(long Pts, long Dts, long Duration, uint Flags
     /// <summary>Flag bit 0: keyframe / sync sample.</summary>
     public const uint KeyframeFlag = 1;
 
-    private const int HeadBytes = 32;
+    internal const int HeadBytes = 32;
 
     public Vtr1MessageType Type => Vtr1MessageType.Packet;
 

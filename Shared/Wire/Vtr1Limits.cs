@@ -6,7 +6,7 @@ namespace Vtr.Shared.Wire;
 /// </summary>
 public sealed record Vtr1Limits
 {
-    private const int MiB = 1024 * 1024;
+    internal const int MiB = 1024 * 1024;
 
     public static Vtr1Limits Default { get; } = new();
 

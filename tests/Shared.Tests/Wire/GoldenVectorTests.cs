@@ -32,7 +32,7 @@ public sealed class GoldenVectorTests
         2f fd 20 04 21 00 00 80 81 82 83
         """;
 
-    private const string V5dSideData = """
+    internal const string V5dSideData = """
         56 54 52 31 00 01 00 05 00 00 00 45
         00 00 00 00 00 00 00 01 00 00 00 00 00 00 00 01
         00 00 00 01 02 00 00 00 04 00 00 00 02 00 00 00
@@ -41,8 +41,8 @@ public sealed class GoldenVectorTests
         00 03 fc 80 80
         """;
 
-    private static readonly byte[] YPlane = [0x10, 0x11, 0x12, 0x13, 0x20, 0x21, 0x22, 0x23];
-    private static readonly byte[] UvPlane = [0x80, 0x81, 0x82, 0x83];
+    internal static readonly byte[] YPlane = [0x10, 0x11, 0x12, 0x13, 0x20, 0x21, 0x22, 0x23];
+    internal static readonly byte[] UvPlane = [0x80, 0x81, 0x82, 0x83];
 
     [Fact]
     public void V1_hello_parses_and_writes_byte_for_byte()

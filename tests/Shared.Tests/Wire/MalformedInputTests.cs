@@ -7,7 +7,7 @@ namespace Vtr.Shared.Tests.Wire;
 
 public sealed class MalformedInputTests
 {
-    private static readonly Vtr1Limits Limits = Vtr1Limits.Default;
+    internal static readonly Vtr1Limits Limits = Vtr1Limits.Default;
 
     [Theory]
     [InlineData("de ad be ef 00 01 00 0a 00 00 00 00")]

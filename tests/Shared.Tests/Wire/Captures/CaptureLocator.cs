@@ -8,7 +8,7 @@ namespace Vtr.Shared.Tests.Wire.Captures;
 /// </summary>
 internal static class CaptureLocator
 {
-    private static readonly Lazy<string?> Root = new(Locate);
+    internal static readonly Lazy<string?> Root = new(Locate);
 
     /// <summary>The captures folder, or null when it is absent.</summary>
     public static string? Directory => Root.Value;
