@@ -22,6 +22,11 @@ public static class LibX26xOptionMapper
 
     public const int MaxBFrames = 3;
 
+    /// <summary>x265 cannot fit more than one B-frame into the delay budget (see <see cref="Map"/>).</summary>
+    public const int MaxX265BFrames = 1;
+
+    public const int MaxX265FrameThreads = 2;
+
     public static LibX26xConfiguration Map(EncoderSettings settings, FFmpegBackendOptions backend)
     {
         var o = settings.Options;
@@ -53,7 +58,8 @@ public static class LibX26xOptionMapper
         Add(av, "forced-idr", "1");
         Add(av, "flags", (o.Flags & EncoderOptions.FlagClosedGop) != 0 ? "+global_header+cgop" : "+global_header");
 
-        // Delay budget: max(bframes, lookahead) + frame threads - 1 <= MaxDelayFrames - 1.
+        // Delay budget, measured with libx264 in FFmpeg 5.1: the first packet arrives after
+        // max(bframes, lookahead) + threads + 1 submitted frames; keep that <= MaxDelayFrames.
         var threads = backend.Threads > 0 ? backend.Threads : Math.Min(Environment.ProcessorCount, MaxFrameThreads);
         if (threads > MaxFrameThreads)
         {
@@ -63,12 +69,18 @@ public static class LibX26xOptionMapper
 
         var bframes = MapBFrames(settings.Codec, o, name, warnings);
         var lowLatency = o.Realtime == 1 || (o.Flags & EncoderOptions.FlagLowDelay) != 0;
-        var lookahead = lowLatency ? 0 : Math.Max(0, MaxDelayFrames - threads);
+        int lookahead;
         if (hevc)
         {
-            // x265 needs lookahead > bframes; its frame threads add delay like x264's.
-            lookahead = Math.Max(lookahead, bframes + 1);
-            threads = Math.Min(threads, Math.Max(1, MaxDelayFrames - lookahead - 1));
+            // Measured with x265 3.5: the first packet arrives after lookahead + bframes + frame-threads + 3
+            // frames, and x265 refuses lookahead <= bframes. So at most 1 B-frame and 2 frame threads fit in 8.
+            threads = Math.Min(threads, MaxX265FrameThreads);
+            var minimum = bframes == 0 ? 0 : bframes + 1;
+            lookahead = lowLatency ? minimum : Math.Max(minimum, MaxDelayFrames - 3 - bframes - threads);
+        }
+        else
+        {
+            lookahead = lowLatency ? 0 : Math.Max(0, MaxDelayFrames - 1 - threads);
         }
 
         Add(av, "threads", threads.ToString(CultureInfo.InvariantCulture));
@@ -125,10 +137,11 @@ public static class LibX26xOptionMapper
             return 0;
         }
 
-        if (o.MaxBFrames > MaxBFrames)
+        var limit = codec == VideoCodec.Hevc ? MaxX265BFrames : MaxBFrames;
+        if (o.MaxBFrames > limit)
         {
-            warnings.Add($"max_b_frames {o.MaxBFrames} clamped to {MaxBFrames} to bound encoder delay ({name})");
-            return MaxBFrames;
+            warnings.Add($"max_b_frames {o.MaxBFrames} clamped to {limit} to bound encoder delay ({name})");
+            return limit;
         }
 
         return o.MaxBFrames;

@@ -1,0 +1,26 @@
+using Vtr.Node.Codecs.FFmpeg;
+
+namespace Vtr.Node.MacEncoder.Tests.Codecs.FFmpeg;
+
+/// <summary>A fact that needs the real FFmpeg (and optionally a named encoder); skipped with the reason otherwise.</summary>
+public sealed class NativeFactAttribute : FactAttribute
+{
+    public NativeFactAttribute(params string[] encoders)
+    {
+        var runtime = FFmpegRuntime.TryLoad(out var reason);
+        if (runtime is null)
+        {
+            Skip = $"FFmpeg not usable: {reason}";
+            return;
+        }
+
+        foreach (var encoder in encoders)
+        {
+            if (Vtr.Node.Codecs.FFmpeg.Interop.AvCodecNative.avcodec_find_encoder_by_name(encoder) == 0)
+            {
+                Skip = $"encoder {encoder} is not in this FFmpeg ({runtime.VersionText})";
+                return;
+            }
+        }
+    }
+}
