@@ -1,1 +1,3 @@
-return 0;
+using Vtr.Cli.Commands;
+
+return await VtrRootCommand.Create().Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -1,0 +1,67 @@
+using System.Net;
+using System.Net.Sockets;
+using Akka.Actor;
+using Vtr.Node.Codecs;
+using Vtr.Node.Sessions;
+using Vtr.Node.Transport;
+
+namespace Vtr.Node.Hosting;
+
+/// <summary>
+/// A running VTR1 endpoint inside an ActorSystem: the listener plus the <see cref="EncoderPool"/> that owns the
+/// sessions. Used by the hosted `vtr node`, by the embedded cluster of `vtr transcode`, and by tests.
+/// </summary>
+public sealed class NodeServer : IAsyncDisposable
+{
+    private readonly Vtr1Listener _listener;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _acceptLoop;
+
+    private NodeServer(Vtr1Listener listener, IActorRef pool, SessionPolicy policy, int acceptLimit)
+    {
+        _listener = listener;
+        Pool = pool;
+        var accepted = 0;
+        _acceptLoop = listener.AcceptLoopAsync(socket =>
+        {
+            Pool.Tell(new EncoderPoolProtocol.ConnectionAccepted(new Vtr1Connection(socket, policy.Limits)));
+            if (acceptLimit > 0 && ++accepted >= acceptLimit)
+            {
+                _stop.Cancel();
+            }
+        }, _stop.Token);
+    }
+
+    public IPEndPoint EndPoint => _listener.LocalEndPoint;
+
+    public IActorRef Pool { get; }
+
+    /// <summary>Binds and starts accepting. <paramref name="acceptLimit"/> &gt; 0 stops accepting after that many (--once).</summary>
+    public static NodeServer Start(ActorSystem system, ICodecBackend backend, IPEndPoint listen, SessionPolicy policy,
+        int maxSessions, IActorRef? observer = null, int acceptLimit = 0, string poolName = "encoder-pool")
+    {
+        var listener = Vtr1Listener.Bind(listen);
+        var pool = system.ActorOf(EncoderPool.Props(backend, policy, maxSessions, observer), poolName);
+        return new NodeServer(listener, pool, policy, acceptLimit);
+    }
+
+    /// <summary>The endpoint clients should dial: the bound one, or loopback when bound to any address.</summary>
+    public IPEndPoint DialEndPoint =>
+        EndPoint.Address.Equals(IPAddress.Any) ? new IPEndPoint(IPAddress.Loopback, EndPoint.Port) : EndPoint;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        _listener.Dispose();
+        try
+        {
+            await _acceptLoop.ConfigureAwait(false);
+        }
+        catch (SocketException)
+        {
+            // The listening socket was closed under a pending accept: that is how the loop ends.
+        }
+
+        _stop.Dispose();
+    }
+}

@@ -1,0 +1,59 @@
+using Akka.Actor;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Vtr.Node.Codecs;
+using Vtr.Node.Sessions;
+
+namespace Vtr.Node.Hosting;
+
+/// <summary>Runs the VTR1 listener for the lifetime of the host (the `vtr node` process).</summary>
+public sealed partial class NodeServerService(
+    ActorSystem system,
+    ICodecBackend backend,
+    NodeOptions options,
+    IHostApplicationLifetime lifetime,
+    ILogger<NodeServerService> logger,
+    NodeSessionObserver observer) : IHostedService
+{
+    private NodeServer? _server;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var policy = new SessionPolicy { Token = options.Token, IdleTimeout = options.IdleTimeout };
+        var watcher = system.ActorOf(Props.Create(() => new SessionCountRelay(observer, options.Once ? lifetime : null)), "session-count");
+        _server = NodeServer.Start(system, backend, options.Listen, policy, options.MaxSessions, watcher, options.Once ? 1 : 0);
+        LogListening(logger, _server.EndPoint.ToString(), backend.Name, backend.IsHardware ? "hardware" : "software",
+            string.Join(',', backend.EncodeCodecs), string.Join(',', backend.DecodeCodecs), options.MaxSessions);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information,
+        Message = "vtr node listening on {EndPoint} backend={Backend} ({Kind}) encode={EncodeCodecs} decode={DecodeCodecs} max_sessions={MaxSessions}")]
+    private static partial void LogListening(ILogger logger, string endPoint, string backend, string kind, string encodeCodecs, string decodeCodecs, int maxSessions);
+
+    /// <summary>Forwards session counts to the node's observer and ends a --once process after its session.</summary>
+    private sealed class SessionCountRelay : ReceiveActor
+    {
+        public SessionCountRelay(NodeSessionObserver observer, IHostApplicationLifetime? stopAfterFirstSession)
+        {
+            var sawSession = false;
+            Receive<EncoderPoolProtocol.SessionCountChanged>(changed =>
+            {
+                observer.Target?.Tell(changed);
+                sawSession |= changed.ActiveSessions > 0;
+                if (sawSession && changed.ActiveSessions == 0)
+                {
+                    stopAfterFirstSession?.StopApplication();
+                }
+            });
+        }
+    }
+}

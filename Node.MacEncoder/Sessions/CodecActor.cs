@@ -1,0 +1,185 @@
+using Akka.Actor;
+using Akka.Event;
+using Vtr.Node.Codecs;
+using Vtr.Shared.Media;
+using Vtr.Shared.Wire;
+
+namespace Vtr.Node.Sessions;
+
+/// <summary>
+/// Owns one codec session and runs it on its own thread (a pinned dispatcher), so the blocking native calls
+/// never stall a shared dispatcher. Reports every output to its parent session as soon as it exists.
+/// </summary>
+public sealed class CodecActor : ReceiveActor
+{
+    /// <summary>HOCON id of the one-thread-per-actor dispatcher codec actors run on (see <see cref="SessionsConfig"/>).</summary>
+    public const string DispatcherId = "vtr-codec-dispatcher";
+
+    private readonly ICodecBackend _backend;
+    private readonly CodecSessionSpec _spec;
+    private readonly int _maxRestarts;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private IVideoEncoder? _encoder;
+    private IVideoDecoder? _decoder;
+    private int _framesInsideEncoder;
+    private int _restarts;
+    private bool _forceNextKeyframe;
+
+    public CodecActor(ICodecBackend backend, CodecSessionSpec spec, int maxRestarts)
+    {
+        _backend = backend;
+        _spec = spec;
+        _maxRestarts = maxRestarts;
+        Receive<CodecProtocol.EncodeFrame>(HandleEncodeFrame);
+        Receive<CodecProtocol.DecodePacket>(HandleDecodePacket);
+        Receive<CodecProtocol.Drain>(_ => HandleDrain());
+    }
+
+    public static Props Props(ICodecBackend backend, CodecSessionSpec spec, int maxRestarts) =>
+        Akka.Actor.Props.Create(() => new CodecActor(backend, spec, maxRestarts)).WithDispatcher(DispatcherId);
+
+    protected override void PreStart()
+    {
+        try
+        {
+            Open();
+            Context.Parent.Tell(new SessionProtocol.CodecReady(
+                _encoder?.DecoderConfigurationRecord ?? ReadOnlyMemory<byte>.Empty,
+                _encoder?.Warnings ?? []));
+        }
+        catch (CodecException ex)
+        {
+            Context.Parent.Tell(new SessionProtocol.CodecOpenFailed(ex.Message));
+            Context.Stop(Self);
+        }
+    }
+
+    protected override void PostStop()
+    {
+        _encoder?.Dispose();
+        _decoder?.Dispose();
+        _encoder = null;
+        _decoder = null;
+    }
+
+    private void Open()
+    {
+        if (_spec.Encoder is { } encoderSettings)
+        {
+            _encoder = _backend.CreateEncoder(encoderSettings);
+        }
+
+        if (_spec.Decoder is { } decoderSettings)
+        {
+            _decoder = _backend.CreateDecoder(decoderSettings);
+        }
+    }
+
+    private void HandleEncodeFrame(CodecProtocol.EncodeFrame request)
+    {
+        using var frame = request.Frame;
+        var input = new RawVideoFrame(
+            frame.Pts,
+            frame.Duration,
+            frame.ForceKeyframe || _forceNextKeyframe,
+            ToPlaneView(frame.Planes[0]),
+            ToPlaneView(frame.Planes[1]));
+        try
+        {
+            SubmitAndDrain(input);
+        }
+        catch (CodecException ex) when (CanRecover(ex))
+        {
+            Recover(ex);
+            SubmitAndDrain(input with { ForceKeyframe = true });
+        }
+
+        _forceNextKeyframe = false;
+        Context.Parent.Tell(SessionProtocol.InputConsumed.Instance);
+    }
+
+    private void SubmitAndDrain(in RawVideoFrame input)
+    {
+        var encoder = _encoder ?? throw new InvalidOperationException("encode on a decode session");
+        while (encoder.Submit(input) == SubmitResult.NeedsDrain)
+        {
+            ForwardPackets(encoder);
+        }
+
+        _framesInsideEncoder++;
+        ForwardPackets(encoder);
+    }
+
+    private void ForwardPackets(IVideoEncoder encoder)
+    {
+        while (encoder.Receive(out var packet) == ReceiveResult.Output && packet is not null)
+        {
+            _framesInsideEncoder--;
+            Context.Parent.Tell(new SessionProtocol.PacketEncoded(packet));
+        }
+    }
+
+    private void HandleDecodePacket(CodecProtocol.DecodePacket request)
+    {
+        var decoder = _decoder ?? throw new InvalidOperationException("decode on an encode session");
+        var packet = request.Packet;
+        var input = new EncodedPacketInput(packet.Data, packet.Pts, packet.Dts, packet.Duration, packet.IsKeyframe);
+        while (decoder.Submit(input) == SubmitResult.NeedsDrain)
+        {
+            ForwardPictures(decoder);
+        }
+
+        ForwardPictures(decoder);
+        Context.Parent.Tell(SessionProtocol.InputConsumed.Instance);
+    }
+
+    private static void ForwardPictures(IVideoDecoder decoder)
+    {
+        while (decoder.Receive(out var picture) == ReceiveResult.Output && picture is not null)
+        {
+            Context.Parent.Tell(new SessionProtocol.PictureDecoded(picture));
+        }
+    }
+
+    private void HandleDrain()
+    {
+        if (_encoder is { } encoder)
+        {
+            encoder.Flush();
+            while (encoder.Receive(out var packet) == ReceiveResult.Output && packet is not null)
+            {
+                Context.Parent.Tell(new SessionProtocol.PacketEncoded(packet));
+            }
+        }
+
+        if (_decoder is { } decoder)
+        {
+            decoder.Flush();
+            while (decoder.Receive(out var picture) == ReceiveResult.Output && picture is not null)
+            {
+                Context.Parent.Tell(new SessionProtocol.PictureDecoded(picture));
+            }
+        }
+
+        Context.Parent.Tell(SessionProtocol.CodecDrained.Instance);
+    }
+
+    /// <summary>
+    /// Reopening is safe only when no earlier frame is still inside the encoder (they would be lost) and the
+    /// failure says it is transient; otherwise the failure escalates and the session ends with ERROR.
+    /// </summary>
+    private bool CanRecover(CodecException ex) =>
+        ex.IsRecoverable && _encoder is not null && _framesInsideEncoder == 0 && _restarts < _maxRestarts;
+
+    private void Recover(CodecException ex)
+    {
+        _restarts++;
+        _log.Warning("Codec failed ({Reason}); reopening it, next frame is a keyframe (restart {Restart})", ex.Message, _restarts);
+        _encoder?.Dispose();
+        _encoder = null;
+        Open();
+        Context.Parent.Tell(new SessionProtocol.CodecRecovered(ex.Message));
+    }
+
+    private static PlaneView ToPlaneView(FramePlane plane) => new(plane.Data, plane.Stride, plane.Height);
+}

@@ -1,0 +1,149 @@
+using System.Collections.Immutable;
+using Akka.Actor;
+using Akka.Event;
+using Vtr.Node.Codecs;
+using Vtr.Node.Transport;
+using Vtr.Shared.Media;
+using Vtr.Shared.Wire;
+
+namespace Vtr.Node.Sessions;
+
+public sealed partial class SessionActor
+{
+    private VideoCodec _codecKind;
+    private ConfigureMessage? _configure;
+    private SessionMode _mode;
+
+    private void AwaitingHello()
+    {
+        Receive<ConnectionEvents.MessageReceived>(received => HandleBeforeHello(received.Message));
+        HandleCommonEvents();
+    }
+
+    private void HandleBeforeHello(IVtr1Message message)
+    {
+        RestartIdleTimer();
+        _connection.ReturnCredit();
+        if (message is not HelloMessage hello)
+        {
+            (message as IDisposable)?.Dispose();
+            Fail(Vtr1ErrorCode.UnexpectedMessage, $"expected HELLO, got {message.Type}");
+            return;
+        }
+
+        _clientName = hello.ClientName;
+        if (_policy.Token.Length > 0 && !string.Equals(hello.Token, _policy.Token, StringComparison.Ordinal))
+        {
+            _log.Info("HELLO authfail from {Client} codec={Codec}", hello.ClientName, hello.Codec);
+            SendHelloAck(HelloStatus.AuthFailed);
+            Finish();
+            return;
+        }
+
+        if (_admission.Busy)
+        {
+            _log.Info("HELLO busy from {Client}: max_sessions={MaxSessions} reached", hello.ClientName, _admission.MaxSessions);
+            SendHelloAck(HelloStatus.Busy);
+            Finish();
+            return;
+        }
+
+        if (!VideoCodecNames.TryParse(hello.Codec, out _codecKind))
+        {
+            Fail(Vtr1ErrorCode.UnsupportedConfiguration, $"codec '{hello.Codec}' is not supported (h264, hevc)");
+            return;
+        }
+
+        _log.Info("HELLO ok client={Client} build={Build} codec={Codec}", hello.ClientName, hello.Build, hello.Codec);
+        SendHelloAck(HelloStatus.Ok);
+        Become(AwaitingConfigure);
+    }
+
+    private void SendHelloAck(HelloStatus status)
+    {
+        var capabilities = _backend.EncodeCodecs.Concat(_backend.DecodeCodecs).Distinct()
+            .Select(codec => codec.ToWireName()).ToImmutableArray();
+        Send(new HelloAckMessage(status, _policy.ServerName, _policy.ServerVersion, capabilities,
+            _admission.MaxSessions, _admission.ActiveSessions));
+    }
+
+    private void AwaitingConfigure()
+    {
+        Receive<ConnectionEvents.MessageReceived>(received => HandleBeforeConfigure(received.Message));
+        HandleCommonEvents();
+    }
+
+    private void HandleBeforeConfigure(IVtr1Message message)
+    {
+        RestartIdleTimer();
+        _connection.ReturnCredit();
+        switch (message)
+        {
+            case ConfigureMessage configure:
+                HandleConfigure(configure);
+                break;
+            case PingMessage:
+                Send(PongMessage.Instance);
+                break;
+            default:
+                (message as IDisposable)?.Dispose();
+                Fail(Vtr1ErrorCode.UnexpectedMessage, $"expected CONFIGURE, got {message.Type}");
+                break;
+        }
+    }
+
+    private void HandleConfigure(ConfigureMessage configure)
+    {
+        _configure = configure;
+        var plan = SessionConfiguration.Plan(configure, _codecKind, _backend, _policy);
+        if (plan.Error is { } error)
+        {
+            Fail(error.Code, error.Reason);
+            return;
+        }
+
+        _mode = plan.Mode;
+        _stats.Mode = plan.Mode.ToString().ToLowerInvariant();
+        _log.Info("CONFIGURE req mode={0} codec={1} {2}x{3} pix={4} tb={5} fr={6} options={7}",
+            [_stats.Mode, _codecKind, configure.Width, configure.Height, configure.PixelFormat, configure.TimeBase, configure.FrameRate,
+            string.Join(',', configure.Options.Select(option => option.Key + "=" + option.Value))]);
+        _codec = Context.ActorOf(CodecActor.Props(_backend, plan.Spec!, _policy.MaxCodecRestarts), "codec");
+        Context.Watch(_codec);
+        Become(OpeningCodec);
+    }
+
+    private void OpeningCodec()
+    {
+        Receive<SessionProtocol.CodecReady>(HandleCodecReady);
+        Receive<SessionProtocol.CodecOpenFailed>(failed =>
+        {
+            _codec = null; // it stops itself; its Terminated must not count as a second failure
+            Fail(Vtr1ErrorCode.UnsupportedConfiguration, failed.Reason);
+        });
+        Receive<ConnectionEvents.MessageReceived>(received => HandleWhileOpening(received.Message));
+        HandleCommonEvents();
+    }
+
+    /// <summary>
+    /// FFmpeg waits for CONFIGURE_ACK, but a pipelining client may not: its messages wait until the codec is
+    /// open. At most the credit window of them can arrive, so the stash stays small.
+    /// </summary>
+    private void HandleWhileOpening(IVtr1Message message) => Stash.Stash();
+
+    private void HandleCodecReady(SessionProtocol.CodecReady ready)
+    {
+        var configure = _configure!; // set in HandleConfigure, the only way into OpeningCodec
+        var warnings = SessionConfiguration.Warnings(configure, ready.Warnings);
+        foreach (var warning in warnings)
+        {
+            _log.Info("WARN {Warning}", warning);
+        }
+
+        Send(new ConfigureAckMessage(0, _mode == SessionMode.Encode ? ready.DecoderConfigurationRecord : ReadOnlyMemory<byte>.Empty,
+            configure.PixelFormat, warnings));
+        _log.Info("CONFIGURE ok mode={0} codec={1} {2}x{3} record={4}B",
+            [_stats.Mode, _codecKind, configure.Width, configure.Height, ready.DecoderConfigurationRecord.Length]);
+        Become(Streaming);
+        Stash.UnstashAll();
+    }
+}

@@ -1,0 +1,151 @@
+using Akka.Actor;
+using Akka.Event;
+using Vtr.Node.Codecs;
+using Vtr.Node.Transport;
+using Vtr.Shared.Wire;
+
+namespace Vtr.Node.Sessions;
+
+/// <summary>
+/// One VTR1 session (one TCP connection) as an explicit state machine:
+/// awaiting HELLO → awaiting CONFIGURE → (opening codec) → streaming → draining → closed.
+/// It never parses bytes: its <see cref="Vtr1Connection"/> delivers whole messages and it writes whole messages.
+/// </summary>
+public sealed partial class SessionActor : ReceiveActor, IWithTimers, IWithUnboundedStash
+{
+    private const string IdleTimerKey = "idle";
+
+    private readonly Vtr1Connection _connection;
+    private readonly ICodecBackend _backend;
+    private readonly SessionPolicy _policy;
+    private readonly SessionAdmission _admission;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly SessionStatistics _stats = new();
+    private IActorRef? _codec;
+    private string _clientName = "?";
+
+    public SessionActor(Vtr1Connection connection, ICodecBackend backend, SessionPolicy policy, SessionAdmission admission)
+    {
+        _connection = connection;
+        _backend = backend;
+        _policy = policy;
+        _admission = admission;
+        Become(AwaitingHello);
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!; // assigned by Akka before PreStart
+
+    public IStash Stash { get; set; } = null!; // assigned by Akka before PreStart
+
+    public static Props Props(Vtr1Connection connection, ICodecBackend backend, SessionPolicy policy, SessionAdmission admission) =>
+        Akka.Actor.Props.Create(() => new SessionActor(connection, backend, policy, admission));
+
+    protected override void PreStart()
+    {
+        _log.Info("ACCEPT {RemoteEndPoint}", _connection.RemoteEndPoint);
+        RestartIdleTimer();
+        _connection.Start(Self);
+    }
+
+    protected override void PostStop()
+    {
+        // Whatever state we stop in, the socket and any pooled output go with us; the codec child stops with us.
+        while (_backlog.TryDequeue(out var item))
+        {
+            (item as IDisposable)?.Dispose();
+        }
+
+        _connection.Abort();
+        _ = _connection.DisposeAsync().AsTask();
+    }
+
+    /// <summary>Codec failures the codec child could not recover itself end the session (it is stopped, never restarted).</summary>
+    protected override SupervisorStrategy SupervisorStrategy() =>
+        new OneForOneStrategy(ex =>
+        {
+            _log.Error(ex, "Codec session failed for {RemoteEndPoint}; stopping it", _connection.RemoteEndPoint);
+            return Directive.Stop;
+        });
+
+    private void RestartIdleTimer() =>
+        Timers.StartSingleTimer(IdleTimerKey, SessionProtocol.IdleTimedOut.Instance, _policy.IdleTimeout);
+
+    /// <summary>Events that mean the same in every state before closing.</summary>
+    private void HandleCommonEvents()
+    {
+        Receive<ConnectionEvents.PeerClosed>(_ => StopQuietly("client disconnected"));
+        Receive<ConnectionEvents.ConnectionFailed>(failed => StopQuietly("connection failed: " + failed.Reason));
+        Receive<ConnectionEvents.ProtocolViolated>(violation => Fail(violation.Code, violation.Reason));
+        Receive<SessionProtocol.IdleTimedOut>(_ => Fail(Vtr1ErrorCode.Timeout, $"no message for {_policy.IdleTimeout.TotalSeconds:0} s"));
+        Receive<SessionProtocol.OutputFlushed>(_ => HandleOutputFlushed());
+        Receive<SessionProtocol.OutputFailed>(failed => StopQuietly("send failed: " + failed.Reason));
+        Receive<Terminated>(terminated => HandleCodecTerminated(terminated));
+    }
+
+    private void HandleCodecTerminated(Terminated terminated)
+    {
+        if (!terminated.ActorRef.Equals(_codec))
+        {
+            return;
+        }
+
+        _codec = null;
+        Fail(Vtr1ErrorCode.CodecFailed, "codec session failed");
+    }
+
+    /// <summary>Ends without a word: the peer is gone or never spoke the protocol.</summary>
+    private void StopQuietly(string reason)
+    {
+        _log.Info("Session {RemoteEndPoint} ended: {Reason}", _connection.RemoteEndPoint, reason);
+        LogSummary();
+        Context.Stop(Self);
+    }
+
+    /// <summary>Sends ERROR with a code the client logs, then closes politely.</summary>
+    private void Fail(Vtr1ErrorCode code, string reason)
+    {
+        _log.Error("ERROR session={0} remote={1} code={2} err={3}", [_clientName, _connection.RemoteEndPoint, code, reason]);
+        Send(new ErrorMessage((uint)code, reason));
+        Finish();
+    }
+
+    /// <summary>After DONE or ERROR: half-close, drain the client's input, then stop.</summary>
+    private void Finish()
+    {
+        Become(Closing);
+        Timers.CancelAll();
+        LogSummary();
+        _finishRequested = true;
+        if (!_flushing)
+        {
+            BeginFinish();
+        }
+    }
+
+    /// <summary>Runs once every queued output is flushed, so the last message is never cut off.</summary>
+    private void BeginFinish()
+    {
+        _finishRequested = false;
+        _connection.FinishAsync(_policy.LingerTimeout).PipeTo(Self, success: () => FinishCompleted.Instance, failure: _ => FinishCompleted.Instance);
+    }
+
+    private void Closing()
+    {
+        Receive<FinishCompleted>(_ => Context.Stop(Self));
+        Receive<SessionProtocol.OutputFlushed>(_ => HandleOutputFlushed());
+        Receive<SessionProtocol.OutputFailed>(_ => Context.Stop(Self));
+        Receive<ConnectionEvents.MessageReceived>(received => (received.Message as IDisposable)?.Dispose());
+        Receive<SessionProtocol.PacketEncoded>(encoded => encoded.Packet.Dispose());
+        Receive<SessionProtocol.PictureDecoded>(decoded => decoded.Picture.Dispose());
+        ReceiveAny(_ => { });
+    }
+
+    private void LogSummary() =>
+        _log.Info("SUMMARY client={0} mode={1} in={2} out={3} in_bytes={4} out_bytes={5} duration={6:0.000}s",
+            [_clientName, _stats.Mode, _stats.InputCount, _stats.OutputCount, _stats.InputBytes, _stats.OutputBytes, _stats.Elapsed.TotalSeconds]);
+
+    private sealed record FinishCompleted
+    {
+        public static readonly FinishCompleted Instance = new();
+    }
+}

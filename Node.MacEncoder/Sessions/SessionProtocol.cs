@@ -1,0 +1,51 @@
+using Vtr.Node.Codecs;
+
+namespace Vtr.Node.Sessions;
+
+/// <summary>
+/// Messages of a <see cref="SessionActor"/> besides the connection events (Transport/ConnectionEvents):
+/// what its <see cref="CodecActor"/> reports back, and its own timers.
+/// Supervision: the session stops its codec child on any failure it could not recover itself, then
+/// sends ERROR(CodecFailed) and closes; the EncoderPool stops failed sessions (a socket cannot be resumed).
+/// </summary>
+public static class SessionProtocol
+{
+    /// <summary>The codec opened; the record goes into CONFIGURE_ACK.</summary>
+    public sealed record CodecReady(ReadOnlyMemory<byte> DecoderConfigurationRecord, IReadOnlyList<string> Warnings);
+
+    public sealed record CodecOpenFailed(string Reason);
+
+    /// <summary>An encoded packet, in decode order; the session owns it and disposes it after sending.</summary>
+    public sealed record PacketEncoded(EncodedPacket Packet);
+
+    /// <summary>A decoded picture; the session owns it.</summary>
+    public sealed record PictureDecoded(DecodedPicture Picture);
+
+    /// <summary>One input (FRAME or PACKET) was consumed by the codec: its connection credit may be returned.</summary>
+    public sealed record InputConsumed
+    {
+        public static readonly InputConsumed Instance = new();
+    }
+
+    /// <summary>Everything buffered came out after a drain request.</summary>
+    public sealed record CodecDrained
+    {
+        public static readonly CodecDrained Instance = new();
+    }
+
+    /// <summary>The codec had to be reopened; the next frame is a forced keyframe.</summary>
+    public sealed record CodecRecovered(string Reason);
+
+    public sealed record IdleTimedOut
+    {
+        public static readonly IdleTimedOut Instance = new();
+    }
+
+    /// <summary>A pending output flush completed: deferred credits may be returned.</summary>
+    public sealed record OutputFlushed
+    {
+        public static readonly OutputFlushed Instance = new();
+    }
+
+    public sealed record OutputFailed(string Reason);
+}
