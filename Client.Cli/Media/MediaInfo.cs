@@ -22,7 +22,8 @@ public sealed record VideoPacketInfo(int Index, long Pts, long Dts, long Duratio
 /// <summary>
 /// What <see cref="MediaProbe"/> learned: every stream, the (single, chosen) video stream's parameters and all its
 /// packets in decode order. <see cref="Extradata"/> is the decoder configuration record exactly as stored
-/// (avcC/hvcC for MP4/MKV, Annex B parameter sets for raw streams).
+/// (avcC/hvcC for MP4/MKV, Annex B parameter sets for raw streams). When the container stores no usable dts (Matroska),
+/// <see cref="DtsFromContainer"/> is false and each dts is synthesized: the pts shifted back by the reorder depth.
 /// </summary>
 public sealed record MediaInfo(
     string Path,
@@ -37,7 +38,8 @@ public sealed record MediaInfo(
     int BitDepth,
     ImmutableArray<byte> Extradata,
     ImmutableArray<VideoPacketInfo> VideoPackets,
-    TimeSpan Duration)
+    TimeSpan Duration,
+    bool DtsFromContainer = true)
 {
     public int FrameCount => VideoPackets.Length;
 

@@ -36,6 +36,12 @@ public static class MediaProbe
         }
 
         var timeBase = streams[videoIndex].TimeBase;
+        var dtsFromContainer = HasUsableDts(packets);
+        if (!dtsFromContainer)
+        {
+            packets = DecodeTimestamps.Synthesize(packets);
+        }
+
         return new MediaInfo(
             path,
             input.FormatName,
@@ -49,7 +55,8 @@ public static class MediaProbe
             BitDepth(AvFormatFields.BitsPerRawSample(layout, parameters), pixelFormat),
             [.. AvFormatFields.Extradata(layout, parameters)],
             packets,
-            Duration(packets, timeBase));
+            Duration(packets, timeBase),
+            dtsFromContainer);
     }
 
     internal static VideoCodec? ToVideoCodec(int codecId) => codecId switch
@@ -95,13 +102,26 @@ public static class MediaProbe
             packets.Add(new VideoPacketInfo(
                 packets.Count,
                 pts == MediaSupportNative.AV_NOPTS_VALUE ? dts : pts,
-                dts == MediaSupportNative.AV_NOPTS_VALUE ? pts : dts,
+                dts == MediaSupportNative.AV_NOPTS_VALUE ? long.MaxValue : dts,
                 AvFields.PacketDuration(codecLayout, packet),
                 (AvFields.PacketFlags(codecLayout, packet) & MediaSupportNative.AV_PKT_FLAG_KEY) != 0,
                 AvFormatFields.PacketPosition(layout, packet)));
         }
 
         return packets.ToImmutable();
+    }
+
+    private static bool HasUsableDts(ImmutableArray<VideoPacketInfo> packets)
+    {
+        for (var i = 0; i < packets.Length; i++)
+        {
+            if (packets[i].Dts > packets[i].Pts || (i > 0 && packets[i].Dts <= packets[i - 1].Dts))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static MediaStreamKind ToKind(int mediaType) => mediaType switch

@@ -80,14 +80,26 @@ public static class SegmentPlanner
                 }
             }
 
-            if (candidate < 0)
+            if (candidate < 0 || (k == keyframes.Count && EndSeconds(info) - target < target - info.ToSeconds(info.VideoPackets[candidate].Pts)))
             {
+                // No keyframe after the target: the end of the stream is the nearer boundary.
                 return starts;
             }
 
             starts.Add(candidate);
             startSeconds = info.ToSeconds(info.VideoPackets[candidate].Pts);
         }
+    }
+
+    private static double EndSeconds(MediaInfo info)
+    {
+        var end = long.MinValue;
+        foreach (var packet in info.VideoPackets)
+        {
+            end = Math.Max(end, packet.Pts + Math.Max(0, packet.Duration));
+        }
+
+        return info.ToSeconds(end);
     }
 
     private static SegmentPlan Build(int index, ImmutableArray<VideoPacketInfo> packets, List<int> keyframes, int first, int end)

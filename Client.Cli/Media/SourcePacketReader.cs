@@ -72,6 +72,11 @@ public sealed class SourcePacketReader : IDisposable
             var expected = _info.VideoPackets[next];
             var pts = AvFields.PacketPts(codecLayout, packet);
             var dts = AvFields.PacketDts(codecLayout, packet);
+            if (!_info.DtsFromContainer)
+            {
+                dts = MediaSupportNative.AV_NOPTS_VALUE; // the probe synthesized its own: match on pts alone
+            }
+
             if (!Matches(expected, pts, dts))
             {
                 if (next > firstIndex)
@@ -80,7 +85,10 @@ public sealed class SourcePacketReader : IDisposable
                         $"'{_info.Path}': video packet {next} read back with pts {pts}/dts {dts}, probed as {expected.Pts}/{expected.Dts}.");
                 }
 
-                if (!restarted && dts != MediaSupportNative.AV_NOPTS_VALUE && dts > expected.Dts)
+                var overshot = dts != MediaSupportNative.AV_NOPTS_VALUE
+                    ? dts > expected.Dts
+                    : (AvFields.PacketFlags(codecLayout, packet) & MediaSupportNative.AV_PKT_FLAG_KEY) != 0 && pts > expected.Pts;
+                if (!restarted && overshot)
                 {
                     // The seek landed after the wanted packet: read from the start instead.
                     Reopen();
