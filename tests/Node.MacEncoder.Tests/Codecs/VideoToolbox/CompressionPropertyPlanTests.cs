@@ -170,8 +170,14 @@ public class CompressionPropertyPlanTests
     {
         var plan = PlanFixtures.Plan(PlanFixtures.PlainFfmpeg with
         {
-            QMin = 10, QMax = 40, MaxRefFrames = 3, MaxSliceBytes = 1200, PowerEfficient = 1, SpatialAq = 1,
-            FramesBefore = true, FramesAfter = true,
+            QMin = 10,
+            QMax = 40,
+            MaxRefFrames = 3,
+            MaxSliceBytes = 1200,
+            PowerEfficient = 1,
+            SpatialAq = 1,
+            FramesBefore = true,
+            FramesAfter = true,
         });
         Assert.Equal(new VtInt32(10), plan.Find("MinAllowedFrameQP")!.Value);
         Assert.Equal(new VtInt32(40), plan.Find("MaxAllowedFrameQP")!.Value);
