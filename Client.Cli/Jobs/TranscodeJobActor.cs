@@ -16,8 +16,6 @@ public sealed class TranscodeJobActor : ReceiveActor, IWithTimers
     /// <summary>Default wait for <see cref="JobAccepted"/> before submitting again.</summary>
     public static readonly TimeSpan DefaultSubmitRetry = TimeSpan.FromSeconds(10);
 
-    private const string SubmitRetryTimer = "submit-retry";
-
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly SubmitJob _job;
     private readonly IActorRef _coordinator;
@@ -42,7 +40,7 @@ public sealed class TranscodeJobActor : ReceiveActor, IWithTimers
         _completion = completion;
         _submitRetry = submitRetry;
         _segments = job.Segments.ToDictionary(s => s.Index);
-        Receive<JobAccepted>(_ => Timers.Cancel(SubmitRetryTimer));
+        Receive<JobAccepted>(_ => Timers.Cancel(nameof(SubmitRetryTick)));
         Receive<SegmentLeased>(OnSegmentLeased);
         Receive<LeaseRunFinished>(OnLeaseRunFinished);
         Receive<LeaseCancelled>(OnLeaseCancelled);
@@ -179,7 +177,7 @@ public sealed class TranscodeJobActor : ReceiveActor, IWithTimers
     {
         var unfinished = _job.Segments.Where(s => !_results.ContainsKey(s.Index)).ToImmutableArray();
         _coordinator.Tell(_job with { Segments = unfinished });
-        Timers.StartSingleTimer(SubmitRetryTimer, SubmitRetryTick.Instance, _submitRetry);
+        Timers.StartSingleTimer(nameof(SubmitRetryTick), SubmitRetryTick.Instance, _submitRetry);
     }
 
     private void Finish(bool succeeded, string? failureReason)

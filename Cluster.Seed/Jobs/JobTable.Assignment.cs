@@ -5,9 +5,6 @@ namespace Vtr.Seed.Jobs;
 
 public sealed partial class JobTable
 {
-    /// <summary>Speed assumed for a node that has not measured itself yet, in frames per second.</summary>
-    private const double UnknownFps = 1.0;
-
     /// <summary>
     /// Fills every free session slot, fastest nodes first. A slot pulls the next pending segment of the
     /// next job in round-robin order that it may run (codec, quarantine); with nothing pending it
@@ -95,7 +92,7 @@ public sealed partial class JobTable
     /// <summary>Time running divided by the time the running node should need for the segment.</summary>
     private double Lateness(LeaseState lease, SegmentState segment, DateTimeOffset now)
     {
-        var fps = _nodes.TryGetValue(lease.NodeId, out var node) && node.MeasuredFps > 0 ? node.MeasuredFps : UnknownFps;
+        var fps = _nodes.TryGetValue(lease.NodeId, out var node) && node.MeasuredFps > 0 ? node.MeasuredFps : UnknownNodeFps;
         var expectedSeconds = Math.Max(segment.Spec.FrameCount, 1) / fps;
         return (now - lease.StartedAt).TotalSeconds / expectedSeconds;
     }

@@ -16,6 +16,9 @@ public sealed partial class JobTable
     /// <summary>Failures of one segment after which the job fails once no untried eligible node remains.</summary>
     public const int MaxSegmentFailures = 3;
 
+    /// <summary>Speed assumed for a node that has not measured itself yet, in frames per second.</summary>
+    public const double UnknownNodeFps = 1.0;
+
     private readonly TimeProvider _clock;
     private readonly Dictionary<NodeId, NodeState> _nodes = [];
     private readonly Dictionary<JobId, JobState> _jobs = [];

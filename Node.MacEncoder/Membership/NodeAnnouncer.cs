@@ -15,8 +15,6 @@ public sealed class NodeAnnouncer : ReceiveActor, IWithTimers
     /// <summary>Default period of the safety-net re-registration.</summary>
     public static readonly TimeSpan DefaultReRegisterInterval = TimeSpan.FromSeconds(10);
 
-    private const string ReRegisterTimer = "re-register";
-
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly RegisterNode _info;
     private readonly IActorRef _coordinator;
@@ -48,7 +46,7 @@ public sealed class NodeAnnouncer : ReceiveActor, IWithTimers
     protected override void PreStart()
     {
         _mediator.Tell(new Subscribe(ClusterNames.CoordinatorTopic, Self));
-        Timers.StartPeriodicTimer(ReRegisterTimer, ReRegisterTick.Instance, _reRegisterInterval);
+        Timers.StartPeriodicTimer(nameof(ReRegisterTick), ReRegisterTick.Instance, _reRegisterInterval);
         Register();
     }
 

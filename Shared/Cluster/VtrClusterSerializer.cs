@@ -15,9 +15,9 @@ public sealed class VtrClusterSerializer : SerializerWithStringManifest
     /// <summary>Our serializer id; Akka.NET reserves 0–100 for its own serializers.</summary>
     public const int SerializerIdentifier = 610;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
+    private static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.General);
 
-    private static readonly FrozenDictionary<Type, string> ManifestsByType = new Dictionary<Type, string>
+    private static FrozenDictionary<Type, string> ManifestsByType { get; } = new Dictionary<Type, string>
     {
         [typeof(RegisterNode)] = "rn",
         [typeof(NodeStatusReport)] = "nsr",
@@ -34,7 +34,7 @@ public sealed class VtrClusterSerializer : SerializerWithStringManifest
         [typeof(CoordinatorStarted)] = "cst",
     }.ToFrozenDictionary();
 
-    private static readonly FrozenDictionary<string, Type> TypesByManifest =
+    private static FrozenDictionary<string, Type> TypesByManifest { get; } =
         ManifestsByType.ToFrozenDictionary(pair => pair.Value, pair => pair.Key, StringComparer.Ordinal);
 
     public VtrClusterSerializer(ExtendedActorSystem system)

@@ -15,7 +15,7 @@ namespace Vtr.Client.Cli.Tests.Jobs;
 /// </summary>
 public sealed class ClusterEndToEndSpecs : Akka.TestKit.Xunit2.TestKit, IAsyncLifetime
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
+    private static TimeSpan Bound { get; } = TimeSpan.FromSeconds(30);
 
     private readonly List<IHost> _hosts = [];
     private readonly GatedSegmentRunner _runner = new();
@@ -104,9 +104,10 @@ public sealed class ClusterEndToEndSpecs : Akka.TestKit.Xunit2.TestKit, IAsyncLi
     public async Task DisposeAsync()
     {
         _runner.Release();
-        foreach (var host in Enumerable.Reverse(_hosts))
+        // Members leave together; each leave is bounded by the host's own shutdown timeout.
+        await Task.WhenAll(_hosts.Select(host => host.StopAsync(TimeSpan.FromSeconds(5))));
+        foreach (var host in _hosts)
         {
-            await host.StopAsync(TimeSpan.FromSeconds(5));
             host.Dispose();
         }
     }

@@ -9,10 +9,10 @@ namespace Vtr.Client.Cli.Tests.Jobs;
 
 public sealed class TranscodeJobActorSpecs : Akka.TestKit.Xunit2.TestKit
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
-    private static readonly JobId Job = new("job-7");
-    private static readonly NodeId NodeA = new("a");
-    private static readonly NodeId NodeB = new("b");
+    private static TimeSpan Timeout { get; } = TimeSpan.FromSeconds(5);
+    private static JobId Job { get; } = new("job-7");
+    private static NodeId NodeA { get; } = new("a");
+    private static NodeId NodeB { get; } = new("b");
 
     private readonly TestProbe _coordinator;
     private readonly TestProbe _mediator;

@@ -9,7 +9,7 @@ namespace Vtr.Cluster.Seed.Tests.Jobs;
 
 public sealed class JobCoordinatorSpecs : Akka.TestKit.Xunit2.TestKit
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+    private static TimeSpan Timeout { get; } = TimeSpan.FromSeconds(5);
 
     private readonly TestProbe _mediator;
     private readonly TestProbe _client;

@@ -5,16 +5,16 @@ namespace Vtr.Cluster.Seed.Tests.Serialization;
 
 public sealed class VtrClusterSerializerSpecs : Akka.TestKit.Xunit2.TestKit
 {
-    private static readonly JobId Job = new("job-1");
-    private static readonly NodeId Node = new("mac-mini-1");
-    private static readonly LeaseId Lease = new(Guid.Parse("7b0c1c3e-58a2-4a61-9d55-3a6f4c1f0b11"));
+    private static JobId Job { get; } = new("job-1");
+    private static NodeId Node { get; } = new("mac-mini-1");
+    private static LeaseId Lease { get; } = new(Guid.Parse("7b0c1c3e-58a2-4a61-9d55-3a6f4c1f0b11"));
 
     public VtrClusterSerializerSpecs()
         : base(VtrSerializationConfig.Hocon)
     {
     }
 
-    private static readonly IVtrClusterMessage[] Samples =
+    private static IVtrClusterMessage[] Samples { get; } =
     [
         new RegisterNode(Node, "10.0.0.5", 7000, "videotoolbox", true, ["h264", "hevc"], ["h264", "hevc", "prores"], 4),
         new NodeStatusReport(Node, 2, 143.5),

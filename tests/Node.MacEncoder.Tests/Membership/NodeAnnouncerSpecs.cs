@@ -8,8 +8,8 @@ namespace Vtr.Node.MacEncoder.Tests.Membership;
 
 public sealed class NodeAnnouncerSpecs : Akka.TestKit.Xunit2.TestKit
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
-    private static readonly RegisterNode Info =
+    private static TimeSpan Timeout { get; } = TimeSpan.FromSeconds(5);
+    private static RegisterNode Info { get; } =
         new(new NodeId("mini-1"), "10.0.0.7", 7000, "videotoolbox", true, ["h264", "hevc"], ["h264"], 3);
 
     private readonly TestProbe _coordinator;
