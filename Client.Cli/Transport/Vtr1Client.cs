@@ -67,10 +67,14 @@ public sealed class Vtr1Client : IAsyncDisposable
         _writer.FrameCompression = _compression;
         await _writer.SendAsync(configure, ct).ConfigureAwait(false);
         var reply = await ExpectAsync<ConfigureAckMessage>(ct).ConfigureAwait(false);
+        LastConfigureAck = reply;
         return reply.Status == 0
             ? reply
             : throw new Vtr1SessionRefusedException($"node refused CONFIGURE with status {reply.Status}");
     }
+
+    /// <summary>The node's answer to the last CONFIGURE (its avcC/hvcC, warnings).</summary>
+    public ConfigureAckMessage? LastConfigureAck { get; private set; }
 
     public ValueTask SendFrameAsync(long pts, long duration, bool forceKeyframe, PlaneView luma, PlaneView chroma, CancellationToken ct)
     {
