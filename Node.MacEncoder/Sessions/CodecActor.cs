@@ -18,18 +18,20 @@ public sealed class CodecActor : ReceiveActor
     private readonly ICodecBackend _backend;
     private readonly CodecSessionSpec _spec;
     private readonly int _maxRestarts;
+    private readonly PtsRange _keep;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private IVideoEncoder? _encoder;
     private IVideoDecoder? _decoder;
     private int _framesInsideEncoder;
     private int _restarts;
-    private bool _forceNextKeyframe;
+    private bool _encodedAny;
 
     public CodecActor(ICodecBackend backend, CodecSessionSpec spec, int maxRestarts)
     {
         _backend = backend;
         _spec = spec;
         _maxRestarts = maxRestarts;
+        _keep = spec.Keep ?? PtsRange.All;
         Receive<CodecProtocol.EncodeFrame>(HandleEncodeFrame);
         Receive<CodecProtocol.DecodePacket>(HandleDecodePacket);
         Receive<CodecProtocol.Drain>(_ => HandleDrain());
@@ -81,7 +83,7 @@ public sealed class CodecActor : ReceiveActor
         var input = new RawVideoFrame(
             frame.Pts,
             frame.Duration,
-            frame.ForceKeyframe || _forceNextKeyframe,
+            frame.ForceKeyframe,
             ToPlaneView(frame.Planes[0]),
             ToPlaneView(frame.Planes[1]));
         try
@@ -94,7 +96,6 @@ public sealed class CodecActor : ReceiveActor
             SubmitAndDrain(input with { ForceKeyframe = true });
         }
 
-        _forceNextKeyframe = false;
         Context.Parent.Tell(SessionProtocol.InputConsumed.Instance);
     }
 
@@ -126,38 +127,50 @@ public sealed class CodecActor : ReceiveActor
         var input = new EncodedPacketInput(packet.Data, packet.Pts, packet.Dts, packet.Duration, packet.IsKeyframe);
         while (decoder.Submit(input) == SubmitResult.NeedsDrain)
         {
-            ForwardPictures(decoder);
+            ForwardDecoded(decoder);
         }
 
-        ForwardPictures(decoder);
+        ForwardDecoded(decoder);
         Context.Parent.Tell(SessionProtocol.InputConsumed.Instance);
     }
 
-    private static void ForwardPictures(IVideoDecoder decoder)
+    /// <summary>Decode mode sends pictures to the session; transcode mode re-encodes the ones the segment keeps.</summary>
+    private void ForwardDecoded(IVideoDecoder decoder)
     {
         while (decoder.Receive(out var picture) == ReceiveResult.Output && picture is not null)
         {
-            Context.Parent.Tell(new SessionProtocol.PictureDecoded(picture));
+            if (_encoder is null)
+            {
+                Context.Parent.Tell(new SessionProtocol.PictureDecoded(picture));
+                continue;
+            }
+
+            using (picture)
+            {
+                if (_keep.Contains(picture.Pts))
+                {
+                    // The segment's first output frame is its keyframe, whatever the source GOP was.
+                    SubmitAndDrain(new RawVideoFrame(picture.Pts, picture.Duration, !_encodedAny, picture.Luma, picture.Chroma));
+                    _encodedAny = true;
+                }
+            }
         }
     }
 
     private void HandleDrain()
     {
+        if (_decoder is { } decoder)
+        {
+            decoder.Flush();
+            ForwardDecoded(decoder);
+        }
+
         if (_encoder is { } encoder)
         {
             encoder.Flush();
             while (encoder.Receive(out var packet) == ReceiveResult.Output && packet is not null)
             {
                 Context.Parent.Tell(new SessionProtocol.PacketEncoded(packet));
-            }
-        }
-
-        if (_decoder is { } decoder)
-        {
-            decoder.Flush();
-            while (decoder.Receive(out var picture) == ReceiveResult.Output && picture is not null)
-            {
-                Context.Parent.Tell(new SessionProtocol.PictureDecoded(picture));
             }
         }
 

@@ -2,10 +2,23 @@ using Vtr.Node.Codecs;
 
 namespace Vtr.Node.Sessions;
 
-/// <summary>What a session's codec child opens: an encoder (encode mode) or a decoder (decode mode).</summary>
-public sealed record CodecSessionSpec(EncoderSettings? Encoder, DecoderSettings? Decoder)
+/// <summary>
+/// What a session's codec child opens: an encoder (encode mode), a decoder (decode mode), or both (transcode:
+/// decoded pictures whose pts lies in <see cref="Keep"/> are re-encoded, the others only fed the decoder).
+/// </summary>
+public sealed record CodecSessionSpec(EncoderSettings? Encoder, DecoderSettings? Decoder, PtsRange? Keep = null)
 {
     public static CodecSessionSpec ForEncoding(EncoderSettings settings) => new(settings, null);
 
     public static CodecSessionSpec ForDecoding(DecoderSettings settings) => new(null, settings);
+
+    public static CodecSessionSpec ForTranscoding(DecoderSettings decoder, EncoderSettings encoder, PtsRange keep) => new(encoder, decoder, keep);
+}
+
+/// <summary>An inclusive pts interval: the frames a segment must output (open-GOP leaders decoded only for reference are outside it).</summary>
+public readonly record struct PtsRange(long From, long To)
+{
+    public static readonly PtsRange All = new(long.MinValue, long.MaxValue);
+
+    public bool Contains(long pts) => pts >= From && pts <= To;
 }

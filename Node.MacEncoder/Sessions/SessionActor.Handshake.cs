@@ -139,7 +139,7 @@ public sealed partial class SessionActor
             _log.Info("WARN {Warning}", warning);
         }
 
-        Send(new ConfigureAckMessage(0, _mode == SessionMode.Encode ? ready.DecoderConfigurationRecord : ReadOnlyMemory<byte>.Empty,
+        Send(new ConfigureAckMessage(0, _mode == SessionMode.Decode ? ReadOnlyMemory<byte>.Empty : ready.DecoderConfigurationRecord,
             configure.PixelFormat, warnings));
         _log.Info("CONFIGURE ok mode={0} codec={1} {2}x{3} record={4}B",
             [_stats.Mode, _codecKind, configure.Width, configure.Height, ready.DecoderConfigurationRecord.Length]);

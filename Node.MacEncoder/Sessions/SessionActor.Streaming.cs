@@ -35,7 +35,7 @@ public sealed partial class SessionActor
             case FrameMessage frame when _mode == SessionMode.Encode:
                 HandleFrame(frame);
                 break;
-            case PacketMessage packet when _mode == SessionMode.Decode:
+            case PacketMessage packet when _mode is SessionMode.Decode or SessionMode.Transcode:
                 _stats.InputCount++;
                 _stats.InputBytes += packet.Data.Length;
                 _codec!.Tell(new CodecProtocol.DecodePacket(packet)); // streaming implies an open codec

@@ -26,7 +26,12 @@ public static class SessionConfiguration
         }
 
         var options = EncoderOptionsParser.Parse(configure.Options);
-        var mode = options.Mode == "decode" ? SessionMode.Decode : SessionMode.Encode;
+        var mode = options.Mode switch
+        {
+            "decode" => SessionMode.Decode,
+            TranscodeOptions.ModeValue => SessionMode.Transcode,
+            _ => SessionMode.Encode, // the original server treats unknown text as encode
+        };
         if (configure.PixelFormat is not (WirePixelFormat.Nv12 or WirePixelFormat.P010))
         {
             return Refuse(Vtr1ErrorCode.UnsupportedConfiguration, $"unsupported pix_fmt {(byte)configure.PixelFormat} (1 = NV12, 2 = P010)");
@@ -37,9 +42,35 @@ public static class SessionConfiguration
             return Refuse(Vtr1ErrorCode.UnsupportedConfiguration, $"{configure.Width}x{configure.Height} exceeds {policy.MaxDimension}x{policy.MaxDimension}");
         }
 
-        return mode == SessionMode.Decode
-            ? PlanDecode(configure, codec, backend)
-            : PlanEncode(configure, codec, backend, options);
+        return mode switch
+        {
+            SessionMode.Decode => PlanDecode(configure, codec, backend),
+            SessionMode.Transcode => PlanTranscode(configure, codec, backend, options),
+            _ => PlanEncode(configure, codec, backend, options),
+        };
+    }
+
+    private static Result PlanTranscode(ConfigureMessage configure, VideoCodec codec, ICodecBackend backend, EncoderOptions options)
+    {
+        if (!TranscodeOptions.TryGetSourceCodec(configure, out var sourceCodec))
+        {
+            return Refuse(Vtr1ErrorCode.UnsupportedConfiguration, $"transcode needs {TranscodeOptions.SourceCodecKey}=h264|hevc");
+        }
+
+        if (!backend.DecodeCodecs.Contains(sourceCodec))
+        {
+            return Refuse(Vtr1ErrorCode.UnsupportedConfiguration, $"this node cannot decode {sourceCodec.ToWireName()}; send raw frames instead");
+        }
+
+        var encode = PlanEncode(configure, codec, backend, options);
+        if (encode.Error is not null)
+        {
+            return encode;
+        }
+
+        var decoder = new DecoderSettings(sourceCodec, (int)configure.Width, (int)configure.Height, configure.PixelFormat, configure.Extradata);
+        var spec = CodecSessionSpec.ForTranscoding(decoder, encode.Spec!.Encoder!, TranscodeOptions.KeepRange(configure));
+        return new Result(SessionMode.Transcode, spec, null);
     }
 
     private static Result PlanEncode(ConfigureMessage configure, VideoCodec codec, ICodecBackend backend, EncoderOptions options)
@@ -86,7 +117,7 @@ public static class SessionConfiguration
         var options = EncoderOptionsParser.Parse(configure.Options);
         var warnings = ImmutableArray.CreateBuilder<string>();
         warnings.AddRange(backendWarnings);
-        foreach (var unknown in options.Unknown)
+        foreach (var unknown in options.Unknown.Where(option => !TranscodeOptions.IsExtensionKey(option.Key)))
         {
             warnings.Add($"unknown option {unknown.Key}={unknown.Value} ignored");
         }

@@ -1,0 +1,82 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Vtr.Cli.Media;
+using Vtr.Node.Sessions;
+using Vtr.Shared.Media;
+using Vtr.Shared.Wire;
+
+namespace Vtr.Integration.Tests.Node;
+
+/// <summary>
+/// vtr's `mode=transcode` extension: a segment's compressed source packets go in, the node decodes and
+/// re-encodes them, and exactly the segment's frames come back, starting with a keyframe.
+/// </summary>
+public sealed class TranscodeModeTests : NodeTestKit
+{
+    [NodeFact]
+    public async Task Every_segment_of_an_open_gop_source_comes_back_frame_exact()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        var directory = Directory.CreateTempSubdirectory("vtr-transcode-mode-");
+        var input = Path.Combine(directory.FullName, "source.mp4");
+        await SampleClipGenerator.CreateAsync(input, new SampleClipOptions
+        {
+            Width = 160, Height = 96, DurationSeconds = 3, KeyframeInterval = 20, BFrames = 2, OpenGop = true, IncludeAudio = false,
+        }, cts.Token);
+        var info = MediaProbe.Probe(input);
+        var segments = SegmentPlanner.Plan(info, 1.0);
+        Assert.True(segments.Length >= 2, "the clip must split into several segments");
+
+        using var reader = SourcePacketReader.Open(info);
+        var total = 0;
+        foreach (var segment in segments)
+        {
+            var packets = await TranscodeAsync(info, segment, reader.ReadSegment(segment).ToList(), cts.Token);
+
+            Assert.Equal(segment.OutputPts.Order(), packets.Select(p => p.Pts).Order());
+            Assert.True(packets[0].IsKeyframe, $"segment {segment.Index} must start with a keyframe");
+            Assert.True(packets.Zip(packets.Skip(1)).All(pair => pair.First.Dts < pair.Second.Dts), "dts must strictly increase");
+            total += packets.Count;
+        }
+
+        Assert.Equal(info.FrameCount, total);
+        directory.Delete(recursive: true);
+    }
+
+    [NodeFact]
+    public async Task Transcode_without_a_source_codec_is_refused_clearly()
+    {
+        using var cts = new CancellationTokenSource(TestSessions.Timeout);
+        await using var client = await Cli.Transport.Vtr1Client.ConnectAsync(NodeEndPoint, cts.Token);
+        await client.HelloAsync(Token, VideoCodec.H264, "no-source", cts.Token);
+        await client.SendAsync(TestSessions.EncodeConfigure(64, 64) with
+        {
+            Options = [new("mode", TranscodeOptions.ModeValue)],
+        }, cts.Token);
+
+        var error = Assert.IsType<ErrorMessage>(await client.ReceiveAsync(cts.Token));
+        Assert.Contains(TranscodeOptions.SourceCodecKey, error.Message, StringComparison.Ordinal);
+    }
+
+    private async Task<List<PacketMessage>> TranscodeAsync(MediaInfo info, SegmentPlan segment, List<SourcePacket> source, CancellationToken ct)
+    {
+        var options = ImmutableArray.Create<KeyValuePair<string, string>>(
+            new("mode", TranscodeOptions.ModeValue),
+            new(TranscodeOptions.SourceCodecKey, info.VideoCodec.ToWireName()),
+            new(TranscodeOptions.KeepFromPtsKey, segment.OutputPts.Min().ToString(CultureInfo.InvariantCulture)),
+            new(TranscodeOptions.KeepToPtsKey, segment.OutputPts.Max().ToString(CultureInfo.InvariantCulture)),
+            new("max_b_frames", "2"),
+            new("gop", "1000"));
+        var configure = new ConfigureMessage((uint)info.Width, (uint)info.Height, WirePixelFormat.Nv12, info.TimeBase, new Rational(25, 1),
+            options, info.Extradata.AsMemory());
+        await using var client = await TestSessions.OpenEncoderAsync(NodeEndPoint, VideoCodec.H264, configure, ct);
+        var reading = TestSessions.ReadPacketsUntilDoneAsync(client, ct);
+        foreach (var packet in source)
+        {
+            await client.SendPacketAsync(packet.AnnexB.Span, packet.Pts, packet.Dts, packet.Duration, packet.IsKeyframe, ct);
+        }
+
+        await client.SendAsync(FlushMessage.Instance, ct);
+        return await reading;
+    }
+}
