@@ -9,6 +9,9 @@ public static class VtrRootCommand
     {
         var root = new RootCommand("vtr: a cluster of remote video encoders speaking VTR1 (FFmpeg's *_videotoolbox_remote)");
         root.Subcommands.Add(NodeCommand.Create());
+        root.Subcommands.Add(SeedCommand.Create());
+        root.Subcommands.Add(TranscodeCommand.Create());
+        root.Subcommands.Add(StatusCommand.Create());
         return root;
     }
 }

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Cluster.Tools.PublishSubscribe;
 using Akka.Event;
+using Vtr.Node.Sessions;
 using Vtr.Shared.Cluster;
 
 namespace Vtr.Node.Membership;
@@ -8,7 +9,8 @@ namespace Vtr.Node.Membership;
 /// <summary>
 /// Keeps the JobCoordinator informed about this node: registers on start, on every
 /// <see cref="CoordinatorStarted"/> and periodically (registration is idempotent), and forwards load and
-/// speed changes as <see cref="NodeStatusReport"/>.
+/// speed changes as <see cref="NodeStatusReport"/>. Session counts arrive as <see cref="SessionsChanged"/> or straight
+/// from the encoder pool as <see cref="EncoderPoolProtocol.SessionCountChanged"/>.
 /// </summary>
 public sealed class NodeAnnouncer : ReceiveActor, IWithTimers
 {
@@ -32,6 +34,7 @@ public sealed class NodeAnnouncer : ReceiveActor, IWithTimers
         Receive<CoordinatorStarted>(OnCoordinatorStarted);
         Receive<ReRegisterTick>(_ => Register());
         Receive<SessionsChanged>(OnSessionsChanged);
+        Receive<EncoderPoolProtocol.SessionCountChanged>(changed => OnSessionsChanged(new SessionsChanged(changed.ActiveSessions)));
         Receive<SpeedMeasured>(OnSpeedMeasured);
         Receive<SubscribeAck>(_ => { });
     }

@@ -1,0 +1,93 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using Vtr.Cli.Embedded;
+using Vtr.Cli.Media;
+using Vtr.Cli.Segmenting;
+using Vtr.Node.Codecs;
+using Vtr.Shared.Media;
+
+namespace Vtr.Cli.Commands;
+
+/// <summary>`vtr transcode [INPUT] -o OUTPUT`: split into segments, encode them across the cluster, reassemble, verify.</summary>
+public static class TranscodeCommand
+{
+    public const string DefaultSampleOutput = "vtr-sample.mp4";
+
+    /// <param name="console">Progress and report go here; null = the process console.</param>
+    public static Command Create(IAnsiConsole? console = null)
+    {
+        var input = new Argument<string?>("INPUT") { Description = "H.264/HEVC input; omitted: a generated sample clip with audio", Arity = ArgumentArity.ZeroOrOne };
+        var output = new Option<string?>("--output", "-o") { Description = $"output .mp4/.mov/.mkv (default {DefaultSampleOutput} for the sample)" };
+        var seeds = new Option<string[]>("--seed") { Description = "cluster seed HOST:PORT (repeatable); none = embedded local cluster", AllowMultipleArgumentsPerToken = true };
+        var codec = new Option<string>("--codec") { Description = "h264 | hevc", DefaultValueFactory = _ => VideoCodecNames.H264 };
+        var bitrate = new Option<string?>("--bitrate") { Description = "target bitrate, e.g. 4M, 2500k or 800000" };
+        var quality = new Option<int?>("--quality") { Description = "constant quality (global_quality), instead of --bitrate" };
+        var segmentSeconds = new Option<double>("--segment-seconds") { Description = "segment length in seconds", DefaultValueFactory = _ => 2 };
+        var token = new Option<string>("--token") { Description = "node token sent in HELLO", DefaultValueFactory = _ => "" };
+        var transport = new Option<string>("--transport") { Description = "auto | raw | packets", DefaultValueFactory = _ => "auto" };
+        var compression = new Option<string>("--compression") { Description = "raw FRAME planes: none | lz4 | zstd", DefaultValueFactory = _ => "lz4" };
+        var nodes = new Option<int>("--nodes") { Description = "local nodes of the embedded cluster (no --seed)", DefaultValueFactory = _ => 1 };
+
+        var command = new Command("transcode", "Transcode a file across the cluster (or an embedded local cluster)")
+        {
+            input, output, seeds, codec, bitrate, quality, segmentSeconds, token, transport, compression, nodes,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var error = parse.InvocationConfiguration.Error;
+            var parsed = TranscodeArguments.TryParse(
+                parse.GetValue(input), parse.GetValue(output), parse.GetValue(seeds) ?? [], parse.GetValue(codec)!, parse.GetValue(bitrate),
+                parse.GetValue(quality), parse.GetValue(segmentSeconds), parse.GetValue(token) ?? "", parse.GetValue(transport)!,
+                parse.GetValue(compression)!, parse.GetValue(nodes), out var request, out var problem);
+            if (!parsed)
+            {
+                await error.WriteLineAsync("vtr transcode: " + problem).ConfigureAwait(false);
+                return (int)ExitCode.BadArguments;
+            }
+
+            var ansi = console ?? AnsiConsole.Console;
+            var live = console is null && !Console.IsOutputRedirected;
+            return (int)await RunAsync(new TranscodeService(ansi, live), request!, ansi, error, ct).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    public static async Task<ExitCode> RunAsync(TranscodeService service, TranscodeRequest request, IAnsiConsole console, TextWriter error, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(error);
+        try
+        {
+            var outcome = await service.RunAsync(request, ct).ConfigureAwait(false);
+            var inv = CultureInfo.InvariantCulture;
+            console.Profile.Out.Writer.Write(outcome.Report.ToString());
+            if (!outcome.Report.Passed)
+            {
+                await error.WriteLineAsync($"vtr transcode: the output failed verification and was deleted ({outcome.OutputPath})").ConfigureAwait(false);
+                return ExitCode.OutputCheckFailed;
+            }
+
+            var fps = outcome.EncodeElapsed.TotalSeconds > 0 ? outcome.Frames / outcome.EncodeElapsed.TotalSeconds : 0;
+            console.Profile.Out.Writer.WriteLine(string.Create(inv,
+                $"wrote {outcome.OutputPath}: {outcome.Frames} frames in {outcome.Job.Segments.Count} segments, encode+assemble {outcome.EncodeElapsed.TotalSeconds:0.00} s ({fps:0.0} fps), total {outcome.TotalElapsed.TotalSeconds:0.00} s"));
+            return ExitCode.Success;
+        }
+        catch (Exception ex) when (ex is MediaOpenException or UnsupportedMediaException)
+        {
+            await error.WriteLineAsync("vtr transcode: " + ex.Message).ConfigureAwait(false);
+            return ExitCode.InputUnusable;
+        }
+        catch (ClusterUnreachableException ex)
+        {
+            await error.WriteLineAsync("vtr transcode: " + ex.Message).ConfigureAwait(false);
+            return ExitCode.ClusterUnreachable;
+        }
+        catch (Exception ex) when (ex is TranscodeFailedException or MediaException or CodecException)
+        {
+            await error.WriteLineAsync("vtr transcode: " + ex.Message).ConfigureAwait(false);
+            return ExitCode.Failure;
+        }
+    }
+}

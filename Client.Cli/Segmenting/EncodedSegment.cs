@@ -1,0 +1,33 @@
+using System.Collections.Immutable;
+using Vtr.Shared.Cluster;
+
+namespace Vtr.Cli.Segmenting;
+
+/// <summary>One encoded picture as the node returned it (Annex B), timestamps in the source video time base.</summary>
+public sealed record EncodedPacket(long Pts, long Dts, long Duration, bool IsKeyframe, ReadOnlyMemory<byte> AnnexB);
+
+/// <summary>
+/// The validated result of one lease: the node's decoder configuration record (CONFIGURE_ACK extradata, avcC/hvcC)
+/// and its packets in decode order.
+/// </summary>
+public sealed record EncodedSegment(
+    int Index,
+    LeaseId LeaseId,
+    NodeId NodeId,
+    ReadOnlyMemory<byte> DecoderConfiguration,
+    ImmutableArray<EncodedPacket> Packets)
+{
+    public long Bytes
+    {
+        get
+        {
+            long total = DecoderConfiguration.Length;
+            foreach (var packet in Packets)
+            {
+                total += packet.AnnexB.Length;
+            }
+
+            return total;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using Akka.Actor;
+using Vtr.Shared.Cluster;
+using Vtr.Shared.Media;
+
+namespace Vtr.Cli.Segmenting;
+
+/// <summary>Before submitting: waits (bounded) until the coordinator knows a node that encodes the target codec.</summary>
+public static class NodeAvailability
+{
+    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan Retry = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Throws <see cref="TranscodeFailedException"/> naming what the cluster offers when no node qualifies in time.</summary>
+    public static async Task<ClusterStatus> WaitForEncoderAsync(IActorRef coordinator, VideoCodec codec, TimeSpan timeout, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(coordinator);
+        var name = codec.ToWireName();
+        var deadline = DateTime.UtcNow + timeout;
+        ClusterStatus? last = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                last = await coordinator.Ask<ClusterStatus>(GetClusterStatus.Instance, AskTimeout, ct).ConfigureAwait(false);
+                if (last.Nodes.Any(n => n.EncodeCodecs.Contains(name)))
+                {
+                    return last;
+                }
+            }
+            catch (AskTimeoutException)
+            {
+                // The coordinator singleton is still starting (or moving): ask again until the deadline.
+            }
+
+            // A bounded start-up wait between status questions; the registration itself is not observable here.
+            await Task.Delay(Retry, ct).ConfigureAwait(false);
+        }
+
+        var offered = last is null || last.Nodes.IsEmpty
+            ? "no encoder node registered"
+            : "nodes encode only " + string.Join(", ", last.Nodes.SelectMany(n => n.EncodeCodecs).Distinct());
+        throw new TranscodeFailedException($"no node in the cluster can encode {name} ({offered} after {timeout.TotalSeconds:0} s)");
+    }
+}

@@ -1,0 +1,14 @@
+using Vtr.Cli.Jobs;
+using Vtr.Cli.Media;
+
+namespace Vtr.Cli.Segmenting;
+
+/// <summary>A finished transcode: the verification report (output deleted when it failed), the job result and timings.</summary>
+public sealed record TranscodeOutcome(
+    string InputPath,
+    string OutputPath,
+    VerificationReport Report,
+    JobResult Job,
+    int Frames,
+    TimeSpan EncodeElapsed,
+    TimeSpan TotalElapsed);

@@ -1,0 +1,22 @@
+using System.Collections.Immutable;
+
+namespace Vtr.Cli.Segmenting;
+
+/// <summary>
+/// One `vtr transcode`: input (null = generate a sample clip), output, cluster (seeds, or an embedded cluster of
+/// <see cref="EmbeddedNodes"/> nodes) and how segments are cut and encoded.
+/// </summary>
+public sealed record TranscodeRequest(
+    string? InputPath,
+    string OutputPath,
+    ImmutableArray<string> Seeds,
+    SegmentEncodeSettings Encode,
+    double SegmentSeconds,
+    int EmbeddedNodes)
+{
+    /// <summary>How long joining the seeds, and waiting for a node that can encode the codec, may take.</summary>
+    public TimeSpan JoinTimeout { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Sessions per embedded node; 0 = share the machine's cores between the nodes.</summary>
+    public int EmbeddedSessionsPerNode { get; init; }
+}

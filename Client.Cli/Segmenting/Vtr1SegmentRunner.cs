@@ -1,0 +1,137 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Akka.Actor;
+using Vtr.Cli.Jobs;
+using Vtr.Cli.Media;
+using Vtr.Cli.Rendering;
+using Vtr.Cli.Transport;
+using Vtr.Node.Codecs;
+using Vtr.Shared.Cluster;
+using Vtr.Shared.Wire;
+
+namespace Vtr.Cli.Segmenting;
+
+/// <summary>
+/// Runs one leased segment over VTR1: HELLO, CONFIGURE (packets transport = node-side transcode, raw = local decode
+/// and FRAMEs), streams the input while a receiver collects PACKETs until DONE, then validates the result
+/// (<see cref="SegmentResultValidator"/>) and keeps it in the <see cref="SegmentResultStore"/>. Failures come back as
+/// a failed <see cref="SegmentRunResult"/> so the coordinator leases the segment elsewhere.
+/// </summary>
+public sealed class Vtr1SegmentRunner : ISegmentRunner
+{
+    private const string ClientName = "vtr-transcode";
+
+    /// <summary>Report encoded frames to the progress listener every this many packets.</summary>
+    private const int ProgressBatch = 8;
+
+    private readonly MediaInfo _info;
+    private readonly ImmutableArray<SegmentPlan> _plans;
+    private readonly SegmentEncodeSettings _settings;
+    private readonly SegmentResultStore _store;
+    private readonly IActorRef _progress;
+
+    public Vtr1SegmentRunner(MediaInfo info, ImmutableArray<SegmentPlan> plans, SegmentEncodeSettings settings, SegmentResultStore store, IActorRef progress)
+    {
+        _info = info;
+        _plans = plans;
+        _settings = settings;
+        _store = store;
+        _progress = progress;
+    }
+
+    /// <summary>The transport a lease really uses: the forced one, else the coordinator's choice.</summary>
+    public static SegmentTransport EffectiveTransport(TransportChoice choice, SegmentTransport leased) => choice switch
+    {
+        TransportChoice.Raw => SegmentTransport.Raw,
+        TransportChoice.Packets => SegmentTransport.Packets,
+        _ => leased,
+    };
+
+    public async Task<SegmentRunResult> RunAsync(SegmentLease lease, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        var plan = _plans[lease.Segment.Index];
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var (extradata, packets) = await EncodeAsync(lease, plan, cancellationToken).ConfigureAwait(false);
+            var problem = SegmentResultValidator.Check(plan, packets);
+            if (problem is not null)
+            {
+                return SegmentRunResult.Failure(problem);
+            }
+
+            _store.Add(new EncodedSegment(plan.Index, lease.LeaseId, lease.NodeId, extradata, packets));
+            return SegmentRunResult.Success(packets.Length, clock.Elapsed);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return SegmentRunResult.Failure("cancelled");
+        }
+        catch (Exception ex) when (ex is SegmentRunException or Vtr1SessionRefusedException or Vtr1ProtocolException
+            or SocketException or IOException or MediaException or CodecException)
+        {
+            return SegmentRunResult.Failure($"{lease.Host}:{lease.Port}: {ex.Message}");
+        }
+    }
+
+    private async Task<(ReadOnlyMemory<byte> Extradata, ImmutableArray<EncodedPacket> Packets)> EncodeAsync(
+        SegmentLease lease, SegmentPlan plan, CancellationToken ct)
+    {
+        var transport = EffectiveTransport(_settings.Transport, lease.Transport);
+        var endPoint = await ResolveAsync(lease.Host, lease.Port, ct).ConfigureAwait(false);
+        await using var client = await Vtr1Client.ConnectAsync(endPoint, ct).ConfigureAwait(false);
+        await client.HelloAsync(_settings.Token, _settings.Codec, ClientName, ct).ConfigureAwait(false);
+        var configure = transport == SegmentTransport.Packets
+            ? SegmentConfiguration.ForPackets(_info, plan, _settings)
+            : SegmentConfiguration.ForRaw(_info, plan, _settings);
+        var ack = await client.ConfigureAsync(configure, ct).ConfigureAwait(false);
+
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var raw = transport == SegmentTransport.Raw ? new RawSegmentSender() : null;
+        var progress = new ProgressCounter(_progress, lease, ProgressBatch);
+        var sending = Task.Run(
+            () => raw is not null
+                ? raw.SendAsync(client, _info, plan, DecoderFor(configure), failed.Token)
+                : PacketSegmentSender.SendAsync(client, _info, plan, failed.Token),
+            failed.Token);
+        ImmutableArray<EncodedPacket> packets;
+        try
+        {
+            packets = await SegmentPacketReceiver.ReceiveAsync(client, plan.FrameCount, () =>
+            {
+                raw?.ReturnCredit();
+                progress.Add();
+            }, failed.Token).ConfigureAwait(false);
+        }
+        catch
+        {
+            // The sender may wait for a credit that will never come.
+            await failed.CancelAsync().ConfigureAwait(false);
+            await sending.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).ConfigureAwait(false);
+            throw;
+        }
+
+        await sending.ConfigureAwait(false);
+        progress.Complete();
+        return (ack.Extradata, packets);
+    }
+
+    private DecoderSettings DecoderFor(ConfigureMessage configure) =>
+        new(_info.VideoCodec, _info.Width, _info.Height, configure.PixelFormat, _info.Extradata.AsMemory());
+
+    private static async Task<EndPoint> ResolveAsync(string host, int port, CancellationToken ct)
+    {
+        if (IPAddress.TryParse(host, out var address))
+        {
+            return new IPEndPoint(address, port);
+        }
+
+        var addresses = await Dns.GetHostAddressesAsync(host, AddressFamily.InterNetwork, ct).ConfigureAwait(false);
+        return addresses.Length > 0
+            ? new IPEndPoint(addresses[0], port)
+            : throw new SegmentRunException($"cannot resolve node host '{host}' to an IPv4 address");
+    }
+}
