@@ -20,15 +20,22 @@ public static class NodeCommand
         var logLevel = new Option<string>("--log-level") { Description = "error|info|debug or 0|1|2", DefaultValueFactory = _ => "info" };
         var once = new Option<bool>("--once") { Description = "serve one connection, then exit" };
         var idle = new Option<double>("--idle-timeout") { Description = "seconds without a message before a session is dropped", DefaultValueFactory = _ => 10 };
+        var selfTest = new Option<bool>("--self-test") { Description = "encode and decode a generated clip with every backend, print fps/bytes/PSNR, exit" };
         var seeds = new Option<string[]>("--seed") { Description = "cluster seed HOST:PORT to join (repeatable)", AllowMultipleArgumentsPerToken = true };
 
-        var command = new Command("node", "Run an encoder node") { listen, token, maxSessions, backend, preset, threads, logLevel, once, idle, seeds };
+        var command = new Command("node", "Run an encoder node") { listen, token, maxSessions, backend, preset, threads, logLevel, once, idle, seeds, selfTest };
         command.SetAction(async (parse, ct) =>
         {
             if (!LogLevelParser.TryParse(parse.GetValue(logLevel), out var level))
             {
                 await Console.Error.WriteLineAsync($"vtr node: unknown --log-level '{parse.GetValue(logLevel)}'").ConfigureAwait(false);
                 return (int)ExitCode.BadArguments;
+            }
+
+            if (parse.GetValue(selfTest))
+            {
+                return (int)NodeSelfTest.Run(Spectre.Console.AnsiConsole.Console,
+                    new Vtr.Node.Codecs.FFmpeg.FFmpegBackendOptions(parse.GetValue(preset)!, parse.GetValue(threads)), new(), ct);
             }
 
             NodeOptions options;

@@ -63,7 +63,9 @@ public sealed partial class SessionActor
     {
         var capabilities = _backend.EncodeCodecs.Concat(_backend.DecodeCodecs).Distinct()
             .Select(codec => codec.ToWireName()).ToImmutableArray();
-        Send(new HelloAckMessage(status, _policy.ServerName, _policy.ServerVersion, capabilities,
+        // The original sends empty names; ours say which backend answers, hardware or software (clients ignore them).
+        var serverName = $"{_policy.ServerName} {_backend.Name} ({(_backend.IsHardware ? "hardware" : "software")})";
+        Send(new HelloAckMessage(status, serverName, _policy.ServerVersion, capabilities,
             _admission.MaxSessions, _admission.ActiveSessions));
     }
 

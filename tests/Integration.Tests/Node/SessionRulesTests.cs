@@ -50,6 +50,7 @@ public sealed class SessionRulesTests : NodeTestKit
 
         Assert.Equal(Backend.EncodeCodecs.Concat(Backend.DecodeCodecs).Distinct().Select(c => c.ToWireName()).Order(), ack.Capabilities.Order());
         Assert.Equal(1, ack.MaxSessions);
+        Assert.Equal("vtr ffmpeg (software)", ack.ServerName);
     }
 
     [NodeFact]
