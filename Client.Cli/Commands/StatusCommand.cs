@@ -83,7 +83,7 @@ public static class StatusCommand
                 string.Create(inv, $"{j.CompletedSegments}/{j.TotalSegments}"),
                 j.PendingSegments.ToString(inv),
                 j.ActiveLeases.ToString(inv),
-                fraction.ToString("P0", inv));
+                (fraction * 100).ToString("0", inv) + "%");
         }
 
         console.Write(jobs);

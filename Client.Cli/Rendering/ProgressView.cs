@@ -22,7 +22,7 @@ public sealed class ProgressView(IAnsiConsole console)
             table.AddRow(
                 Markup.Escape(node.Node),
                 node.Frames.ToString(CultureInfo.InvariantCulture),
-                share.ToString("P0", CultureInfo.InvariantCulture),
+                (share * 100).ToString("0", CultureInfo.InvariantCulture) + "%",
                 node.Segments.ToString(CultureInfo.InvariantCulture),
                 node.Running.ToString(CultureInfo.InvariantCulture));
         }
