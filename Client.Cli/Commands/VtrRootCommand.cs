@@ -12,6 +12,7 @@ public static class VtrRootCommand
         root.Subcommands.Add(SeedCommand.Create());
         root.Subcommands.Add(TranscodeCommand.Create());
         root.Subcommands.Add(StatusCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
 }
