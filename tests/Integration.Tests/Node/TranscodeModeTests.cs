@@ -21,7 +21,13 @@ public sealed class TranscodeModeTests : NodeTestKit
         var input = Path.Combine(directory.FullName, "source.mp4");
         await SampleClipGenerator.CreateAsync(input, new SampleClipOptions
         {
-            Width = 160, Height = 96, DurationSeconds = 3, KeyframeInterval = 20, BFrames = 2, OpenGop = true, IncludeAudio = false,
+            Width = 160,
+            Height = 96,
+            DurationSeconds = 3,
+            KeyframeInterval = 20,
+            BFrames = 2,
+            OpenGop = true,
+            IncludeAudio = false,
         }, cts.Token);
         var info = MediaProbe.Probe(input);
         var segments = SegmentPlanner.Plan(info, 1.0);

@@ -84,7 +84,14 @@ public sealed class LibX26xOptionMapperTests
     {
         var c = Map(VideoCodec.H264, new EncoderOptions
         {
-            Profile = 100, Level = 41, Entropy = 1, MaxRefFrames = 3, QMin = 10, QMax = 60, SpatialAq = 0, MaxSliceBytes = 1200,
+            Profile = 100,
+            Level = 41,
+            Entropy = 1,
+            MaxRefFrames = 3,
+            QMin = 10,
+            QMax = 60,
+            SpatialAq = 0,
+            MaxSliceBytes = 1200,
         });
         Assert.Equal(("high", "4.1", "0", "3"), (c.Option("profile"), c.Option("level"), c.Option("coder"), c.Option("refs")));
         Assert.Equal(("10", "51", "0"), (c.Option("qmin"), c.Option("qmax"), c.Option("aq-mode")));
@@ -132,7 +139,14 @@ public sealed class LibX26xOptionMapperTests
     {
         var c = Map(VideoCodec.Hevc, new EncoderOptions
         {
-            FramesBefore = true, FramesAfter = true, PowerEfficient = 1, AlphaQuality = 0.5, Entropy = 2, Level = 51, MaxSliceBytes = 100, PrioritizeSpeed = 1,
+            FramesBefore = true,
+            FramesAfter = true,
+            PowerEfficient = 1,
+            AlphaQuality = 0.5,
+            Entropy = 2,
+            Level = 51,
+            MaxSliceBytes = 100,
+            PrioritizeSpeed = 1,
         });
         foreach (var option in new[] { "frames_before", "frames_after", "power_efficient", "alpha_quality", "entropy", "level", "max_slice_bytes", "prio_speed" })
         {

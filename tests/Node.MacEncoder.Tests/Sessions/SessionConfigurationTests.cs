@@ -1,0 +1,110 @@
+using System.Collections.Immutable;
+using Vtr.Node.Codecs;
+using Vtr.Node.Sessions;
+using Vtr.Shared.Media;
+using Vtr.Shared.Wire;
+
+namespace Vtr.Node.MacEncoder.Tests.Sessions;
+
+/// <summary>CONFIGURE → codec spec or refusal, without sockets or codecs (a capability-only backend stands in).</summary>
+public sealed class SessionConfigurationTests
+{
+    private static readonly SessionPolicy Policy = new();
+
+    [Fact]
+    public void Plain_ffmpeg_encode_configure_opens_an_encoder_with_the_clamped_time_base()
+    {
+        var result = Plan(Configure(("mode", "encode"), ("gop", "12")) with { TimeBase = new Rational(0, 1) });
+
+        Assert.Null(result.Error);
+        Assert.Equal(SessionMode.Encode, result.Mode);
+        Assert.Equal(new Rational(1, 1), result.Spec!.Encoder!.TimeBase);
+        Assert.Equal(12, result.Spec.Encoder.Options.Gop);
+    }
+
+    [Theory]
+    [InlineData("3")]
+    [InlineData("zstd")]
+    public void Wire_compression_outside_0_to_2_is_refused_with_code_1(string value)
+    {
+        var result = Plan(Configure(("mode", "encode"), ("wire_compression", value)));
+
+        Assert.Equal(Vtr1ErrorCode.UnsupportedConfiguration, result.Error!.Code);
+    }
+
+    [Fact]
+    public void Decode_probe_with_zero_size_and_no_extradata_is_accepted()
+    {
+        var result = Plan(Configure(("mode", "decode")) with { Width = 0, Height = 0 }, VideoCodec.Hevc);
+
+        Assert.Null(result.Error);
+        Assert.Equal(SessionMode.Decode, result.Mode);
+    }
+
+    [Fact]
+    public void Encode_without_a_size_is_refused()
+    {
+        Assert.NotNull(Plan(Configure(("mode", "encode")) with { Width = 0 }).Error);
+    }
+
+    [Fact]
+    public void A_picture_larger_than_the_policy_allows_is_refused_before_any_codec_opens()
+    {
+        var result = Plan(Configure(("mode", "encode")) with { Width = 100_000 });
+
+        Assert.Contains("exceeds", result.Error!.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Transcode_keeps_the_requested_pts_range_and_opens_both_codecs()
+    {
+        var result = Plan(Configure(("mode", "transcode"), ("source_codec", "hevc"), ("keep_from_pts", "-3"), ("keep_to_pts", "40")));
+
+        Assert.Null(result.Error);
+        Assert.Equal(VideoCodec.Hevc, result.Spec!.Decoder!.Codec);
+        Assert.Equal(VideoCodec.H264, result.Spec.Encoder!.Codec);
+        Assert.Equal(new PtsRange(-3, 40), result.Spec.Keep);
+    }
+
+    [Fact]
+    public void Transcode_from_a_codec_the_node_cannot_decode_is_refused()
+    {
+        var result = SessionConfiguration.Plan(Configure(("mode", "transcode"), ("source_codec", "hevc")), VideoCodec.H264,
+            new CapabilityBackend([VideoCodec.H264], [VideoCodec.H264]), Policy);
+
+        Assert.Contains("cannot decode hevc", result.Error!.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unknown_options_become_warnings_and_extension_keys_do_not()
+    {
+        var configure = Configure(("mode", "transcode"), ("source_codec", "h264"), ("frobnicate", "1"));
+
+        var warnings = SessionConfiguration.Warnings(configure, ["sw-preset=veryfast (libx264)"]);
+
+        Assert.Equal(["sw-preset=veryfast (libx264)", "unknown option frobnicate=1 ignored"], warnings.ToArray());
+    }
+
+    private static SessionConfiguration.Result Plan(ConfigureMessage configure, VideoCodec codec = VideoCodec.H264) =>
+        SessionConfiguration.Plan(configure, codec, new CapabilityBackend([VideoCodec.H264, VideoCodec.Hevc], [VideoCodec.H264, VideoCodec.Hevc]), Policy);
+
+    private static ConfigureMessage Configure(params (string Key, string Value)[] options) =>
+        new(64, 64, WirePixelFormat.Nv12, new Rational(1, 25), new Rational(25, 1),
+            options.Select(o => new KeyValuePair<string, string>(o.Key, o.Value)).ToImmutableArray(), ReadOnlyMemory<byte>.Empty);
+
+    /// <summary>Only answers what it could encode/decode; planning never opens a codec.</summary>
+    private sealed class CapabilityBackend(IReadOnlyList<VideoCodec> encode, IReadOnlyList<VideoCodec> decode) : ICodecBackend
+    {
+        public string Name => "capabilities-only";
+
+        public bool IsHardware => false;
+
+        public IReadOnlyList<VideoCodec> EncodeCodecs => encode;
+
+        public IReadOnlyList<VideoCodec> DecodeCodecs => decode;
+
+        public IVideoEncoder CreateEncoder(EncoderSettings settings) => throw new NotSupportedException("planning never opens codecs");
+
+        public IVideoDecoder CreateDecoder(DecoderSettings settings) => throw new NotSupportedException("planning never opens codecs");
+    }
+}
