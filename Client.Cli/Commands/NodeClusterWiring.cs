@@ -21,10 +21,18 @@ public static class NodeClusterWiring
     public static Action<AkkaConfigurationBuilder, IServiceProvider>? For(IReadOnlyList<string> seeds) =>
         seeds.Count == 0 ? null : (akka, provider) => Configure(akka, provider, [.. seeds]);
 
-    /// <summary>The host name announced for the VTR1 endpoint: the listen address, or this machine's name when bound to all.</summary>
-    public static string AnnouncedHost(IPEndPoint listen)
+    /// <summary>
+    /// The host announced for the VTR1 endpoint: --public-hostname when given, else the listen address, or this
+    /// machine's name when bound to all addresses.
+    /// </summary>
+    public static string AnnouncedHost(IPEndPoint listen, string? publicHostname = null)
     {
         ArgumentNullException.ThrowIfNull(listen);
+        if (!string.IsNullOrWhiteSpace(publicHostname))
+        {
+            return publicHostname;
+        }
+
         return listen.Address.Equals(IPAddress.Any) ? Dns.GetHostName() : listen.Address.ToString();
     }
 
@@ -32,7 +40,7 @@ public static class NodeClusterWiring
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(backend);
-        var host = AnnouncedHost(options.Listen);
+        var host = AnnouncedHost(options.Listen, options.PublicHostname);
         return new RegisterNode(
             new NodeId($"{host}:{options.Listen.Port}"),
             host,

@@ -20,10 +20,11 @@ public static class NodeCommand
         var logLevel = new Option<string>("--log-level") { Description = "error|info|debug or 0|1|2", DefaultValueFactory = _ => "info" };
         var once = new Option<bool>("--once") { Description = "serve one connection, then exit" };
         var idle = new Option<double>("--idle-timeout") { Description = "seconds without a message before a session is dropped", DefaultValueFactory = _ => 10 };
+        var publicHostname = new Option<string?>("--public-hostname") { Description = "host name cluster clients dial for this node (default: from --listen, or the machine name)" };
         var selfTest = new Option<bool>("--self-test") { Description = "encode and decode a generated clip with every backend, print fps/bytes/PSNR, exit" };
         var seeds = new Option<string[]>("--seed") { Description = "cluster seed HOST:PORT to join (repeatable)", AllowMultipleArgumentsPerToken = true };
 
-        var command = new Command("node", "Run an encoder node") { listen, token, maxSessions, backend, preset, threads, logLevel, once, idle, seeds, selfTest };
+        var command = new Command("node", "Run an encoder node") { listen, token, maxSessions, backend, preset, threads, logLevel, once, idle, seeds, selfTest, publicHostname };
         command.SetAction(async (parse, ct) =>
         {
             if (!LogLevelParser.TryParse(parse.GetValue(logLevel), out var level))
@@ -51,6 +52,7 @@ public static class NodeCommand
                     CodecThreads = parse.GetValue(threads),
                     Once = parse.GetValue(once),
                     IdleTimeout = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(idle))),
+                    PublicHostname = parse.GetValue(publicHostname),
                 };
             }
             catch (FormatException ex)

@@ -10,6 +10,9 @@ public sealed record NodeOptions
     /// <summary>IPv4 endpoint the VTR1 listener binds (original default 0.0.0.0:5555).</summary>
     public IPEndPoint Listen { get; init; } = new(IPAddress.Any, DefaultPort);
 
+    /// <summary>Host name or address clients in the cluster dial for this node's VTR1 endpoint; null = derived from --listen.</summary>
+    public string? PublicHostname { get; init; }
+
     /// <summary>Empty = auth off.</summary>
     public string Token { get; init; } = "";
 

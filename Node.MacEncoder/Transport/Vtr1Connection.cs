@@ -22,6 +22,9 @@ public sealed partial class Vtr1Connection : IAsyncDisposable
     /// <summary>Messages the pump may deliver ahead of the session; small, so memory stays bounded.</summary>
     public const int CreditWindow = 4;
 
+    /// <summary>1 MiB reads: a 1080p NV12 FRAME (~3 MiB) then takes 3 socket reads instead of 12+.</summary>
+    private const int ReadBufferBytes = 1024 * 1024;
+
     private readonly Socket _socket;
     private readonly NetworkStream _stream;
     private readonly PipeReader _input;
@@ -40,7 +43,7 @@ public sealed partial class Vtr1Connection : IAsyncDisposable
         SocketTuning.Apply(socket);
         RemoteEndPoint = socket.RemoteEndPoint?.ToString() ?? "unknown";
         _stream = new NetworkStream(socket, ownsSocket: false);
-        _input = PipeReader.Create(_stream, new StreamPipeReaderOptions(bufferSize: 256 * 1024, minimumReadSize: 64 * 1024));
+        _input = PipeReader.Create(_stream, new StreamPipeReaderOptions(bufferSize: ReadBufferBytes, minimumReadSize: ReadBufferBytes / 4));
         Output = new Vtr1PipeWriter(PipeWriter.Create(_stream, new StreamPipeWriterOptions(minimumBufferSize: 64 * 1024)));
         _messageReader = new Vtr1PipeReader(_input, limits);
     }
