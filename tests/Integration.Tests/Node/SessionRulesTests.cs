@@ -154,6 +154,24 @@ public sealed class SessionRulesTests : NodeTestKit
         Assert.Null(await client.ReceiveAsync(cts.Token)); // after DONE the node closes once we are done sending
     }
 
+    [NodeFact]
+    public async Task A_silent_client_is_timed_out_and_its_session_freed()
+    {
+        using var cts = new CancellationTokenSource(TestSessions.Timeout);
+        await using var node = Vtr.Node.Hosting.NodeServer.Start(Sys, Backend, new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0),
+            Policy with { IdleTimeout = TimeSpan.FromMilliseconds(300) }, 1, poolName: "idle-" + Guid.NewGuid().ToString("N"));
+        await using var client = await TestSessions.OpenEncoderAsync(node.DialEndPoint, VideoCodec.H264, TestSessions.EncodeConfigure(64, 64), cts.Token);
+
+        var error = Assert.IsType<ErrorMessage>(await client.ReceiveAsync(cts.Token));
+
+        Assert.Equal((uint)Vtr1ErrorCode.Timeout, error.Code);
+        await AwaitAssertAsync(async () =>
+        {
+            var status = await node.Pool.Ask<EncoderPoolProtocol.PoolStatus>(EncoderPoolProtocol.GetPoolStatus.Instance, TimeSpan.FromSeconds(5));
+            Assert.Equal(0, status.ActiveSessions);
+        }, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(50));
+    }
+
     private async Task<ErrorMessage> ErrorAfterAsync(Func<Vtr1Client, CancellationToken, Task> script)
     {
         using var cts = new CancellationTokenSource(TestSessions.Timeout);
