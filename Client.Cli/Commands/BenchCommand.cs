@@ -1,13 +1,15 @@
 using System.CommandLine;
 using Spectre.Console;
 using Vtr.Cli.Benchmarks;
+using Vtr.Cli.Benchmarks.Cluster;
 using Vtr.Node.Codecs;
 using Vtr.Node.Codecs.FFmpeg;
 using Vtr.Shared.Media;
 
 namespace Vtr.Cli.Commands;
 
-/// <summary>`vtr bench`: measurements of the transport; `vtr bench remote` compares in-process encoding with a node over loopback.</summary>
+/// <summary>`vtr bench`: measurements of the transport; `vtr bench remote` compares in-process encoding with a node over
+/// loopback, `vtr bench cluster` the same transcode on 1, 2, 3 and mixed-speed embedded nodes with plain ffmpeg.</summary>
 public static class BenchCommand
 {
     /// <summary>Columns the report table needs when output goes to a file or pipe (Spectre assumes 80 there).</summary>
@@ -17,6 +19,7 @@ public static class BenchCommand
     {
         var bench = new Command("bench", "Measure what the transport costs");
         bench.Subcommands.Add(CreateRemote());
+        bench.Subcommands.Add(ClusterBenchCommand.Create());
         return bench;
     }
 

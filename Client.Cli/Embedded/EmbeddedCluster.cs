@@ -15,7 +15,12 @@ using Vtr.Shared.Media;
 namespace Vtr.Cli.Embedded;
 
 /// <summary>What the embedded cluster runs: node count, sessions per node, codec backend.</summary>
-public sealed record EmbeddedClusterOptions(int Nodes, int SessionsPerNode, string Backend = CodecBackendFactory.Auto, string SoftwarePreset = "veryfast");
+public sealed record EmbeddedClusterOptions(int Nodes, int SessionsPerNode, string Backend = CodecBackendFactory.Auto, string SoftwarePreset = "veryfast")
+{
+    /// <summary>libavcodec options of node i (cycled when shorter than <see cref="Nodes"/>); empty = one backend with
+    /// <see cref="SoftwarePreset"/> for every node.</summary>
+    public ImmutableArray<FFmpegBackendOptions> NodeBackends { get; init; } = [];
+}
 
 /// <summary>
 /// `vtr transcode` without --seed: one ActorSystem on 127.0.0.1 that is the seed (JobCoordinator), N encoder nodes
@@ -58,7 +63,10 @@ public sealed class EmbeddedCluster : ClusterConnection
         {
             for (var i = 0; i < Math.Max(1, options.Nodes); i++)
             {
-                servers.Add(StartNode(cluster, backend, i, options.SessionsPerNode));
+                var nodeBackend = options.NodeBackends.IsDefaultOrEmpty
+                    ? backend
+                    : CodecBackendFactory.Create(options.Backend, options.NodeBackends[i % options.NodeBackends.Length]);
+                servers.Add(StartNode(cluster, nodeBackend, i, options.SessionsPerNode));
             }
 
             return cluster;

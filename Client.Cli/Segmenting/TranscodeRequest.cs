@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Vtr.Node.Codecs.FFmpeg;
 
 namespace Vtr.Cli.Segmenting;
 
@@ -19,4 +20,7 @@ public sealed record TranscodeRequest(
 
     /// <summary>Sessions per embedded node; 0 = share the machine's cores between the nodes.</summary>
     public int EmbeddedSessionsPerNode { get; init; }
+
+    /// <summary>libavcodec options (preset, threads) of each embedded node, in node order; empty = the defaults for all.</summary>
+    public ImmutableArray<FFmpegBackendOptions> EmbeddedNodeBackends { get; init; } = [];
 }

@@ -86,7 +86,8 @@ public sealed class TranscodeService(IAnsiConsole console, bool liveProgress)
 
         var nodes = Math.Max(1, request.EmbeddedNodes);
         var sessions = request.EmbeddedSessionsPerNode > 0 ? request.EmbeddedSessionsPerNode : Math.Max(1, Environment.ProcessorCount / nodes);
-        return await EmbeddedCluster.StartAsync(new EmbeddedClusterOptions(nodes, sessions), ct).ConfigureAwait(false);
+        var options = new EmbeddedClusterOptions(nodes, sessions) { NodeBackends = request.EmbeddedNodeBackends };
+        return await EmbeddedCluster.StartAsync(options, ct).ConfigureAwait(false);
     }
 
     private async Task<JobResult> RunJobAsync(
