@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Vtr.Shared.Bitstream;
 
 /// <summary>
@@ -32,6 +34,9 @@ public sealed record H264SpsInfo
     /// <summary>Display height: coded macroblock rows (doubled for field coding) minus the cropping window.</summary>
     public required int Height { get; init; }
 
+    /// <summary>max_num_ref_frames: the reference frames the DPB must hold (0..16).</summary>
+    public int MaxNumRefFrames { get; init; }
+
     /// <summary>Parses an SPS NAL. Returns false for a damaged or non-SPS NAL; never throws.</summary>
     public static bool TryParse(ReadOnlySpan<byte> nal, out H264SpsInfo? info)
     {
@@ -43,6 +48,16 @@ public sealed record H264SpsInfo
 
         Span<byte> scratch = nal.Length <= 512 ? stackalloc byte[512] : new byte[nal.Length];
         var reader = new BitReader(Rbsp.UnescapeIfNeeded(nal, scratch)[1..]);
+        return TryRead(ref reader, out info);
+    }
+
+    /// <summary>
+    /// Reads seq_parameter_set_data() from profile_idc through the frame cropping fields of an RBSP
+    /// without its header byte, leaving <paramref name="reader"/> at vui_parameters_present_flag.
+    /// </summary>
+    internal static bool TryRead(ref BitReader reader, [NotNullWhen(true)] out H264SpsInfo? info)
+    {
+        info = null;
         var profileIdc = (int)reader.U(8);
         var constraintFlags = (byte)reader.U(8);
         var levelIdc = (int)reader.U(8);
@@ -73,7 +88,7 @@ public sealed record H264SpsInfo
             return false;
         }
 
-        reader.Ue(); // max_num_ref_frames
+        var maxNumRefFrames = reader.Ue();
         reader.Skip(1); // gaps_in_frame_num_value_allowed_flag
         var widthInMbs = (long)reader.Ue() + 1;
         var heightInMapUnits = (long)reader.Ue() + 1;
@@ -104,7 +119,7 @@ public sealed record H264SpsInfo
         var cropUnitY = (chromaArrayType == 1 ? 2 : 1) * (frameMbsOnly ? 1 : 2);
         var width = (widthInMbs * 16) - (cropUnitX * (cropLeft + cropRight));
         var height = ((frameMbsOnly ? 1 : 2) * heightInMapUnits * 16) - (cropUnitY * (cropTop + cropBottom));
-        if (width <= 0 || height <= 0 || width > int.MaxValue || height > int.MaxValue)
+        if (width <= 0 || height <= 0 || width > int.MaxValue || height > int.MaxValue || maxNumRefFrames > 16)
         {
             return false;
         }
@@ -122,6 +137,7 @@ public sealed record H264SpsInfo
             FrameMbsOnly = frameMbsOnly,
             Width = (int)width,
             Height = (int)height,
+            MaxNumRefFrames = (int)maxNumRefFrames,
         };
         return true;
     }

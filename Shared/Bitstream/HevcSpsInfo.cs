@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Vtr.Shared.Bitstream;
 
 /// <summary>
@@ -34,6 +36,9 @@ public sealed record HevcSpsInfo
     /// <summary>VUI min_spatial_segmentation_idc, or null when the SPS has no bitstream_restriction.</summary>
     public required int? MinSpatialSegmentationIdc { get; init; }
 
+    /// <summary>log2_max_pic_order_cnt_lsb_minus4 + 4.</summary>
+    public int Log2MaxPicOrderCntLsb { get; init; }
+
     /// <summary>Parses an SPS NAL (2-byte header included, still escaped). Returns false when damaged.</summary>
     public static bool TryParse(ReadOnlySpan<byte> nal, out HevcSpsInfo? info)
     {
@@ -45,6 +50,30 @@ public sealed record HevcSpsInfo
 
         Span<byte> scratch = nal.Length <= 512 ? stackalloc byte[512] : new byte[nal.Length];
         var reader = new BitReader(Rbsp.UnescapeIfNeeded(nal, scratch)[2..]);
+        if (!TryReadHead(ref reader, out var head)
+            || !HevcSpsSyntax.TrySkipToVui(ref reader, head.MaxSubLayers - 1, head.Log2MaxPicOrderCntLsb, out var hasVui))
+        {
+            return false;
+        }
+
+        int? minSpatialSegmentation = null;
+        if (hasVui && !HevcSpsSyntax.TryReadVui(ref reader, head.MaxSubLayers - 1, out minSpatialSegmentation))
+        {
+            return false;
+        }
+
+        info = head with { MinSpatialSegmentationIdc = minSpatialSegmentation };
+        return true;
+    }
+
+    /// <summary>
+    /// Reads an SPS RBSP (without its header) from sps_video_parameter_set_id through
+    /// log2_max_pic_order_cnt_lsb_minus4, leaving <paramref name="reader"/> at
+    /// sps_sub_layer_ordering_info_present_flag. The VUI field is left null.
+    /// </summary>
+    internal static bool TryReadHead(ref BitReader reader, [NotNullWhen(true)] out HevcSpsInfo? info)
+    {
+        info = null;
         var vpsId = (int)reader.U(4);
         var maxSubLayersMinus1 = (int)reader.U(3);
         var nesting = reader.Flag();
@@ -81,17 +110,6 @@ public sealed record HevcSpsInfo
             return false;
         }
 
-        if (!HevcSpsSyntax.TrySkipToVui(ref reader, maxSubLayersMinus1, log2MaxPocLsb, out var hasVui))
-        {
-            return false;
-        }
-
-        int? minSpatialSegmentation = null;
-        if (hasVui && !HevcSpsSyntax.TryReadVui(ref reader, maxSubLayersMinus1, out minSpatialSegmentation))
-        {
-            return false;
-        }
-
         info = new HevcSpsInfo
         {
             VpsId = vpsId,
@@ -104,7 +122,8 @@ public sealed record HevcSpsInfo
             BitDepthChroma = bitDepthChroma,
             Width = (int)width,
             Height = (int)height,
-            MinSpatialSegmentationIdc = minSpatialSegmentation,
+            MinSpatialSegmentationIdc = null,
+            Log2MaxPicOrderCntLsb = log2MaxPocLsb,
         };
         return true;
     }

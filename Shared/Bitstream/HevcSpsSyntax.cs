@@ -13,12 +13,7 @@ internal static class HevcSpsSyntax
     public static bool TrySkipToVui(ref BitReader reader, int maxSubLayersMinus1, int log2MaxPocLsb, out bool hasVui)
     {
         hasVui = false;
-        var orderingForAllLayers = reader.Flag();
-        for (var i = orderingForAllLayers ? 0 : maxSubLayersMinus1; i <= maxSubLayersMinus1; i++)
-        {
-            SkipUe(ref reader, 3); // max_dec_pic_buffering, max_num_reorder_pics, max_latency_increase
-        }
-
+        ReadSubLayerOrdering(ref reader, maxSubLayersMinus1, []);
         SkipUe(ref reader, 6); // coding/transform block sizes and hierarchy depths
         if (reader.Flag() && reader.Flag())
         {
@@ -52,6 +47,32 @@ internal static class HevcSpsSyntax
         reader.Skip(2); // sps_temporal_mvp_enabled, strong_intra_smoothing_enabled
         hasVui = reader.Flag();
         return !reader.Failed;
+    }
+
+    /// <summary>
+    /// Reads sps_sub_layer_ordering_info_present_flag and the sub-layer entries that follow it
+    /// (max_dec_pic_buffering_minus1, max_num_reorder_pics, max_latency_increase_plus1 each), storing
+    /// where each sps_max_num_reorder_pics lies in <paramref name="reorderFields"/> when it has room.
+    /// Returns the number of entries read (1, or maxSubLayersMinus1 + 1).
+    /// </summary>
+    public static int ReadSubLayerOrdering(ref BitReader reader, int maxSubLayersMinus1, scoped Span<BitRange> reorderFields)
+    {
+        var orderingForAllLayers = reader.Flag();
+        var count = 0;
+        for (var i = orderingForAllLayers ? 0 : maxSubLayersMinus1; i <= maxSubLayersMinus1; i++, count++)
+        {
+            reader.Ue(); // sps_max_dec_pic_buffering_minus1
+            var start = reader.BitPosition;
+            reader.Ue(); // sps_max_num_reorder_pics
+            if (count < reorderFields.Length)
+            {
+                reorderFields[count] = new BitRange(start, reader.BitPosition - start);
+            }
+
+            reader.Ue(); // sps_max_latency_increase_plus1
+        }
+
+        return count;
     }
 
     /// <summary>vui_parameters() (Annex E.2.1) up to min_spatial_segmentation_idc.</summary>

@@ -14,7 +14,7 @@ internal sealed record EncodedSample(VideoCodec Codec, byte[] RawStream, byte[] 
 {
     private static readonly TimeSpan FfmpegTimeout = TimeSpan.FromSeconds(60);
     private static readonly ConcurrentDictionary<string, Lazy<EncodedSample>> Cache = new();
-    private static readonly string Folder = Directory.CreateTempSubdirectory("vtr-bitstream-").FullName;
+    internal static readonly string Folder = Directory.CreateTempSubdirectory("vtr-bitstream-").FullName;
 
     private const string TestSource = "-f lavfi -i testsrc2=size=320x240:rate=25 -frames:v 4";
 
@@ -77,7 +77,7 @@ internal sealed record EncodedSample(VideoCodec Codec, byte[] RawStream, byte[] 
         return new EncodedSample(codec, File.ReadAllBytes(raw), File.ReadAllBytes(mp4));
     }
 
-    private static void RunFfmpeg(string arguments)
+    internal static void RunFfmpeg(string arguments)
     {
         var start = new ProcessStartInfo(FfmpegLocator.Path ?? "ffmpeg", $"-hide_banner -loglevel error -nostdin -y {arguments}")
         {
