@@ -27,23 +27,23 @@ internal sealed class AnnexBFilter : IDisposable
     public static AnnexBFilter Create(InputContext input, int streamIndex, VideoCodec codec)
     {
         var name = codec == VideoCodec.Hevc ? "hevc_mp4toannexb" : "h264_mp4toannexb";
-        var definition = MediaSupportNative.av_bsf_get_by_name(name);
+        var definition = AvCodecNative.av_bsf_get_by_name(name);
         if (definition == 0)
         {
             throw new MediaLibraryException($"This FFmpeg build lacks the {name} bitstream filter.");
         }
 
-        FFmpegException.ThrowIfError(MediaSupportNative.av_bsf_alloc(definition, out var pointer), "av_bsf_alloc");
+        FFmpegException.ThrowIfError(AvCodecNative.av_bsf_alloc(definition, out var pointer), "av_bsf_alloc");
         var filter = new SafeBitstreamFilterHandle();
         filter.Adopt(pointer);
         try
         {
             var layout = input.Layout;
             FFmpegException.ThrowIfError(
-                MediaSupportNative.avcodec_parameters_copy(AvFormatFields.FilterParametersIn(layout, pointer), input.StreamParameters(streamIndex)),
+                AvCodecNative.avcodec_parameters_copy(AvFormatFields.FilterParametersIn(layout, pointer), input.StreamParameters(streamIndex)),
                 "avcodec_parameters_copy");
             AvFormatFields.SetFilterTimeBaseIn(layout, pointer, input.StreamTimeBase(streamIndex));
-            FFmpegException.ThrowIfError(MediaSupportNative.av_bsf_init(filter), "av_bsf_init");
+            FFmpegException.ThrowIfError(AvCodecNative.av_bsf_init(filter), "av_bsf_init");
             var extradata = AvFormatFields.Extradata(layout, AvFormatFields.FilterParametersOut(layout, pointer));
             var parameterSets = AnnexB.StartsWithStartCode(extradata) ? extradata.ToArray() : [];
             return new AnnexBFilter(filter, codec, parameterSets);
@@ -58,8 +58,8 @@ internal sealed class AnnexBFilter : IDisposable
     /// <summary>Filters the packet in place (the filter is 1:1) and returns a copy of its Annex B payload.</summary>
     public unsafe byte[] Convert(nint packet, AvLayout codecLayout, bool isKeyframe, bool isFirst)
     {
-        FFmpegException.ThrowIfError(MediaSupportNative.av_bsf_send_packet(_filter, packet), "av_bsf_send_packet");
-        FFmpegException.ThrowIfError(MediaSupportNative.av_bsf_receive_packet(_filter, packet), "av_bsf_receive_packet");
+        FFmpegException.ThrowIfError(AvCodecNative.av_bsf_send_packet(_filter, packet), "av_bsf_send_packet");
+        FFmpegException.ThrowIfError(AvCodecNative.av_bsf_receive_packet(_filter, packet), "av_bsf_receive_packet");
         var data = new ReadOnlySpan<byte>(
             AvFields.PacketData(codecLayout, packet),
             AvFields.PacketSize(codecLayout, packet));

@@ -77,7 +77,7 @@ internal sealed class InputContext : IDisposable
 
     public nint StreamParameters(int index) => AvFormatFields.StreamParameters(Layout, Stream(index));
 
-    public NativeRational StreamTimeBase(int index) => AvFormatFields.StreamTimeBase(Layout, Stream(index));
+    public AvRational StreamTimeBase(int index) => AvFormatFields.StreamTimeBase(Layout, Stream(index));
 
     /// <summary>Reads the next packet into <see cref="Packet"/> (unref'ing the previous one); false at end of file.</summary>
     public bool ReadPacket()

@@ -17,7 +17,7 @@ public static class MediaProbe
     {
         using var input = InputContext.Open(path);
         var streams = ReadStreams(input);
-        var videoIndex = AvFormatNative.av_find_best_stream(input.Handle, MediaSupportNative.AVMEDIA_TYPE_VIDEO, -1, -1, 0, 0);
+        var videoIndex = AvFormatNative.av_find_best_stream(input.Handle, AvUtilNative.MediaTypeVideo, -1, -1, 0, 0);
         if (videoIndex < 0)
         {
             throw new UnsupportedMediaException($"'{path}' has no video stream.");
@@ -28,7 +28,7 @@ public static class MediaProbe
         var codec = ToVideoCodec(AvFormatFields.CodecId(layout, parameters))
             ?? throw new UnsupportedMediaException(
                 $"'{path}': video codec '{streams[videoIndex].CodecName}' is not supported; vtr accepts h264 and hevc.");
-        var pixelFormat = MediaSupportNative.PixelFormatName(AvFormatFields.Format(layout, parameters));
+        var pixelFormat = AvUtilNative.PixelFormatName(AvFormatFields.Format(layout, parameters));
         var packets = ReadVideoPackets(input, videoIndex);
         if (packets.IsEmpty)
         {
@@ -61,12 +61,12 @@ public static class MediaProbe
 
     internal static VideoCodec? ToVideoCodec(int codecId) => codecId switch
     {
-        MediaSupportNative.AV_CODEC_ID_H264 => VideoCodec.H264,
-        MediaSupportNative.AV_CODEC_ID_HEVC => VideoCodec.Hevc,
+        AvCodecNative.CodecIdH264 => VideoCodec.H264,
+        AvCodecNative.CodecIdHevc => VideoCodec.Hevc,
         _ => null,
     };
 
-    internal static Rational ToRational(NativeRational value) => new((uint)Math.Max(0, value.Num), (uint)Math.Max(0, value.Den));
+    internal static Rational ToRational(AvRational value) => new((uint)Math.Max(0, value.Num), (uint)Math.Max(0, value.Den));
 
     private static ImmutableArray<MediaStreamInfo> ReadStreams(InputContext input)
     {
@@ -77,7 +77,7 @@ public static class MediaProbe
             streams.Add(new MediaStreamInfo(
                 i,
                 ToKind(AvFormatFields.CodecType(input.Layout, parameters)),
-                MediaSupportNative.CodecName(AvFormatFields.CodecId(input.Layout, parameters)),
+                AvCodecNative.CodecName(AvFormatFields.CodecId(input.Layout, parameters)),
                 ToRational(input.StreamTimeBase(i))));
         }
 
@@ -101,10 +101,10 @@ public static class MediaProbe
             var dts = AvFields.PacketDts(codecLayout, packet);
             packets.Add(new VideoPacketInfo(
                 packets.Count,
-                pts == MediaSupportNative.AV_NOPTS_VALUE ? dts : pts,
-                dts == MediaSupportNative.AV_NOPTS_VALUE ? long.MaxValue : dts,
+                pts == AvLayout.NoPtsValue ? dts : pts,
+                dts == AvLayout.NoPtsValue ? long.MaxValue : dts,
                 AvFields.PacketDuration(codecLayout, packet),
-                (AvFields.PacketFlags(codecLayout, packet) & MediaSupportNative.AV_PKT_FLAG_KEY) != 0,
+                (AvFields.PacketFlags(codecLayout, packet) & AvLayout.PacketFlagKey) != 0,
                 AvFormatFields.PacketPosition(layout, packet)));
         }
 
@@ -126,11 +126,11 @@ public static class MediaProbe
 
     private static MediaStreamKind ToKind(int mediaType) => mediaType switch
     {
-        MediaSupportNative.AVMEDIA_TYPE_VIDEO => MediaStreamKind.Video,
-        MediaSupportNative.AVMEDIA_TYPE_AUDIO => MediaStreamKind.Audio,
-        MediaSupportNative.AVMEDIA_TYPE_SUBTITLE => MediaStreamKind.Subtitle,
-        MediaSupportNative.AVMEDIA_TYPE_DATA => MediaStreamKind.Data,
-        MediaSupportNative.AVMEDIA_TYPE_ATTACHMENT => MediaStreamKind.Attachment,
+        AvUtilNative.MediaTypeVideo => MediaStreamKind.Video,
+        AvUtilNative.MediaTypeAudio => MediaStreamKind.Audio,
+        AvUtilNative.MediaTypeSubtitle => MediaStreamKind.Subtitle,
+        AvUtilNative.MediaTypeData => MediaStreamKind.Data,
+        AvUtilNative.MediaTypeAttachment => MediaStreamKind.Attachment,
         _ => MediaStreamKind.Unknown,
     };
 

@@ -20,9 +20,9 @@ public sealed class OutputMuxer : IDisposable
     private readonly SafeOutputContextHandle _context;
     private readonly SafePacketHandle _packet;
     private readonly OutputVideoStream _video;
-    private readonly NativeRational _sourceTimeBase;
+    private readonly AvRational _sourceTimeBase;
     private StreamCopier? _copier;
-    private NativeRational _videoTimeBase;
+    private AvRational _videoTimeBase;
     private bool _headerWritten;
     private bool _completed;
 
@@ -34,7 +34,7 @@ public sealed class OutputMuxer : IDisposable
         _context = context;
         _packet = packet;
         _video = video;
-        _sourceTimeBase = new NativeRational((int)video.TimeBase.Numerator, (int)video.TimeBase.Denominator);
+        _sourceTimeBase = new AvRational((int)video.TimeBase.Numerator, (int)video.TimeBase.Denominator);
     }
 
     public string OutputPath { get; }
@@ -112,10 +112,10 @@ public sealed class OutputMuxer : IDisposable
         AvFields.SetPacketTiming(
             codecLayout,
             packet,
-            MediaSupportNative.av_rescale_q(pts, _sourceTimeBase, _videoTimeBase),
-            MediaSupportNative.av_rescale_q(dts, _sourceTimeBase, _videoTimeBase),
-            MediaSupportNative.av_rescale_q(duration, _sourceTimeBase, _videoTimeBase),
-            keyframe ? MediaSupportNative.AV_PKT_FLAG_KEY : 0);
+            AvUtilNative.av_rescale_q(pts, _sourceTimeBase, _videoTimeBase),
+            AvUtilNative.av_rescale_q(dts, _sourceTimeBase, _videoTimeBase),
+            AvUtilNative.av_rescale_q(duration, _sourceTimeBase, _videoTimeBase),
+            keyframe ? AvLayout.PacketFlagKey : 0);
         AvFormatFields.SetPacketStreamIndex(_runtime.Layout, packet, 0);
         var result = AvFormatNative.av_interleaved_write_frame(_context, packet);
         if (result < 0)
@@ -161,7 +161,7 @@ public sealed class OutputMuxer : IDisposable
             throw new MediaProcessingException("avformat_new_stream failed");
         }
 
-        var codecId = _video.Codec == VideoCodec.Hevc ? MediaSupportNative.AV_CODEC_ID_HEVC : MediaSupportNative.AV_CODEC_ID_H264;
+        var codecId = _video.Codec == VideoCodec.Hevc ? AvCodecNative.CodecIdHevc : AvCodecNative.CodecIdH264;
         AvFormatFields.SetVideoParameters(
             layout, AvFormatFields.StreamParameters(layout, stream), codecId, _video.Width, _video.Height, _video.DecoderConfiguration.Span);
         AvFormatFields.SetStreamTimeBase(layout, stream, _sourceTimeBase);

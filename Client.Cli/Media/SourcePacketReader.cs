@@ -74,7 +74,7 @@ public sealed class SourcePacketReader : IDisposable
             var dts = AvFields.PacketDts(codecLayout, packet);
             if (!_info.DtsFromContainer)
             {
-                dts = MediaSupportNative.AV_NOPTS_VALUE; // the probe synthesized its own: match on pts alone
+                dts = AvLayout.NoPtsValue; // the probe synthesized its own: match on pts alone
             }
 
             if (!Matches(expected, pts, dts))
@@ -85,9 +85,9 @@ public sealed class SourcePacketReader : IDisposable
                         $"'{_info.Path}': video packet {next} read back with pts {pts}/dts {dts}, probed as {expected.Pts}/{expected.Dts}.");
                 }
 
-                var overshot = dts != MediaSupportNative.AV_NOPTS_VALUE
+                var overshot = dts != AvLayout.NoPtsValue
                     ? dts > expected.Dts
-                    : (AvFields.PacketFlags(codecLayout, packet) & MediaSupportNative.AV_PKT_FLAG_KEY) != 0 && pts > expected.Pts;
+                    : (AvFields.PacketFlags(codecLayout, packet) & AvLayout.PacketFlagKey) != 0 && pts > expected.Pts;
                 if (!restarted && overshot)
                 {
                     // The seek landed after the wanted packet: read from the start instead.
@@ -105,8 +105,8 @@ public sealed class SourcePacketReader : IDisposable
     }
 
     private static bool Matches(VideoPacketInfo expected, long pts, long dts) =>
-        (pts == MediaSupportNative.AV_NOPTS_VALUE || pts == expected.Pts) && (dts == MediaSupportNative.AV_NOPTS_VALUE || dts == expected.Dts)
-        && (pts != MediaSupportNative.AV_NOPTS_VALUE || dts != MediaSupportNative.AV_NOPTS_VALUE);
+        (pts == AvLayout.NoPtsValue || pts == expected.Pts) && (dts == AvLayout.NoPtsValue || dts == expected.Dts)
+        && (pts != AvLayout.NoPtsValue || dts != AvLayout.NoPtsValue);
 
     private void Reopen()
     {

@@ -13,7 +13,7 @@ internal sealed class StreamCopier : IDisposable
 {
     private readonly InputContext _input;
     private readonly int[] _outputIndexOf;
-    private readonly NativeRational[] _outputTimeBase;
+    private readonly AvRational[] _outputTimeBase;
     private bool _pending;
     private bool _finished;
 
@@ -21,7 +21,7 @@ internal sealed class StreamCopier : IDisposable
     {
         _input = input;
         _outputIndexOf = outputIndexOf;
-        _outputTimeBase = new NativeRational[outputIndexOf.Length];
+        _outputTimeBase = new AvRational[outputIndexOf.Length];
     }
 
     public int StreamCount { get; private set; }
@@ -41,16 +41,16 @@ internal sealed class StreamCopier : IDisposable
                 map[i] = -1;
                 var parameters = input.StreamParameters(i);
                 var type = AvFormatFields.CodecType(layout, parameters);
-                if (type is MediaSupportNative.AVMEDIA_TYPE_VIDEO or MediaSupportNative.AVMEDIA_TYPE_ATTACHMENT)
+                if (type is AvUtilNative.MediaTypeVideo or AvUtilNative.MediaTypeAttachment)
                 {
                     continue;
                 }
 
                 var codecId = AvFormatFields.CodecId(layout, parameters);
-                if (AvFormatNative.avformat_query_codec(outputFormat, codecId, MediaSupportNative.FF_COMPLIANCE_NORMAL) == 0)
+                if (AvFormatNative.avformat_query_codec(outputFormat, codecId, AvCodecNative.ComplianceNormal) == 0)
                 {
                     throw new UnsupportedMediaException(
-                        $"Cannot copy stream #{i} ({MediaSupportNative.CodecName(codecId)}) of '{sourcePath}' into '{outputPath}': the container cannot store it.");
+                        $"Cannot copy stream #{i} ({AvCodecNative.CodecName(codecId)}) of '{sourcePath}' into '{outputPath}': the container cannot store it.");
                 }
 
                 var stream = AvFormatNative.avformat_new_stream(output, 0);
@@ -60,7 +60,7 @@ internal sealed class StreamCopier : IDisposable
                 }
 
                 var outParameters = AvFormatFields.StreamParameters(layout, stream);
-                FFmpegException.ThrowIfError(MediaSupportNative.avcodec_parameters_copy(outParameters, parameters), "avcodec_parameters_copy");
+                FFmpegException.ThrowIfError(AvCodecNative.avcodec_parameters_copy(outParameters, parameters), "avcodec_parameters_copy");
                 AvFormatFields.ClearCodecTag(layout, outParameters);
                 AvFormatFields.SetStreamTimeBase(layout, stream, input.StreamTimeBase(i));
                 map[i] = AvFormatFields.StreamIndex(layout, stream);
@@ -91,7 +91,7 @@ internal sealed class StreamCopier : IDisposable
 
     /// <summary>Writes copied packets whose dts is at or before <paramref name="dts"/> (in <paramref name="timeBase"/>);
     /// <see langword="null"/> copies everything left.</summary>
-    public void CopyUntil(SafeOutputContextHandle output, long? dts, NativeRational timeBase)
+    public void CopyUntil(SafeOutputContextHandle output, long? dts, AvRational timeBase)
     {
         var codecLayout = _input.Runtime.Codecs.Layout;
         while (_pending || TryReadCopyable())
@@ -100,20 +100,20 @@ internal sealed class StreamCopier : IDisposable
             var inputIndex = AvFormatFields.PacketStreamIndex(_input.Layout, packet);
             var inputTimeBase = _input.StreamTimeBase(inputIndex);
             var packetDts = AvFields.PacketDts(codecLayout, packet);
-            if (packetDts == MediaSupportNative.AV_NOPTS_VALUE)
+            if (packetDts == AvLayout.NoPtsValue)
             {
                 packetDts = AvFields.PacketPts(codecLayout, packet);
             }
 
-            if (dts is { } limit && packetDts != MediaSupportNative.AV_NOPTS_VALUE
-                && MediaSupportNative.av_compare_ts(packetDts, inputTimeBase, limit, timeBase) > 0)
+            if (dts is { } limit && packetDts != AvLayout.NoPtsValue
+                && AvUtilNative.av_compare_ts(packetDts, inputTimeBase, limit, timeBase) > 0)
             {
                 _pending = true;
                 return;
             }
 
             _pending = false;
-            MediaSupportNative.av_packet_rescale_ts(packet, inputTimeBase, _outputTimeBase[inputIndex]);
+            AvCodecNative.av_packet_rescale_ts(packet, inputTimeBase, _outputTimeBase[inputIndex]);
             AvFormatFields.SetPacketStreamIndex(_input.Layout, packet, _outputIndexOf[inputIndex]);
             var result = AvFormatNative.av_interleaved_write_frame(output, packet);
             if (result < 0)

@@ -30,10 +30,10 @@ internal static unsafe class AvFormatFields
 
     public static nint StreamParameters(AvFormatLayout l, nint stream) => *(nint*)(stream + l.StreamCodecParameters);
 
-    public static NativeRational StreamTimeBase(AvFormatLayout l, nint stream) => *(NativeRational*)(stream + l.StreamTimeBase);
+    public static AvRational StreamTimeBase(AvFormatLayout l, nint stream) => *(AvRational*)(stream + l.StreamTimeBase);
 
-    public static void SetStreamTimeBase(AvFormatLayout l, nint stream, NativeRational timeBase) =>
-        *(NativeRational*)(stream + l.StreamTimeBase) = timeBase;
+    public static void SetStreamTimeBase(AvFormatLayout l, nint stream, AvRational timeBase) =>
+        *(AvRational*)(stream + l.StreamTimeBase) = timeBase;
 
     public static int CodecType(AvFormatLayout l, nint parameters) => *(int*)(parameters + l.ParametersCodecType);
 
@@ -58,7 +58,7 @@ internal static unsafe class AvFormatFields
     /// memory (with the required zero padding) that the parameters then own.</summary>
     public static void SetVideoParameters(AvFormatLayout l, nint parameters, int codecId, int width, int height, ReadOnlySpan<byte> extradata)
     {
-        *(int*)(parameters + l.ParametersCodecType) = MediaSupportNative.AVMEDIA_TYPE_VIDEO;
+        *(int*)(parameters + l.ParametersCodecType) = AvUtilNative.MediaTypeVideo;
         *(int*)(parameters + l.ParametersCodecId) = codecId;
         *(uint*)(parameters + l.ParametersCodecTag) = 0;
         *(int*)(parameters + l.ParametersWidth) = width;
@@ -68,7 +68,7 @@ internal static unsafe class AvFormatFields
             return;
         }
 
-        var buffer = MediaSupportNative.av_mallocz((nuint)(extradata.Length + MediaSupportNative.AV_INPUT_BUFFER_PADDING_SIZE));
+        var buffer = AvUtilNative.av_mallocz((nuint)(extradata.Length + AvCodecNative.InputBufferPaddingSize));
         if (buffer == 0)
         {
             throw new MediaProcessingException("av_mallocz failed for the video extradata");
@@ -92,6 +92,6 @@ internal static unsafe class AvFormatFields
 
     public static nint FilterParametersOut(AvFormatLayout l, nint filter) => *(nint*)(filter + l.FilterParametersOut);
 
-    public static void SetFilterTimeBaseIn(AvFormatLayout l, nint filter, NativeRational timeBase) =>
-        *(NativeRational*)(filter + l.FilterTimeBaseIn) = timeBase;
+    public static void SetFilterTimeBaseIn(AvFormatLayout l, nint filter, AvRational timeBase) =>
+        *(AvRational*)(filter + l.FilterTimeBaseIn) = timeBase;
 }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Vtr.Node.Codecs.FFmpeg.Interop;
 
 namespace Vtr.Cli.Media.Interop;
 
@@ -12,69 +13,69 @@ internal static partial class AvFormatNative
     public const int AVIO_FLAG_WRITE = 2;
     public const int AVFMT_NOFILE = 0x0001;
 
-    static AvFormatNative() => MediaLibraries.EnsureResolver();
+    static AvFormatNative() => NativeLibraries.EnsureResolver(typeof(AvFormatNative).Assembly);
 
     /// <summary>unsigned avformat_version(void)</summary>
-    [LibraryImport(MediaLibraries.AvFormat, EntryPoint = "avformat_version")]
+    [LibraryImport(NativeLibraries.AvFormat, EntryPoint = "avformat_version")]
     public static partial uint avformat_version();
 
     /// <summary>int avformat_open_input(AVFormatContext **ps, const char *url, const AVInputFormat *fmt, AVDictionary **options)</summary>
-    [LibraryImport(MediaLibraries.AvFormat, EntryPoint = "avformat_open_input", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(NativeLibraries.AvFormat, EntryPoint = "avformat_open_input", StringMarshalling = StringMarshalling.Utf8)]
     public static partial int avformat_open_input(ref nint context, string url, nint inputFormat, nint options);
 
     /// <summary>int avformat_find_stream_info(AVFormatContext *ic, AVDictionary **options)</summary>
-    [LibraryImport(MediaLibraries.AvFormat, EntryPoint = "avformat_find_stream_info")]
+    [LibraryImport(NativeLibraries.AvFormat, EntryPoint = "avformat_find_stream_info")]
     public static partial int avformat_find_stream_info(SafeInputContextHandle context, nint options);
 
     /// <summary>int av_find_best_stream(AVFormatContext *ic, enum AVMediaType type, int wanted, int related, const AVCodec **decoder, int flags)</summary>
-    [LibraryImport(MediaLibraries.AvFormat, EntryPoint = "av_find_best_stream")]
+    [LibraryImport(NativeLibraries.AvFormat, EntryPoint = "av_find_best_stream")]
     public static partial int av_find_best_stream(SafeInputContextHandle context, int mediaType, int wanted, int related, nint decoder, int flags);
 
     /// <summary>int av_read_frame(AVFormatContext *s, AVPacket *pkt): one whole frame, or AVERROR_EOF.</summary>
-    [LibraryImport(MediaLibraries.AvFormat, EntryPoint = "av_read_frame")]
+    [LibraryImport(NativeLibraries.AvFormat, EntryPoint = "av_read_frame")]
     public static partial int av_read_frame(SafeInputContextHandle context, nint packet);
 
     /// <summary>int av_seek_frame(AVFormatContext *s, int stream_index, int64_t timestamp, int flags)</summary>
-    [LibraryImport(MediaLibraries.AvFormat, EntryPoint = "av_seek_frame")]
+    [LibraryImport(NativeLibraries.AvFormat, EntryPoint = "av_seek_frame")]
     public static partial int av_seek_frame(SafeInputContextHandle context, int streamIndex, long timestamp, int flags);
 
     /// <summary>void avformat_close_input(AVFormatContext **s)</summary>
-    [LibraryImport(MediaLibraries.AvFormat, EntryPoint = "avformat_close_input")]
+    [LibraryImport(NativeLibraries.AvFormat, EntryPoint = "avformat_close_input")]
     public static partial void avformat_close_input(ref nint context);
 
     /// <summary>int avformat_alloc_output_context2(AVFormatContext **ctx, const AVOutputFormat *oformat, const char *format_name, const char *filename)</summary>
-    [LibraryImport(MediaLibraries.AvFormat, EntryPoint = "avformat_alloc_output_context2", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(NativeLibraries.AvFormat, EntryPoint = "avformat_alloc_output_context2", StringMarshalling = StringMarshalling.Utf8)]
     public static partial int avformat_alloc_output_context2(out nint context, nint outputFormat, string formatName, string fileName);
 
     /// <summary>AVStream *avformat_new_stream(AVFormatContext *s, const AVCodec *c): owned by the context.</summary>
-    [LibraryImport(MediaLibraries.AvFormat, EntryPoint = "avformat_new_stream")]
+    [LibraryImport(NativeLibraries.AvFormat, EntryPoint = "avformat_new_stream")]
     public static partial nint avformat_new_stream(SafeOutputContextHandle context, nint codec);
 
     /// <summary>int avformat_query_codec(const AVOutputFormat *ofmt, enum AVCodecID codec_id, int std_compliance): 1 yes, 0 no, &lt;0 unknown.</summary>
-    [LibraryImport(MediaLibraries.AvFormat, EntryPoint = "avformat_query_codec")]
+    [LibraryImport(NativeLibraries.AvFormat, EntryPoint = "avformat_query_codec")]
     public static partial int avformat_query_codec(nint outputFormat, int codecId, int compliance);
 
     /// <summary>int avio_open(AVIOContext **s, const char *url, int flags): <paramref name="ioField"/> is &amp;ctx-&gt;pb.</summary>
-    [LibraryImport(MediaLibraries.AvFormat, EntryPoint = "avio_open", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(NativeLibraries.AvFormat, EntryPoint = "avio_open", StringMarshalling = StringMarshalling.Utf8)]
     public static partial int avio_open(nint ioField, string url, int flags);
 
     /// <summary>int avio_closep(AVIOContext **s): flushes, closes and nulls the field.</summary>
-    [LibraryImport(MediaLibraries.AvFormat, EntryPoint = "avio_closep")]
+    [LibraryImport(NativeLibraries.AvFormat, EntryPoint = "avio_closep")]
     public static partial int avio_closep(nint ioField);
 
     /// <summary>int avformat_write_header(AVFormatContext *s, AVDictionary **options)</summary>
-    [LibraryImport(MediaLibraries.AvFormat, EntryPoint = "avformat_write_header")]
+    [LibraryImport(NativeLibraries.AvFormat, EntryPoint = "avformat_write_header")]
     public static partial int avformat_write_header(SafeOutputContextHandle context, nint options);
 
     /// <summary>int av_interleaved_write_frame(AVFormatContext *s, AVPacket *pkt): takes the packet's reference.</summary>
-    [LibraryImport(MediaLibraries.AvFormat, EntryPoint = "av_interleaved_write_frame")]
+    [LibraryImport(NativeLibraries.AvFormat, EntryPoint = "av_interleaved_write_frame")]
     public static partial int av_interleaved_write_frame(SafeOutputContextHandle context, nint packet);
 
     /// <summary>int av_write_trailer(AVFormatContext *s)</summary>
-    [LibraryImport(MediaLibraries.AvFormat, EntryPoint = "av_write_trailer")]
+    [LibraryImport(NativeLibraries.AvFormat, EntryPoint = "av_write_trailer")]
     public static partial int av_write_trailer(SafeOutputContextHandle context);
 
     /// <summary>void avformat_free_context(AVFormatContext *s)</summary>
-    [LibraryImport(MediaLibraries.AvFormat, EntryPoint = "avformat_free_context")]
+    [LibraryImport(NativeLibraries.AvFormat, EntryPoint = "avformat_free_context")]
     public static partial void avformat_free_context(nint context);
 }

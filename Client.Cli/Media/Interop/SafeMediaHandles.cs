@@ -42,21 +42,3 @@ internal sealed class SafeOutputContextHandle : SafeHandleZeroOrMinusOneIsInvali
         return true;
     }
 }
-
-/// <summary>An owned AVBSFContext*; releasing it frees the filter and its parameters (av_bsf_free).</summary>
-internal sealed class SafeBitstreamFilterHandle : SafeHandleZeroOrMinusOneIsInvalid
-{
-    public SafeBitstreamFilterHandle()
-        : base(ownsHandle: true)
-    {
-    }
-
-    public void Adopt(nint context) => SetHandle(context);
-
-    protected override bool ReleaseHandle()
-    {
-        var pointer = handle;
-        MediaSupportNative.av_bsf_free(ref pointer);
-        return true;
-    }
-}

@@ -13,17 +13,12 @@ public sealed unsafe class FFmpegVideoEncoder : IVideoEncoder
 {
     private readonly FFmpegRuntime _runtime;
     private readonly AvLayout _layout;
-    private readonly SafeCodecContextHandle _context;
-    private readonly SafeFrameHandle _frame;
-    private readonly SafePacketHandle _packet;
+    private readonly FFmpegCodecSession _session;
     private readonly PtsDurationRing _durations = new();
     private readonly WirePixelFormat _pixelFormat;
     private readonly bool _planarInput;
     private readonly int _width;
     private readonly int _height;
-    private bool _flushed;
-    private bool _endOfStream;
-    private bool _disposed;
 
     public FFmpegVideoEncoder(EncoderSettings settings, FFmpegBackendOptions? options = null)
     {
@@ -42,49 +37,38 @@ public sealed unsafe class FFmpegVideoEncoder : IVideoEncoder
             throw new CodecException($"{Configuration.EncoderName} is not available in this FFmpeg ({_runtime.VersionText})");
         }
 
-        _context = AvCodecNative.avcodec_alloc_context3(codec);
-        try
+        var encoderName = Configuration.EncoderName;
+        var avOptions = Configuration.AvOptions;
+        var format = Configuration.InputPixelFormat switch
         {
-            if (_context.IsInvalid)
+            "nv12" => _runtime.Nv12,
+            "yuv420p" => _runtime.Yuv420P,
+            _ => _runtime.Yuv420P10,
+        };
+        byte[] parameterSets = [];
+        var record = ReadOnlyMemory<byte>.Empty;
+        _session = FFmpegCodecSession.Open(
+            _runtime,
+            codec,
+            encoderName,
+            optionOwner: encoderName,
+            optionSearchFlags: AvUtilNative.OptSearchChildren,
+            configure: session =>
             {
-                throw new FFmpegException("avcodec_alloc_context3 returned NULL");
-            }
-
-            foreach (var (name, value) in Configuration.AvOptions)
+                foreach (var (name, value) in avOptions)
+                {
+                    session.SetOption(name, value);
+                }
+            },
+            afterOpen: session =>
             {
-                var result = AvUtilNative.av_opt_set(_context, name, value, AvUtilNative.OptSearchChildren);
-                FFmpegException.ThrowIfError(result, $"{Configuration.EncoderName} option {name}={value}");
-            }
-
-            var none = (nint)0;
-            FFmpegException.ThrowIfError(AvCodecNative.avcodec_open2(_context, codec, ref none),
-                $"avcodec_open2({Configuration.EncoderName})");
-            AnnexBParameterSets = ReadExtradata();
-            DecoderConfigurationRecord = BuildRecord(settings.Codec, AnnexBParameterSets);
-
-            _frame = AvUtilNative.av_frame_alloc();
-            _packet = AvCodecNative.av_packet_alloc();
-            if (_frame.IsInvalid || _packet.IsInvalid)
-            {
-                throw new FFmpegException("av_frame_alloc/av_packet_alloc returned NULL");
-            }
-
-            var format = Configuration.InputPixelFormat switch
-            {
-                "nv12" => _runtime.Nv12,
-                "yuv420p" => _runtime.Yuv420P,
-                _ => _runtime.Yuv420P10,
-            };
-            AvFields.SetFrameGeometry(_layout, _frame.DangerousGetHandle(), _width, _height, format);
-            FFmpegException.ThrowIfError(AvUtilNative.av_frame_get_buffer(_frame, 0), "av_frame_get_buffer");
-        }
-        catch
-        {
-            _frame?.Dispose();
-            _packet?.Dispose();
-            _context.Dispose();
-            throw;
-        }
+                parameterSets = session.ReadExtradata(_layout);
+                record = BuildRecord(settings.Codec, parameterSets);
+                AvFields.SetFrameGeometry(_layout, session.Frame.DangerousGetHandle(), _width, _height, format);
+                FFmpegException.ThrowIfError(AvUtilNative.av_frame_get_buffer(session.Frame, 0), "av_frame_get_buffer");
+            });
+        AnnexBParameterSets = parameterSets;
+        DecoderConfigurationRecord = record;
     }
 
     /// <summary>What the option mapper chose (encoder, preset, threads, lookahead, AVOptions).</summary>
@@ -99,87 +83,57 @@ public sealed unsafe class FFmpegVideoEncoder : IVideoEncoder
 
     public SubmitResult Submit(in RawVideoFrame frame)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_flushed)
+        ObjectDisposedException.ThrowIf(_session.IsDisposed, this);
+        if (_session.Flushed)
         {
             throw new InvalidOperationException("Submit after Flush");
         }
 
         // Usually a no-op: the libraries copy the picture during send, so the buffer is ours again.
-        FFmpegException.ThrowIfError(AvUtilNative.av_frame_make_writable(_frame), "av_frame_make_writable");
-        var f = _frame.DangerousGetHandle();
+        var avFrame = _session.Frame;
+        FFmpegException.ThrowIfError(AvUtilNative.av_frame_make_writable(avFrame), "av_frame_make_writable");
+        var f = avFrame.DangerousGetHandle();
         WritePlanes(frame, f);
         AvFields.SetFramePts(_layout, f, frame.Pts);
         AvFields.SetFramePictType(_layout, f, frame.ForceKeyframe ? AvLayout.PictureTypeI : AvLayout.PictureTypeNone);
 
-        var result = AvCodecNative.avcodec_send_frame(_context, _frame);
-        if (result == _runtime.ErrorAgain)
+        var status = _session.Submitted(AvCodecNative.avcodec_send_frame(_session.Context, avFrame), "avcodec_send_frame");
+        if (status == SubmitResult.Accepted)
         {
-            return SubmitResult.NeedsDrain;
+            _durations.Add(frame.Pts, frame.Duration);
         }
 
-        FFmpegException.ThrowIfError(result, "avcodec_send_frame");
-        _durations.Add(frame.Pts, frame.Duration);
-        return SubmitResult.Accepted;
+        return status;
     }
 
     public ReceiveResult Receive(out EncodedPacket? packet)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        ObjectDisposedException.ThrowIf(_session.IsDisposed, this);
         packet = null;
-        if (_endOfStream)
+        var status = _session.Receive(static s => AvCodecNative.avcodec_receive_packet(s.Context, s.Packet), "avcodec_receive_packet");
+        if (status != ReceiveResult.Output)
         {
-            return ReceiveResult.EndOfStream;
+            return status;
         }
 
-        var result = AvCodecNative.avcodec_receive_packet(_context, _packet);
-        if (result == _runtime.ErrorAgain)
-        {
-            return ReceiveResult.NeedsInput;
-        }
-
-        if (result == FFmpegRuntime.ErrorEof)
-        {
-            _endOfStream = true;
-            return ReceiveResult.EndOfStream;
-        }
-
-        FFmpegException.ThrowIfError(result, "avcodec_receive_packet");
         try
         {
-            packet = CopyPacket(_packet.DangerousGetHandle());
+            packet = CopyPacket(_session.Packet.DangerousGetHandle());
             return ReceiveResult.Output;
         }
         finally
         {
-            AvCodecNative.av_packet_unref(_packet);
+            AvCodecNative.av_packet_unref(_session.Packet);
         }
     }
 
     public void Flush()
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_flushed)
-        {
-            return;
-        }
-
-        _flushed = true;
-        FFmpegException.ThrowIfError(AvCodecNative.avcodec_send_frame_flush(_context, 0), "avcodec_send_frame(NULL)");
+        ObjectDisposedException.ThrowIf(_session.IsDisposed, this);
+        _session.Drain(AvCodecNative.avcodec_send_frame_flush, "avcodec_send_frame(NULL)");
     }
 
-    public void Dispose()
-    {
-        if (_disposed)
-        {
-            return;
-        }
-
-        _disposed = true;
-        _packet.Dispose();
-        _frame.Dispose();
-        _context.Dispose();
-    }
+    public void Dispose() => _session.Dispose();
 
     private EncodedPacket CopyPacket(nint p)
     {
@@ -244,28 +198,6 @@ public sealed unsafe class FFmpegVideoEncoder : IVideoEncoder
         catch (Shared.Bitstream.BitstreamException e)
         {
             throw new CodecException($"encoder global headers do not form a {codec.ToWireName()} configuration record: {e.Message}", e);
-        }
-    }
-
-    private byte[] ReadExtradata()
-    {
-        var parameters = AvCodecNative.avcodec_parameters_alloc();
-        if (parameters == 0)
-        {
-            throw new FFmpegException("avcodec_parameters_alloc returned NULL");
-        }
-
-        try
-        {
-            FFmpegException.ThrowIfError(AvCodecNative.avcodec_parameters_from_context(parameters, _context),
-                "avcodec_parameters_from_context");
-            var size = AvFields.ParametersExtradataSize(_layout, parameters);
-            var data = AvFields.ParametersExtradata(_layout, parameters);
-            return size > 0 && data != null ? new ReadOnlySpan<byte>(data, size).ToArray() : [];
-        }
-        finally
-        {
-            AvCodecNative.avcodec_parameters_free(ref parameters);
         }
     }
 }

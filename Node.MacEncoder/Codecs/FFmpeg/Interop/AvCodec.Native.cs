@@ -11,6 +11,18 @@ namespace Vtr.Node.Codecs.FFmpeg.Interop;
 #pragma warning disable CA1401, CA1707
 public static partial class AvCodecNative
 {
+    /// <summary>AV_CODEC_ID_H264 (codec_id.h).</summary>
+    public const int CodecIdH264 = 27;
+
+    /// <summary>AV_CODEC_ID_HEVC (codec_id.h).</summary>
+    public const int CodecIdHevc = 173;
+
+    /// <summary>FF_COMPLIANCE_NORMAL (defs.h).</summary>
+    public const int ComplianceNormal = 0;
+
+    /// <summary>AV_INPUT_BUFFER_PADDING_SIZE (defs.h): zeroed bytes every extradata/packet buffer must carry.</summary>
+    public const int InputBufferPaddingSize = 64;
+
     /// <summary>unsigned avcodec_version(void): major in bits 16..31.</summary>
     [LibraryImport(NativeLibraries.AvCodec, EntryPoint = "avcodec_version")]
     public static partial uint avcodec_version();
@@ -98,5 +110,44 @@ public static partial class AvCodecNative
     /// <summary>int avcodec_parameters_to_context(AVCodecContext *codec, const AVCodecParameters *par)</summary>
     [LibraryImport(NativeLibraries.AvCodec, EntryPoint = "avcodec_parameters_to_context")]
     public static partial int avcodec_parameters_to_context(SafeCodecContextHandle context, nint parameters);
+
+    /// <summary>int avcodec_parameters_copy(AVCodecParameters *dst, const AVCodecParameters *src)</summary>
+    [LibraryImport(NativeLibraries.AvCodec, EntryPoint = "avcodec_parameters_copy")]
+    public static partial int avcodec_parameters_copy(nint destination, nint source);
+
+    /// <summary>const char *avcodec_get_name(enum AVCodecID id): never NULL.</summary>
+    [LibraryImport(NativeLibraries.AvCodec, EntryPoint = "avcodec_get_name")]
+    public static partial nint avcodec_get_name(int codecId);
+
+    /// <summary>void av_packet_rescale_ts(AVPacket *pkt, AVRational tb_src, AVRational tb_dst)</summary>
+    [LibraryImport(NativeLibraries.AvCodec, EntryPoint = "av_packet_rescale_ts")]
+    public static partial void av_packet_rescale_ts(nint packet, AvRational source, AvRational destination);
+
+    /// <summary>const AVBitStreamFilter *av_bsf_get_by_name(const char *name)</summary>
+    [LibraryImport(NativeLibraries.AvCodec, EntryPoint = "av_bsf_get_by_name", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial nint av_bsf_get_by_name(string name);
+
+    /// <summary>int av_bsf_alloc(const AVBitStreamFilter *filter, AVBSFContext **ctx)</summary>
+    [LibraryImport(NativeLibraries.AvCodec, EntryPoint = "av_bsf_alloc")]
+    public static partial int av_bsf_alloc(nint filter, out nint context);
+
+    /// <summary>int av_bsf_init(AVBSFContext *ctx)</summary>
+    [LibraryImport(NativeLibraries.AvCodec, EntryPoint = "av_bsf_init")]
+    public static partial int av_bsf_init(SafeBitstreamFilterHandle context);
+
+    /// <summary>int av_bsf_send_packet(AVBSFContext *ctx, AVPacket *pkt): takes the packet's reference.</summary>
+    [LibraryImport(NativeLibraries.AvCodec, EntryPoint = "av_bsf_send_packet")]
+    public static partial int av_bsf_send_packet(SafeBitstreamFilterHandle context, nint packet);
+
+    /// <summary>int av_bsf_receive_packet(AVBSFContext *ctx, AVPacket *pkt): AVERROR(EAGAIN) when it needs input.</summary>
+    [LibraryImport(NativeLibraries.AvCodec, EntryPoint = "av_bsf_receive_packet")]
+    public static partial int av_bsf_receive_packet(SafeBitstreamFilterHandle context, nint packet);
+
+    /// <summary>void av_bsf_free(AVBSFContext **ctx)</summary>
+    [LibraryImport(NativeLibraries.AvCodec, EntryPoint = "av_bsf_free")]
+    public static partial void av_bsf_free(ref nint context);
+
+    /// <summary>avcodec_get_name as a string: "h264", "aac", ...</summary>
+    public static string CodecName(int codecId) => Marshal.PtrToStringUTF8(avcodec_get_name(codecId)) ?? $"codec {codecId}";
 }
 #pragma warning restore CA1401, CA1707

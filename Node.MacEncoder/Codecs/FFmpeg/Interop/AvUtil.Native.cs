@@ -2,7 +2,11 @@ using System.Runtime.InteropServices;
 
 namespace Vtr.Node.Codecs.FFmpeg.Interop;
 
-/// <summary>AVRational by value (two C ints), as av_opt_set_q takes it.</summary>
+/// <summary>
+/// AVRational {int num; int den;}: blittable, so it passes by value to av_opt_set_q, av_rescale_q, av_compare_ts and
+/// av_packet_rescale_ts, and is read in place from AVStream/AVBSFContext fields. Every import taking it is declared in
+/// this assembly, so callers elsewhere (the CLI) need no marshalling of their own.
+/// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public readonly record struct AvRational(int Num, int Den);
 
@@ -14,6 +18,13 @@ public static partial class AvUtilNative
 {
     /// <summary>av_opt_* search flag: also look in the codec's private class (x264/x265 options).</summary>
     public const int OptSearchChildren = 1;
+
+    /// <summary>enum AVMediaType (avutil.h).</summary>
+    public const int MediaTypeVideo = 0;
+    public const int MediaTypeAudio = 1;
+    public const int MediaTypeData = 2;
+    public const int MediaTypeSubtitle = 3;
+    public const int MediaTypeAttachment = 4;
 
     public const int LogQuiet = -8;
     public const int LogError = 16;
@@ -82,12 +93,28 @@ public static partial class AvUtilNative
     [LibraryImport(NativeLibraries.AvUtil, EntryPoint = "av_get_pix_fmt", StringMarshalling = StringMarshalling.Utf8)]
     public static partial int av_get_pix_fmt(string name);
 
-    /// <summary>void *av_mallocz(size_t size)</summary>
+    /// <summary>const char *av_get_pix_fmt_name(enum AVPixelFormat pix_fmt): NULL when unknown.</summary>
+    [LibraryImport(NativeLibraries.AvUtil, EntryPoint = "av_get_pix_fmt_name")]
+    public static partial nint av_get_pix_fmt_name(int pixelFormat);
+
+    /// <summary>void *av_mallocz(size_t size): freed by whoever owns the field it is stored in.</summary>
     [LibraryImport(NativeLibraries.AvUtil, EntryPoint = "av_mallocz")]
     public static partial nint av_mallocz(nuint size);
 
     /// <summary>int av_image_fill_linesizes(int linesizes[4], enum AVPixelFormat pix_fmt, int width)</summary>
     [LibraryImport(NativeLibraries.AvUtil, EntryPoint = "av_image_fill_linesizes")]
     public static unsafe partial int av_image_fill_linesizes(int* lineSizes, int pixelFormat, int width);
+
+    /// <summary>int av_compare_ts(int64_t ts_a, AVRational tb_a, int64_t ts_b, AVRational tb_b): -1, 0 or 1, exact.</summary>
+    [LibraryImport(NativeLibraries.AvUtil, EntryPoint = "av_compare_ts")]
+    public static partial int av_compare_ts(long a, AvRational timeBaseA, long b, AvRational timeBaseB);
+
+    /// <summary>int64_t av_rescale_q(int64_t a, AVRational bq, AVRational cq): rounds to nearest.</summary>
+    [LibraryImport(NativeLibraries.AvUtil, EntryPoint = "av_rescale_q")]
+    public static partial long av_rescale_q(long value, AvRational from, AvRational to);
+
+    /// <summary>av_get_pix_fmt_name as a string; "none" for AV_PIX_FMT_NONE (-1).</summary>
+    public static string PixelFormatName(int format) =>
+        format < 0 ? "none" : Marshal.PtrToStringUTF8(av_get_pix_fmt_name(format)) ?? $"pixel format {format}";
 }
 #pragma warning restore CA1401, CA1707

@@ -49,3 +49,22 @@ public sealed class SafePacketHandle : SafeHandleZeroOrMinusOneIsInvalid
         return true;
     }
 }
+
+/// <summary>An owned AVBSFContext*; releasing it frees the filter and its parameters (av_bsf_free).</summary>
+public sealed class SafeBitstreamFilterHandle : SafeHandleZeroOrMinusOneIsInvalid
+{
+    public SafeBitstreamFilterHandle()
+        : base(ownsHandle: true)
+    {
+    }
+
+    /// <summary>Takes ownership of the context av_bsf_alloc returned.</summary>
+    public void Adopt(nint context) => SetHandle(context);
+
+    protected override bool ReleaseHandle()
+    {
+        var pointer = handle;
+        AvCodecNative.av_bsf_free(ref pointer);
+        return true;
+    }
+}

@@ -5,50 +5,60 @@ using System.Runtime.Loader;
 namespace Vtr.Node.Codecs.FFmpeg.Interop;
 
 /// <summary>
-/// The libavcodec/libavutil names used by <c>[LibraryImport]</c> and the resolver that maps them to a real file.
-/// libavcodec and libavutil are loaded as a matching pair (lavc 61 + lavu 59, 60 + 58, 59 + 57): mixing
-/// majors from two FFmpeg installs would crash inside the codec.
+/// The FFmpeg library names used by <c>[LibraryImport]</c> (libavcodec/libavutil here, libavformat in the CLI's media
+/// I/O) and the one resolver that maps them to real files. libavcodec and libavutil are loaded as a matching pair
+/// (lavc 61 + lavu 59, 60 + 58, 59 + 57): mixing majors from two FFmpeg installs would crash inside the codec.
+/// libavformat belongs to the same release, so its major is libavcodec's (59 = FFmpeg 5.1, 60 = 6.x, 61 = 7.x).
 /// </summary>
 public static class NativeLibraries
 {
     public const string AvCodec = "avcodec";
     public const string AvUtil = "avutil";
+    public const string AvFormat = "avformat";
 
     /// <summary>(libavcodec major, libavutil major) pairs, newest first: FFmpeg 7.x, 6.x, 5.1.</summary>
     internal static readonly (int Codec, int Util)[] SupportedMajors = [(61, 59), (60, 58), (59, 57)];
 
     private static readonly Lock Gate = new();
-    private static bool _registered;
+    private static readonly HashSet<Assembly> Registered = [];
     private static (nint Codec, nint Util)? _loaded;
+    private static nint? _format;
 
     /// <summary>Installs the resolver once for this assembly. Safe to call many times.</summary>
-    public static void EnsureResolver()
+    public static void EnsureResolver() => EnsureResolver(typeof(NativeLibraries).Assembly);
+
+    /// <summary>
+    /// Installs the resolver once for <paramref name="assembly"/>, whose <c>[LibraryImport]</c>s name the constants
+    /// above. <see cref="NativeLibrary.SetDllImportResolver"/> is per assembly, so every assembly with its own FFmpeg
+    /// imports calls this for itself; all of them share the loaded handles. Safe to call many times.
+    /// </summary>
+    public static void EnsureResolver(Assembly assembly)
     {
+        ArgumentNullException.ThrowIfNull(assembly);
         lock (Gate)
         {
-            if (_registered)
+            if (!Registered.Add(assembly))
             {
                 return;
             }
 
-            _registered = true;
             try
             {
-                NativeLibrary.SetDllImportResolver(typeof(NativeLibraries).Assembly, Resolve);
+                NativeLibrary.SetDllImportResolver(assembly, Resolve);
             }
             catch (InvalidOperationException)
             {
-                // Another backend in this assembly already owns the per-assembly resolver; the load-context
-                // event is consulted after it declines, so both can coexist.
-                AssemblyLoadContext.Default.ResolvingUnmanagedDll += (assembly, name) =>
-                    assembly == typeof(NativeLibraries).Assembly ? Resolve(name, assembly, null) : 0;
+                // Another part of that assembly already owns the per-assembly resolver; the load-context event is
+                // consulted after it declines, so both can coexist.
+                AssemblyLoadContext.Default.ResolvingUnmanagedDll += (requester, name) =>
+                    requester == assembly ? Resolve(name, requester, null) : 0;
             }
         }
     }
 
     private static nint Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath)
     {
-        if (libraryName is not (AvCodec or AvUtil))
+        if (libraryName is not (AvCodec or AvUtil or AvFormat))
         {
             return 0;
         }
@@ -56,7 +66,12 @@ public static class NativeLibraries
         lock (Gate)
         {
             _loaded ??= LoadPair();
-            return libraryName == AvCodec ? _loaded.Value.Codec : _loaded.Value.Util;
+            return libraryName switch
+            {
+                AvCodec => _loaded.Value.Codec,
+                AvUtil => _loaded.Value.Util,
+                _ => _format ??= LoadFormat(_loaded.Value.Codec),
+            };
         }
     }
 
@@ -66,8 +81,8 @@ public static class NativeLibraries
         {
             foreach (var dir in SearchDirectories())
             {
-                if (TryLoad(FileName("avcodec", codecMajor, dir), out var codec)
-                    && TryLoad(FileName("avutil", utilMajor, dir), out var util))
+                if (TryLoad(FileName(AvCodec, codecMajor, dir), out var codec)
+                    && TryLoad(FileName(AvUtil, utilMajor, dir), out var util))
                 {
                     return (codec, util);
                 }
@@ -77,13 +92,42 @@ public static class NativeLibraries
         // Unversioned development names: the major is checked after loading by FFmpegRuntime.
         foreach (var dir in SearchDirectories())
         {
-            if (TryLoad(FileName("avcodec", null, dir), out var codec) && TryLoad(FileName("avutil", null, dir), out var util))
+            if (TryLoad(FileName(AvCodec, null, dir), out var codec) && TryLoad(FileName(AvUtil, null, dir), out var util))
             {
                 return (codec, util);
             }
         }
 
         return (0, 0);
+    }
+
+    /// <summary>libavformat with the loaded libavcodec's major, else the unversioned name (AvFormatRuntime checks it).</summary>
+    private static nint LoadFormat(nint codec)
+    {
+        var major = CodecMajor(codec);
+        foreach (var candidate in major is null ? [null] : new int?[] { major, null })
+        {
+            foreach (var dir in SearchDirectories())
+            {
+                if (TryLoad(FileName(AvFormat, candidate, dir), out var format))
+                {
+                    return format;
+                }
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>avcodec_version() of an already loaded libavcodec, called through its export (no resolver re-entry).</summary>
+    private static unsafe int? CodecMajor(nint codec)
+    {
+        if (codec == 0 || !NativeLibrary.TryGetExport(codec, "avcodec_version", out var export))
+        {
+            return null;
+        }
+
+        return (int)(((delegate* unmanaged<uint>)export)() >> 16);
     }
 
     private static IEnumerable<string> SearchDirectories() =>
