@@ -14,9 +14,15 @@ public sealed record EncoderSettings(
 
 /// <summary>Everything a backend needs to open a decoder.</summary>
 /// <param name="Extradata">avcC/hvcC or Annex B parameter sets from CONFIGURE; may be empty for Annex B streams with in-band parameter sets.</param>
+/// <param name="OutputInDecodeOrder">
+/// Output each picture as soon as it is decoded, as the original server does (WIRE.md §3.3: the decode client
+/// is lock-step and stalls on every PACKET that yields no FRAME). False keeps presentation order, which a
+/// transcode needs because it feeds an encoder.
+/// </param>
 public sealed record DecoderSettings(
     VideoCodec Codec,
     int Width,
     int Height,
     WirePixelFormat OutputPixelFormat,
-    ReadOnlyMemory<byte> Extradata);
+    ReadOnlyMemory<byte> Extradata,
+    bool OutputInDecodeOrder = false);

@@ -103,7 +103,8 @@ public static class SessionConfiguration
         }
 
         // Width/height 0 is FFmpeg's probe connection for raw .hevc input: the decoder learns them in-band.
-        var settings = new DecoderSettings(codec, (int)configure.Width, (int)configure.Height, configure.PixelFormat, configure.Extradata);
+        var settings = new DecoderSettings(codec, (int)configure.Width, (int)configure.Height, configure.PixelFormat, configure.Extradata,
+            OutputInDecodeOrder: true);
         return new Result(SessionMode.Decode, CodecSessionSpec.ForDecoding(settings), null);
     }
 

@@ -7,6 +7,8 @@ namespace Vtr.Node.Codecs.FFmpeg;
 /// libavcodec's native h264/hevc decoder. Input is Annex B (parameter sets in-band, or from the CONFIGURE
 /// extradata, which is converted from avcC/hvcC to Annex B and installed as the context's extradata).
 /// Output is NV12 or P010 in pooled memory; pts and duration come back exactly as they went in.
+/// With <see cref="DecoderSettings.OutputInDecodeOrder"/> the SPS NALs it sees are rewritten to reorder
+/// depth 0 where that yields decode order (<see cref="DecodeOrderParameterSets"/>).
 /// </summary>
 public sealed unsafe class FFmpegVideoDecoder : IVideoDecoder
 {
@@ -15,6 +17,7 @@ public sealed unsafe class FFmpegVideoDecoder : IVideoDecoder
     private readonly FFmpegCodecSession _session;
     private readonly PtsDurationRing _durations = new();
     private readonly WirePixelFormat _output;
+    private readonly DecodeOrderParameterSets? _decodeOrder;
 
     public FFmpegVideoDecoder(DecoderSettings settings, FFmpegBackendOptions? options = null)
     {
@@ -23,6 +26,8 @@ public sealed unsafe class FFmpegVideoDecoder : IVideoDecoder
         _runtime = FFmpegRuntime.Load();
         _layout = _runtime.Layout;
         _output = settings.OutputPixelFormat;
+        var inDecodeOrder = settings.OutputInDecodeOrder || options.DecodeInDecodeOrder;
+        _decodeOrder = inDecodeOrder && DecodeOrderParameterSets.Supports(settings.Codec) ? new DecodeOrderParameterSets(settings.Codec) : null;
         var name = settings.Codec.ToWireName();
         var codec = AvCodecNative.avcodec_find_decoder_by_name(name);
         if (codec == 0)
@@ -35,12 +40,13 @@ public sealed unsafe class FFmpegVideoDecoder : IVideoDecoder
             // Lock-step clients wait for each picture: slice threads add no delay, frame threads add one per thread.
             session.SetOption("thread_type", "slice");
             session.SetOption("threads", options.Threads.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            if (options.DecodeInDecodeOrder)
+            if (inDecodeOrder)
             {
                 session.SetOption("flags", "+low_delay");
             }
 
             var parameterSets = DecoderExtradata.ToAnnexB(settings.Codec, settings.Extradata.Span);
+            parameterSets = _decodeOrder?.Apply(parameterSets).ToArray() ?? parameterSets;
             if (parameterSets.Length > 0)
             {
                 session.InstallExtradata(_layout, parameterSets);
@@ -62,12 +68,13 @@ public sealed unsafe class FFmpegVideoDecoder : IVideoDecoder
             return SubmitResult.Accepted;
         }
 
+        var data = _decodeOrder is null ? packet.Data.Span : _decodeOrder.Apply(packet.Data.Span);
         var avPacket = _session.Packet;
-        FFmpegException.ThrowIfError(AvCodecNative.av_new_packet(avPacket, packet.Data.Length), "av_new_packet");
+        FFmpegException.ThrowIfError(AvCodecNative.av_new_packet(avPacket, data.Length), "av_new_packet");
         try
         {
             var p = avPacket.DangerousGetHandle();
-            packet.Data.Span.CopyTo(new Span<byte>(AvFields.PacketData(_layout, p), packet.Data.Length));
+            data.CopyTo(new Span<byte>(AvFields.PacketData(_layout, p), data.Length));
             AvFields.SetPacketTiming(_layout, p, packet.Pts, packet.Dts, packet.Duration,
                 packet.IsKeyframe ? AvLayout.PacketFlagKey : 0);
             var status = _session.Submitted(AvCodecNative.avcodec_send_packet(_session.Context, avPacket), "avcodec_send_packet");

@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Vtr.Node.Codecs;
+using Vtr.Node.Codecs.FFmpeg;
+using Vtr.Shared.Bitstream;
+using Vtr.Shared.Media;
+using Xunit.Abstractions;
+
+namespace Vtr.Node.MacEncoder.Tests.Codecs.FFmpeg;
+
+/// <summary>
+/// A decode session with <see cref="DecoderSettings.OutputInDecodeOrder"/> driven the way the lock-step
+/// client of WIRE.md §3.3 drives it: submit one packet, take what comes out, and only then submit the next.
+/// </summary>
+[Trait("Category", "Native")]
+public sealed class DecodeOrderOutputTests(ITestOutputHelper output) : IDisposable
+{
+    private const int FrameCount = 30;
+    private readonly string _dir = Directory.CreateTempSubdirectory("vtr-decode-order-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [NativeFact("libx265")]
+    public void Hevc_b_frame_stream_yields_one_picture_for_every_packet_before_the_next_is_sent()
+    {
+        var (units, expectedHashes) = CliStream(VideoCodec.Hevc, "-c:v libx265 -preset veryfast -x265-params log-level=error:bframes=4:keyint=15:aud=1");
+        using var decoder = new FFmpegVideoDecoder(new DecoderSettings(VideoCodec.Hevc, 320, 240, WirePixelFormat.Nv12, ReadOnlyMemory<byte>.Empty, OutputInDecodeOrder: true));
+
+        var (perPacket, pictures) = DecodeLockStep(decoder, units.Select((u, i) => new EncodedPacketInput(u, i, i, 1, i == 0)));
+
+        Assert.All(perPacket, n => Assert.Equal(1, n));
+        Assert.Equal(Enumerable.Range(0, FrameCount).Select(i => (long)i), pictures.Select(p => p.Pts)); // decode order
+        Assert.Equal(expectedHashes, HashesOf(pictures));
+        pictures.ForEach(p => p.Dispose());
+    }
+
+    [NativeFact("libx265")]
+    public void Hevc_parameter_sets_from_hvcc_extradata_are_rewritten_too()
+    {
+        using var encoder = TestVideo.Encoder(TestVideo.Settings(VideoCodec.Hevc, WirePixelFormat.Nv12, bframes: 4));
+        var packets = TestVideo.EncodeAll(encoder, Enumerable.Range(0, FrameCount).Select(i => TestVideo.Frame(WirePixelFormat.Nv12, 320, 240, i)));
+        using var decoder = new FFmpegVideoDecoder(
+            new DecoderSettings(VideoCodec.Hevc, 320, 240, WirePixelFormat.Nv12, encoder.DecoderConfigurationRecord, OutputInDecodeOrder: true));
+
+        var (perPacket, pictures) = DecodeLockStep(decoder, packets.Select(p => new EncodedPacketInput(p.Data, p.Pts, p.Dts, p.Duration, p.IsKeyframe)));
+
+        Assert.All(perPacket, n => Assert.Equal(1, n));
+        Assert.Equal(packets.Select(p => p.Pts), pictures.Select(p => p.Pts));
+        Assert.Equal(packets.Select(p => p.Pts).Order(), pictures.Select(p => p.Pts).Order());
+        pictures.ForEach(p => p.Dispose());
+        packets.ForEach(p => p.Dispose());
+    }
+
+    [NativeFact("libx264")]
+    public void H264_b_frame_stream_keeps_every_picture_and_lags_only_by_the_declared_reorder_depth()
+    {
+        var (units, expectedHashes) = CliStream(VideoCodec.H264, "-c:v libx264 -preset veryfast -bf 3 -g 15 -x264-params aud=1");
+        using var decoder = new FFmpegVideoDecoder(new DecoderSettings(VideoCodec.H264, 320, 240, WirePixelFormat.Nv12, ReadOnlyMemory<byte>.Empty, OutputInDecodeOrder: true));
+
+        var (perPacket, pictures) = DecodeLockStep(decoder, units.Select((u, i) => new EncodedPacketInput(u, i, i, 1, i == 0)));
+
+        // FFmpeg's h264 decoder cannot output in decode order without dropping B-frames, so H.264 is not
+        // rewritten: the first packets wait for the SPS's max_num_reorder_frames (x264: 2), then one each.
+        var lag = perPacket.TakeWhile(n => n == 0).Count();
+        Assert.InRange(lag, 0, 2);
+        Assert.All(perPacket.Skip(lag), n => Assert.Equal(1, n));
+        Assert.Equal(Enumerable.Range(0, FrameCount).Select(i => (long)i), pictures.Select(p => p.Pts).Order());
+        Assert.Equal(expectedHashes, HashesOf(pictures));
+        pictures.ForEach(p => p.Dispose());
+    }
+
+    /// <summary>Pictures received after each submit (before the next), then the rest after Flush.</summary>
+    private (List<int> PerPacket, List<DecodedPicture> Pictures) DecodeLockStep(IVideoDecoder decoder, IEnumerable<EncodedPacketInput> packets)
+    {
+        var perPacket = new List<int>();
+        var pictures = new List<DecodedPicture>();
+        foreach (var packet in packets)
+        {
+            Assert.Equal(SubmitResult.Accepted, decoder.Submit(packet));
+            var before = pictures.Count;
+            while (decoder.Receive(out var picture) == ReceiveResult.Output)
+            {
+                pictures.Add(picture!);
+            }
+
+            perPacket.Add(pictures.Count - before);
+        }
+
+        decoder.Flush();
+        while (decoder.Receive(out var picture) == ReceiveResult.Output)
+        {
+            pictures.Add(picture!);
+        }
+
+        output.WriteLine("pictures per packet: " + string.Join(",", perPacket));
+        return (perPacket, pictures);
+    }
+
+    /// <summary>An ffmpeg CLI stream split into access units at its AUDs, and ffmpeg's own NV12 framemd5 hashes (sorted).</summary>
+    private (List<byte[]> Units, List<string> Hashes) CliStream(VideoCodec codec, string encoder)
+    {
+        var format = codec.ToWireName();
+        var stream = Path.Combine(_dir, $"stream.{format}");
+        var framemd5 = Path.Combine(_dir, $"stream.framemd5");
+        Run($"-f lavfi -i testsrc2=size=320x240:rate=30 -frames:v {FrameCount} -pix_fmt yuv420p {encoder} -f {format} {stream}");
+        Run($"-f {format} -i {stream} -pix_fmt nv12 -f framemd5 {framemd5}");
+        var hashes = File.ReadAllLines(framemd5).Where(l => l.Length > 0 && l[0] != '#').Select(l => l.Split(',')[^1].Trim()).Order(StringComparer.Ordinal).ToList();
+        var units = SplitOnAccessUnitDelimiters(codec, File.ReadAllBytes(stream));
+        Assert.Equal(FrameCount, units.Count);
+        Assert.Equal(FrameCount, hashes.Count);
+        return (units, hashes);
+    }
+
+    private static List<string> HashesOf(List<DecodedPicture> pictures) =>
+        [.. pictures.Select(Md5OfPackedNv12).Order(StringComparer.Ordinal)];
+
+    private static string Md5OfPackedNv12(DecodedPicture picture)
+    {
+        using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+        for (var y = 0; y < picture.Height; y++)
+        {
+            md5.AppendData(picture.Luma.Data.Span.Slice(y * picture.LumaStride, picture.Width));
+        }
+
+        for (var y = 0; y < picture.ChromaHeight; y++)
+        {
+            md5.AppendData(picture.Chroma.Data.Span.Slice(y * picture.ChromaStride, picture.Width));
+        }
+
+        return Convert.ToHexStringLower(md5.GetHashAndReset());
+    }
+
+    private static List<byte[]> SplitOnAccessUnitDelimiters(VideoCodec codec, byte[] stream)
+    {
+        var starts = new List<int>();
+        var reader = NalUnitReader.ForAnnexB(stream);
+        while (reader.TryReadNext(out var range))
+        {
+            var nal = stream.AsSpan(range.Offset, range.Length);
+            var isAud = codec == VideoCodec.Hevc ? HevcNalUnitType.Of(nal) == 35 : H264NalUnitType.Of(nal) == 9;
+            if (isAud)
+            {
+                starts.Add(range.Offset - 3);
+            }
+        }
+
+        starts.Add(stream.Length);
+        return [.. starts.Zip(starts.Skip(1), (a, b) => stream[a..b])];
+    }
+
+    private static void Run(string arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo("ffmpeg", $"-hide_banner -v error -nostdin -y {arguments}")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        }) ?? throw new InvalidOperationException("ffmpeg did not start");
+        var errors = process.StandardError.ReadToEndAsync();
+        process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"ffmpeg {arguments}: {errors.Result}");
+    }
+}
