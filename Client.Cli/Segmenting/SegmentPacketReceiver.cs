@@ -4,16 +4,33 @@ using Vtr.Shared.Wire;
 
 namespace Vtr.Cli.Segmenting;
 
-/// <summary>Collects the node's encoded PACKETs of one session until DONE; ERROR or a closed connection is a failure.</summary>
+/// <summary>
+/// Collects the node's encoded PACKETs of one session until DONE; ERROR, a closed connection or a node that sends
+/// nothing for <c>idleTimeout</c> (it died without a FIN/RST reaching us, or hangs) is a failure.
+/// </summary>
 internal static class SegmentPacketReceiver
 {
     /// <param name="onPacket">Called after each PACKET (returns a send credit, reports progress).</param>
-    public static async Task<ImmutableArray<EncodedPacket>> ReceiveAsync(Vtr1Client client, int expected, Action onPacket, CancellationToken ct)
+    /// <param name="idleTimeout">Longest silence between two messages from the node.</param>
+    public static async Task<ImmutableArray<EncodedPacket>> ReceiveAsync(
+        Vtr1Client client, int expected, Action onPacket, TimeSpan idleTimeout, CancellationToken ct)
     {
         var packets = ImmutableArray.CreateBuilder<EncodedPacket>(expected);
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(ct);
         while (true)
         {
-            var message = await client.ReceiveAsync(ct).ConfigureAwait(false);
+            IVtr1Message? message;
+            idle.CancelAfter(idleTimeout); // restarts the silence clock for this message
+            try
+            {
+                message = await client.ReceiveAsync(idle.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException ex) when (!ct.IsCancellationRequested)
+            {
+                throw new SegmentRunException(
+                    $"node sent nothing for {idleTimeout.TotalSeconds:0.#} s after {packets.Count} of {expected} packets", ex);
+            }
+
             switch (message)
             {
                 case PacketMessage packet:

@@ -41,6 +41,17 @@ public sealed class Vtr1SegmentRunner : ISegmentRunner
         _progress = progress;
     }
 
+    /// <summary>Default <see cref="IdleTimeout"/>.</summary>
+    public static readonly TimeSpan DefaultIdleTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Longest the node may stay silent: for the connect + HELLO + CONFIGURE handshake as a whole, then between two
+    /// messages while the segment streams. A node that dies without its socket being closed (power loss, a frozen
+    /// process, a cable pulled) would otherwise hold the lease until the cluster drops the member, and forever when
+    /// only the VTR1 side hangs.
+    /// </summary>
+    public TimeSpan IdleTimeout { get; init; } = DefaultIdleTimeout;
+
     /// <summary>The transport a lease really uses: the forced one, else the coordinator's choice.</summary>
     public static SegmentTransport EffectiveTransport(TransportChoice choice, SegmentTransport leased) => choice switch
     {
@@ -82,12 +93,18 @@ public sealed class Vtr1SegmentRunner : ISegmentRunner
     {
         var transport = EffectiveTransport(_settings.Transport, lease.Transport);
         var endPoint = await ResolveAsync(lease.Host, lease.Port, ct).ConfigureAwait(false);
-        await using var client = await Vtr1Client.ConnectAsync(endPoint, ct).ConfigureAwait(false);
-        await client.HelloAsync(_settings.Token, _settings.Codec, ClientName, ct).ConfigureAwait(false);
+        await using var client = await BoundedAsync("connection", t => Vtr1Client.ConnectAsync(endPoint, t), ct).ConfigureAwait(false);
         var configure = transport == SegmentTransport.Packets
             ? SegmentConfiguration.ForPackets(_info, plan, _settings)
             : SegmentConfiguration.ForRaw(_info, plan, _settings);
-        var ack = await client.ConfigureAsync(configure, ct).ConfigureAwait(false);
+        var ack = await BoundedAsync(
+            "handshake",
+            async t =>
+            {
+                await client.HelloAsync(_settings.Token, _settings.Codec, ClientName, t).ConfigureAwait(false);
+                return await client.ConfigureAsync(configure, t).ConfigureAwait(false);
+            },
+            ct).ConfigureAwait(false);
 
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var raw = transport == SegmentTransport.Raw ? new RawSegmentSender() : null;
@@ -104,7 +121,7 @@ public sealed class Vtr1SegmentRunner : ISegmentRunner
             {
                 raw?.ReturnCredit();
                 progress.Add();
-            }, failed.Token).ConfigureAwait(false);
+            }, IdleTimeout, failed.Token).ConfigureAwait(false);
         }
         catch
         {
@@ -117,6 +134,24 @@ public sealed class Vtr1SegmentRunner : ISegmentRunner
         await sending.ConfigureAwait(false);
         progress.Complete();
         return (ack.Extradata, packets);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="step"/> (connect, or HELLO + CONFIGURE) bounded by <see cref="IdleTimeout"/>: a node that
+    /// accepts but never answers becomes a <see cref="SegmentRunException"/>, the caller's cancellation stays one.
+    /// </summary>
+    private async Task<T> BoundedAsync<T>(string what, Func<CancellationToken, Task<T>> step, CancellationToken ct)
+    {
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        bounded.CancelAfter(IdleTimeout);
+        try
+        {
+            return await step(bounded.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (!ct.IsCancellationRequested)
+        {
+            throw new SegmentRunException($"no {what} from the node within {IdleTimeout.TotalSeconds:0.#} s", ex);
+        }
     }
 
     private DecoderSettings DecoderFor(ConfigureMessage configure) =>

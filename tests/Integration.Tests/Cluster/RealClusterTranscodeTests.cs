@@ -1,0 +1,212 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using Akka.Actor;
+using Akka.Cluster;
+using Microsoft.Extensions.Hosting;
+using Spectre.Console;
+using Vtr.Cli.Media;
+using Vtr.Cli.Segmenting;
+using Vtr.Shared.Cluster;
+using Vtr.Shared.Media;
+using Xunit.Abstractions;
+using static Vtr.Integration.Tests.Cluster.ClusterMembers;
+
+namespace Vtr.Integration.Tests.Cluster;
+
+/// <summary>
+/// `vtr transcode` against a real cluster of separate ActorSystems on 127.0.0.1: seed(s) with the JobCoordinator
+/// singleton, three nodes with the libx264 backend (ultrafast) behind real VTR1 listeners, and the client joining as
+/// a client-role member; the input is a VFR clip with audio cut into 0.5 s segments, the output checked by
+/// <see cref="OutputVerifier"/>. Then the same while a node crashes and while the coordinator's seed leaves.
+/// </summary>
+[Trait("Category", "Native")]
+public sealed class RealClusterTranscodeTests(ClusterClipFixture clip, ITestOutputHelper output)
+    : Akka.TestKit.Xunit2.TestKit, IClassFixture<ClusterClipFixture>, IAsyncLifetime
+{
+    private static TimeSpan Bound { get; } = TimeSpan.FromSeconds(60);
+
+    private readonly List<IHost> _seeds = [];
+    private readonly List<NodeMember> _nodes = [];
+    private readonly ProgressLog _log = new();
+    private readonly string _output = Path.Combine(clip.Directory, $"out-{Guid.NewGuid():N}.mp4");
+
+    [ClusterFact]
+    public async Task Seed_and_three_nodes_transcode_a_vfr_clip_with_audio_frame_exactly()
+    {
+        var seed = await StartSeedsAsync(1);
+        await StartNodesAsync(seed);
+
+        var outcome = await TranscodeAsync(seed).WaitAsync(Bound);
+
+        AssertVerified(outcome);
+        var shares = outcome.Job.Segments.Values.GroupBy(s => s.NodeId).ToDictionary(g => g.Key, g => g.Sum(s => s.Frames));
+        output.WriteLine("frames per node: " + string.Join(", ", shares.Select(s => $"{s.Key}={s.Value}")));
+        Assert.True(shares.Count > 1, $"only {string.Join(", ", shares.Keys)} encoded");
+        Assert.Equal(outcome.Frames, shares.Values.Sum());
+    }
+
+    [ClusterFact]
+    public async Task A_node_killed_mid_job_loses_no_frame()
+    {
+        var seed = await StartSeedsAsync(1);
+        await StartNodesAsync(seed);
+
+        var transcode = TranscodeAsync(seed);
+        await _log.FirstSegmentDone.WaitAsync(Bound);
+        // The first node to open a VTR1 session from now on is streaming a segment: that is the one to kill.
+        var opened = _nodes.Select(n => n.NextSessionOpened()).ToList();
+        var victim = _nodes[opened.IndexOf(await Task.WhenAny(opened).WaitAsync(Bound))];
+        await victim.KillAsync().WaitAsync(Bound);
+        Assert.False(transcode.IsCompleted, "the job finished before the node was killed");
+        output.WriteLine($"killed {victim.Id}");
+
+        var outcome = await transcode.WaitAsync(Bound);
+
+        AssertVerified(outcome);
+        await AwaitAssertAsync(
+            async () => Assert.DoesNotContain((await StatusAsync(seed)).Nodes, n => n.NodeId == victim.Id),
+            Bound);
+    }
+
+    [ClusterFact]
+    public async Task The_coordinators_host_leaving_mid_job_is_survived()
+    {
+        var first = await StartSeedsAsync(2);
+        var second = _seeds[1];
+        await StartNodesAsync(first);
+        var oldestSeed = Akka.Cluster.Cluster.Get(first.System()).State.Members
+            .Where(m => m.HasRole(ClusterNames.SeedRole))
+            .Aggregate((a, b) => a.IsOlderThan(b) ? a : b);
+        Assert.Equal(first.Address(), oldestSeed.Address.ToString()); // the singleton's host
+
+        var transcode = TranscodeAsync(first, second);
+        await _log.FirstSegmentDone.WaitAsync(Bound);
+        // Graceful leave: CoordinatedShutdown hands the singleton over to the other seed.
+        await first.StopAsync().WaitAsync(Bound);
+        Assert.False(transcode.IsCompleted, "the job finished before the coordinator's host left");
+
+        var outcome = await transcode.WaitAsync(Bound);
+
+        AssertVerified(outcome);
+        var status = await StatusAsync(second);
+        Assert.Equal(3, status.Nodes.Length);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        await Task.WhenAll(_nodes.Select(n => n.StopAsync()).Concat(_seeds.Select(s => s.StopAsync(TimeSpan.FromSeconds(5)))));
+        foreach (var seed in _seeds)
+        {
+            seed.Dispose();
+        }
+
+        File.Delete(_output);
+    }
+
+    /// <summary>Starts <paramref name="count"/> seed-role members (the first forms the cluster) and returns the first.</summary>
+    private async Task<IHost> StartSeedsAsync(int count)
+    {
+        var first = await StartSeedAsync([]);
+        _seeds.Add(first);
+        for (var i = 1; i < count; i++)
+        {
+            _seeds.Add(await StartSeedAsync([first.Address()]));
+        }
+
+        await AwaitMembersUpAsync(first, count);
+        return first;
+    }
+
+    private async Task StartNodesAsync(IHost seed)
+    {
+        foreach (var name in new[] { "node-a", "node-b", "node-c" })
+        {
+            _nodes.Add(await StartNodeAsync(seed.Address(), name));
+        }
+
+        await AwaitMembersUpAsync(seed, _seeds.Count + _nodes.Count);
+        await AwaitAssertAsync(async () => Assert.Equal(_nodes.Count, (await StatusAsync(seed)).Nodes.Length), Bound);
+    }
+
+    /// <summary>The real `vtr transcode --seed ...`: joins as a client member, runs the job, assembles, verifies.</summary>
+    private async Task<TranscodeOutcome> TranscodeAsync(params IHost[] seeds)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(_log),
+            Ansi = AnsiSupport.No,
+            Interactive = InteractionSupport.No,
+        });
+        var request = new TranscodeRequest(
+            clip.Source,
+            _output,
+            [.. seeds.Select(s => s.Address())],
+            new SegmentEncodeSettings(VideoCodec.H264, 300_000, null, "", WireCompression.Lz4, TransportChoice.Auto),
+            SegmentSeconds: 0.5,
+            EmbeddedNodes: 0)
+        {
+            JoinTimeout = TimeSpan.FromSeconds(30),
+        };
+        using var timeout = new CancellationTokenSource(Bound);
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            return await new TranscodeService(console, liveProgress: false).RunAsync(request, timeout.Token);
+        }
+        finally
+        {
+            output.WriteLine($"transcode took {clock.Elapsed.TotalSeconds:0.0} s");
+            output.WriteLine(_log.ToString());
+        }
+    }
+
+    private static void AssertVerified(TranscodeOutcome outcome)
+    {
+        Assert.True(outcome.Report.Passed, outcome.Report.ToString());
+        Assert.Contains(outcome.Report.Checks, c => c.Name == "audio #0 copied bit-identical" && c.Passed);
+        Assert.Contains(outcome.Report.Checks, c => c.Name == "video pts" && c.Detail.Contains("identical", StringComparison.Ordinal));
+        Assert.True(outcome.Job.Segments.Count >= 8, $"{outcome.Job.Segments.Count} segments");
+        Assert.Equal(Enumerable.Range(0, outcome.Job.Segments.Count), outcome.Job.Segments.Keys);
+    }
+
+    private static Task<ClusterStatus> StatusAsync(IHost member) =>
+        member.Coordinator().Ask<ClusterStatus>(GetClusterStatus.Instance, TimeSpan.FromSeconds(3));
+
+    private Task AwaitMembersUpAsync(IHost member, int count) =>
+        AwaitAssertAsync(
+            () => Assert.Equal(count, Akka.Cluster.Cluster.Get(member.System()).State.Members.Count(m => m.Status == MemberStatus.Up)),
+            Bound);
+}
+
+/// <summary>One generated source per test class: 320x180, VFR, AAC audio, a keyframe every 10 frames.</summary>
+public sealed class ClusterClipFixture : IAsyncLifetime
+{
+    public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("vtr-cluster-it-").FullName;
+
+    public string Source => Path.Combine(Directory, "source.mp4");
+
+    public async Task InitializeAsync()
+    {
+        if (Shared.Tests.Bitstream.FfmpegLocator.Path is not null)
+        {
+            var options = new SampleClipOptions
+            {
+                Width = 320,
+                Height = 180,
+                DurationSeconds = 6,
+                KeyframeInterval = 10,
+                VariableFrameRate = true,
+                IncludeAudio = true,
+            };
+            await SampleClipGenerator.CreateAsync(Source, options, CancellationToken.None);
+        }
+    }
+
+    public Task DisposeAsync()
+    {
+        System.IO.Directory.Delete(Directory, recursive: true);
+        return Task.CompletedTask;
+    }
+}
