@@ -4,10 +4,12 @@ namespace Vtr.Node.Codecs.FFmpeg;
 /// <param name="SoftwarePreset">x264/x265 preset before the client's prio_speed/realtime adjustment.</param>
 /// <param name="Threads">Encoder/decoder threads; 0 = automatic (bounded so the encoder delay stays below the client window).</param>
 /// <param name="DecodeInDecodeOrder">
-/// Ask the decoder to output pictures as soon as possible (AV_CODEC_FLAG_LOW_DELAY), closer to the original
-/// server, which never reorders. Only FFmpeg's H.264 decoder looks at the flag, and it still waits for the
-/// SPS's max_num_reorder_frames when the VUI declares it (x264 streams do: 2 packets with B-frames), after
-/// which it yields one picture per packet. HEVC always uses presentation order with the SPS reorder delay.
+/// Make every decoder of this backend output in decode order, as a session with
+/// <see cref="DecoderSettings.OutputInDecodeOrder"/> does (VTR1 decode mode sets that per session). HEVC: the
+/// SPS reorder depth is rewritten to 0, so each packet yields its picture at once. H.264: only
+/// AV_CODEC_FLAG_LOW_DELAY is set; libavcodec still honours the SPS's max_num_reorder_frames (x264 with
+/// B-frames: the first 2 packets yield nothing, then one picture per packet), because at depth 0 it drops
+/// out-of-order pictures instead of outputting them.
 /// </param>
 public sealed record FFmpegBackendOptions(string SoftwarePreset = "veryfast", int Threads = 0, bool DecodeInDecodeOrder = false)
 {

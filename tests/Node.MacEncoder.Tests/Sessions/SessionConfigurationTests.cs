@@ -39,6 +39,7 @@ public sealed class SessionConfigurationTests
 
         Assert.Null(result.Error);
         Assert.Equal(SessionMode.Decode, result.Mode);
+        Assert.True(result.Spec!.Decoder!.OutputInDecodeOrder, "the lock-step decode client needs a picture per packet");
     }
 
     [Fact]
@@ -64,6 +65,7 @@ public sealed class SessionConfigurationTests
         Assert.Equal(VideoCodec.Hevc, result.Spec!.Decoder!.Codec);
         Assert.Equal(VideoCodec.H264, result.Spec.Encoder!.Codec);
         Assert.Equal(new PtsRange(-3, 40), result.Spec.Keep);
+        Assert.False(result.Spec.Decoder.OutputInDecodeOrder, "the encoder needs pictures in presentation order");
     }
 
     [Fact]
