@@ -18,6 +18,18 @@ internal sealed class ProgressLog : TextWriter
     /// <summary>Completes once the first segment finished.</summary>
     public Task FirstSegmentDone => _firstSegmentDone.Task;
 
+    /// <summary>"done" lines so far (a segment finished by two leases counts twice).</summary>
+    public int SegmentsDone
+    {
+        get
+        {
+            lock (_text)
+            {
+                return _text.ToString().Split(DoneMarker).Length - 1;
+            }
+        }
+    }
+
     public override void Write(char value) => Append(value.ToString());
 
     public override void Write(string? value) => Append(value);

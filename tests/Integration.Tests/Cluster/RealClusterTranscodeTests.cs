@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using Akka.Actor;
 using Akka.Cluster;
+using Akka.Cluster.Tools.PublishSubscribe;
 using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 using Vtr.Cli.Media;
@@ -36,7 +37,7 @@ public sealed class RealClusterTranscodeTests(ClusterClipFixture clip, ITestOutp
         var seed = await StartSeedsAsync(1);
         await StartNodesAsync(seed);
 
-        var outcome = await TranscodeAsync(seed).WaitAsync(Bound);
+        var outcome = await TranscodeAsync(clip.Source, seed).WaitAsync(Bound);
 
         AssertVerified(outcome);
         var shares = outcome.Job.Segments.Values.GroupBy(s => s.NodeId).ToDictionary(g => g.Key, g => g.Sum(s => s.Frames));
@@ -51,7 +52,7 @@ public sealed class RealClusterTranscodeTests(ClusterClipFixture clip, ITestOutp
         var seed = await StartSeedsAsync(1);
         await StartNodesAsync(seed);
 
-        var transcode = TranscodeAsync(seed);
+        var transcode = TranscodeAsync(clip.Source, seed);
         await _log.FirstSegmentDone.WaitAsync(Bound);
         // The first node to open a VTR1 session from now on is streaming a segment: that is the one to kill.
         var opened = _nodes.Select(n => n.NextSessionOpened()).ToList();
@@ -79,15 +80,21 @@ public sealed class RealClusterTranscodeTests(ClusterClipFixture clip, ITestOutp
             .Aggregate((a, b) => a.IsOlderThan(b) ? a : b);
         Assert.Equal(first.Address(), oldestSeed.Address.ToString()); // the singleton's host
 
-        var transcode = TranscodeAsync(first, second);
+        var coordinatorMoved = await CoordinatorStartsOnAsync(second);
+        // A longer clip: the coordinator hand-over (a graceful leave takes seconds) must land mid-job.
+        var transcode = TranscodeAsync(clip.LongSource, first, second);
         await _log.FirstSegmentDone.WaitAsync(Bound);
         // Graceful leave: CoordinatedShutdown hands the singleton over to the other seed.
-        await first.StopAsync().WaitAsync(Bound);
-        Assert.False(transcode.IsCompleted, "the job finished before the coordinator's host left");
+        var leaving = first.StopAsync();
+        await coordinatorMoved.WaitAsync(Bound);
+        var doneAtHandOver = _log.SegmentsDone;
+        await leaving.WaitAsync(Bound);
+        output.WriteLine($"the coordinator restarted on the second seed with {doneAtHandOver} segments done");
 
         var outcome = await transcode.WaitAsync(Bound);
 
         AssertVerified(outcome);
+        Assert.True(doneAtHandOver < outcome.Job.Segments.Count, "every segment was done before the coordinator moved");
         var status = await StatusAsync(second);
         Assert.Equal(3, status.Nodes.Length);
     }
@@ -131,7 +138,7 @@ public sealed class RealClusterTranscodeTests(ClusterClipFixture clip, ITestOutp
     }
 
     /// <summary>The real `vtr transcode --seed ...`: joins as a client member, runs the job, assembles, verifies.</summary>
-    private async Task<TranscodeOutcome> TranscodeAsync(params IHost[] seeds)
+    private async Task<TranscodeOutcome> TranscodeAsync(string source, params IHost[] seeds)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -140,7 +147,7 @@ public sealed class RealClusterTranscodeTests(ClusterClipFixture clip, ITestOutp
             Interactive = InteractionSupport.No,
         });
         var request = new TranscodeRequest(
-            clip.Source,
+            source,
             _output,
             [.. seeds.Select(s => s.Address())],
             new SegmentEncodeSettings(VideoCodec.H264, 300_000, null, "", WireCompression.Lz4, TransportChoice.Auto),
@@ -171,6 +178,16 @@ public sealed class RealClusterTranscodeTests(ClusterClipFixture clip, ITestOutp
         Assert.Equal(Enumerable.Range(0, outcome.Job.Segments.Count), outcome.Job.Segments.Keys);
     }
 
+    /// <summary>Completes when a JobCoordinator (re)starts and announces itself, as seen from <paramref name="member"/>.</summary>
+    private static async Task<Task> CoordinatorStartsOnAsync(IHost member)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var system = member.System();
+        var watcher = system.ActorOf(Props.Create(() => new CoordinatorStartWatcher(started)));
+        await DistributedPubSub.Get(system).Mediator.Ask<SubscribeAck>(new Subscribe(ClusterNames.CoordinatorTopic, watcher), TimeSpan.FromSeconds(5));
+        return started.Task;
+    }
+
     private static Task<ClusterStatus> StatusAsync(IHost member) =>
         member.Coordinator().Ask<ClusterStatus>(GetClusterStatus.Instance, TimeSpan.FromSeconds(3));
 
@@ -180,12 +197,23 @@ public sealed class RealClusterTranscodeTests(ClusterClipFixture clip, ITestOutp
             Bound);
 }
 
-/// <summary>One generated source per test class: 320x180, VFR, AAC audio, a keyframe every 10 frames.</summary>
+/// <summary>Completes a TaskCompletionSource on the first <see cref="CoordinatorStarted"/> it is published.</summary>
+internal sealed class CoordinatorStartWatcher : ReceiveActor
+{
+    public CoordinatorStartWatcher(TaskCompletionSource started) => Receive<CoordinatorStarted>(_ => started.TrySetResult());
+}
+
+/// <summary>
+/// The generated sources of the test class: 320x180, VFR, AAC audio, a keyframe every 10 frames; 6 s (15 segments of
+/// 0.5 s) and 60 s (150 segments).
+/// </summary>
 public sealed class ClusterClipFixture : IAsyncLifetime
 {
     public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("vtr-cluster-it-").FullName;
 
     public string Source => Path.Combine(Directory, "source.mp4");
+
+    public string LongSource => Path.Combine(Directory, "long.mp4");
 
     public async Task InitializeAsync()
     {
@@ -201,6 +229,7 @@ public sealed class ClusterClipFixture : IAsyncLifetime
                 IncludeAudio = true,
             };
             await SampleClipGenerator.CreateAsync(Source, options, CancellationToken.None);
+            await SampleClipGenerator.CreateAsync(LongSource, options with { DurationSeconds = 60 }, CancellationToken.None);
         }
     }
 
