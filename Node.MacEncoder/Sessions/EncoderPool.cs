@@ -30,7 +30,8 @@ public sealed class EncoderPool : ReceiveActor
         Receive<EncoderPoolProtocol.ConnectionAccepted>(HandleConnectionAccepted);
         Receive<EncoderPoolProtocol.GetPoolStatus>(_ =>
             Sender.Tell(new EncoderPoolProtocol.PoolStatus(_active.Count, _maxSessions, _served, _refused)));
-        Receive<Terminated>(HandleSessionEnded);
+        Receive<EncoderPoolProtocol.SessionFinished>(_ => Release(Sender));
+        Receive<Terminated>(terminated => Release(terminated.ActorRef));
     }
 
     public static Props Props(ICodecBackend backend, SessionPolicy policy, int maxSessions, IActorRef? observer = null) =>
@@ -64,9 +65,9 @@ public sealed class EncoderPool : ReceiveActor
         ReportCount();
     }
 
-    private void HandleSessionEnded(Terminated terminated)
+    private void Release(IActorRef session)
     {
-        if (_active.Remove(terminated.ActorRef))
+        if (_active.Remove(session))
         {
             ReportCount();
         }

@@ -35,6 +35,7 @@ public sealed partial class SessionActor
         if (_policy.Token.Length > 0 && !string.Equals(hello.Token, _policy.Token, StringComparison.Ordinal))
         {
             _log.Info("HELLO authfail from {Client} codec={Codec}", hello.ClientName, hello.Codec);
+            ReleaseSlot();
             SendHelloAck(HelloStatus.AuthFailed);
             Finish();
             return;

@@ -127,6 +127,7 @@ public sealed partial class SessionActor
         Receive<SessionProtocol.CodecDrained>(_ =>
         {
             _log.Info("DONE client={Client} in={InputCount} out={OutputCount}", _clientName, _stats.InputCount, _stats.OutputCount);
+            ReleaseSlot();
             Send(DoneMessage.Instance);
             Finish();
         });

@@ -104,9 +104,26 @@ public sealed partial class SessionActor : ReceiveActor, IWithTimers, IWithUnbou
     /// <summary>Sends ERROR with a code the client logs, then closes politely.</summary>
     private void Fail(Vtr1ErrorCode code, string reason)
     {
+        ReleaseSlot();
         _log.Error("ERROR session={0} remote={1} code={2} err={3}", [_clientName, _connection.RemoteEndPoint, code, reason]);
         Send(new ErrorMessage((uint)code, reason));
         Finish();
+    }
+
+    /// <summary>
+    /// Frees this session's max_sessions slot. Called BEFORE the last message is sent, so the pool learns it
+    /// before the client can react to that message by opening its next session.
+    /// </summary>
+    private void ReleaseSlot()
+    {
+        Context.Parent.Tell(EncoderPoolProtocol.SessionFinished.Instance);
+        if (_codec is not null)
+        {
+            // The session is over: free the codec now rather than after the client closes its socket.
+            Context.Unwatch(_codec);
+            Context.Stop(_codec);
+            _codec = null;
+        }
     }
 
     /// <summary>After DONE or ERROR: half-close, drain the client's input, then stop.</summary>

@@ -6,6 +6,7 @@ using Akka.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Vtr.Cli.Embedded;
+using Vtr.Node.Codecs;
 using Vtr.Node.Codecs.FFmpeg;
 using Vtr.Node.Hosting;
 using Vtr.Node.Membership;
@@ -43,9 +44,10 @@ internal static class ClusterMembers
     /// A node member with one encoder session. Terminating its ActorSystem is a crash, not a leave
     /// (<c>run-by-actor-system-terminate = off</c>): no Leave is gossiped, the cluster has to detect the loss.
     /// </summary>
-    public static async Task<NodeMember> StartNodeAsync(string seed, string name)
+    public static async Task<NodeMember> StartNodeAsync(string seed, string name, EncodingGate? gate = null)
     {
-        var backend = new FFmpegBackend(new FFmpegBackendOptions("ultrafast", Threads: 1));
+        ICodecBackend software = new FFmpegBackend(new FFmpegBackendOptions("ultrafast", Threads: 1));
+        var backend = gate is null ? software : gate.Wrap(software);
         NodeServer? server = null;
         var sessions = new SessionSignal();
         var host = await StartHostAsync(ClusterNames.NodeRole, [seed], akka => akka
