@@ -124,9 +124,14 @@ public sealed class TranscodeJobActor : ReceiveActor, IWithTimers
         var result = finished.Result;
         if (result.Succeeded)
         {
-            _results.TryAdd(leased.SegmentIndex, new SegmentOutcome(leased.LeaseId, leased.NodeId, result.Frames, result.Elapsed));
             _coordinator.Tell(new SegmentCompleted(_job.JobId, leased.SegmentIndex, leased.LeaseId, result.Frames, result.Elapsed.TotalSeconds));
-            _progress.Tell(new SegmentFinished(_job.JobId, leased.SegmentIndex, leased.LeaseId, result.Frames, result.Elapsed));
+            if (_results.TryAdd(leased.SegmentIndex, new SegmentOutcome(leased.LeaseId, leased.NodeId, result.Frames, result.Elapsed)))
+            {
+                // Only the first finished copy of a segment counts: a duplicate (or a re-run after a hand-over)
+                // that also finishes must not push the display past the segment count.
+                _progress.Tell(new SegmentFinished(_job.JobId, leased.SegmentIndex, leased.LeaseId, result.Frames, result.Elapsed));
+            }
+
             return;
         }
 

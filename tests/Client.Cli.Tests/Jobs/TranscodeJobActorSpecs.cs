@@ -52,6 +52,23 @@ public sealed class TranscodeJobActorSpecs : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public async Task Two_finished_copies_of_a_segment_report_it_finished_once()
+    {
+        var actor = await SubmittedJobAsync(segments: 2);
+        actor.Tell(Lease(0, NodeA), _coordinator.Ref);
+        actor.Tell(Lease(0, NodeB), _coordinator.Ref); // the duplicate-tail copy
+        var first = await _progress.ExpectMsgAsync<SegmentStarted>(Timeout);
+        var second = await _progress.ExpectMsgAsync<SegmentStarted>(Timeout);
+
+        _runner.Finish(first.LeaseId, SegmentRunResult.Success(30, TimeSpan.FromSeconds(1)));
+        await _progress.ExpectMsgAsync<SegmentFinished>(Timeout);
+        _runner.Finish(second.LeaseId, SegmentRunResult.Success(30, TimeSpan.FromSeconds(1)));
+
+        await _coordinator.FishForMessageAsync(m => m is SegmentCompleted c && c.LeaseId == second.LeaseId, Timeout);
+        await _progress.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(300));
+    }
+
+    [Fact]
     public async Task Failed_or_throwing_run_is_reported_as_segment_failure()
     {
         var actor = await SubmittedJobAsync(segments: 2);
