@@ -101,7 +101,7 @@ public sealed partial class JobTable
     {
         var lease = new LeaseState(LeaseId.New(), job.Id, segment.Spec.Index, node.Id, now);
         _leases.Add(lease.Id, lease);
-        node.Leases.Add(lease.Id);
+        node.RecordLease(lease.Id);
         segment.ActiveLeases.Add(lease.Id);
         var transport = node.CanDecode(job.Submission.SourceCodec) ? SegmentTransport.Packets : SegmentTransport.Raw;
         return new SegmentLeased(job.Id, segment.Spec.Index, lease.Id, node.Id, node.Info.Host, node.Info.Port, transport);

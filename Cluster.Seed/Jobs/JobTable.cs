@@ -37,13 +37,16 @@ public sealed partial class JobTable
     /// <summary>Adds or refreshes a node; its outstanding leases are kept.</summary>
     public void RegisterNode(RegisterNode info)
     {
-        if (_nodes.TryGetValue(info.NodeId, out var node))
+        if (!_nodes.TryGetValue(info.NodeId, out var node))
         {
-            node.Info = info;
-            return;
+            node = new NodeState(info);
+            _nodes.Add(info.NodeId, node);
         }
 
-        _nodes.Add(info.NodeId, new NodeState(info));
+        // A node re-registering with a new coordinator (hand-over) may be busy with sessions this coordinator
+        // never leased: count them at once, before the next Assign() offers its slots again.
+        node.Info = info;
+        node.RecordReport(info.SessionsInUse);
     }
 
     /// <summary>Records load and speed; false when the node is unknown (it must register first).</summary>
@@ -54,7 +57,7 @@ public sealed partial class JobTable
             return false;
         }
 
-        node.ReportedInUse = report.SessionsInUse;
+        node.RecordReport(report.SessionsInUse);
         node.MeasuredFps = report.MeasuredFps;
         return true;
     }
@@ -242,7 +245,7 @@ public sealed partial class JobTable
         _leases.Remove(lease.Id);
         if (_nodes.TryGetValue(lease.NodeId, out var node))
         {
-            node.Leases.Remove(lease.Id);
+            node.ReleaseLease(lease.Id);
         }
 
         if (_jobs.TryGetValue(lease.JobId, out var job) && job.Segments.TryGetValue(lease.SegmentIndex, out var segment))

@@ -7,7 +7,11 @@ internal sealed class NodeState(RegisterNode info)
 {
     public RegisterNode Info { get; set; } = info;
 
-    public int ReportedInUse { get; set; }
+    /// <summary>Sessions the node said were busy in its last report or registration.</summary>
+    public int ReportedInUse { get; private set; }
+
+    /// <summary>Leases granted since that report: sessions the report cannot contain yet.</summary>
+    public int LeasedSinceReport { get; private set; }
 
     public double MeasuredFps { get; set; }
 
@@ -16,10 +20,32 @@ internal sealed class NodeState(RegisterNode info)
     public NodeId Id => Info.NodeId;
 
     /// <summary>
-    /// Slots we may still lease. The node's own report may lag our leases or include sessions we do not
-    /// know about (an older coordinator's), so the larger of the two counts is taken as in use.
+    /// Slots we may still lease. The node's own report may lag our leases, or include sessions we do not know
+    /// about (an older coordinator's, after a hand-over): in use is our lease count, or the report plus what we
+    /// leased since it, whichever is larger. A report after a session ends corrects an overestimate.
     /// </summary>
-    public int FreeSlots => Math.Max(0, Info.MaxSessions - Math.Max(Leases.Count, ReportedInUse));
+    public int FreeSlots => Math.Max(0, Info.MaxSessions - Math.Max(Leases.Count, ReportedInUse + LeasedSinceReport));
+
+    public void RecordReport(int sessionsInUse)
+    {
+        ReportedInUse = sessionsInUse;
+        LeasedSinceReport = 0;
+    }
+
+    public void RecordLease(LeaseId lease)
+    {
+        Leases.Add(lease);
+        LeasedSinceReport++;
+    }
+
+    /// <summary>A lease that ends before any report counted it no longer adds to the estimate.</summary>
+    public void ReleaseLease(LeaseId lease)
+    {
+        if (Leases.Remove(lease) && LeasedSinceReport > 0)
+        {
+            LeasedSinceReport--;
+        }
+    }
 
     public bool CanEncode(string codec) => Contains(Info.EncodeCodecs, codec);
 

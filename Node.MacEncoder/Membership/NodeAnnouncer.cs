@@ -73,7 +73,7 @@ public sealed class NodeAnnouncer : ReceiveActor, IWithTimers
 
     private void Register()
     {
-        _coordinator.Tell(_info);
+        _coordinator.Tell(_info with { SessionsInUse = _sessionsInUse });
         Report();
     }
 

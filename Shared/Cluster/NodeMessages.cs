@@ -14,7 +14,8 @@ public sealed record RegisterNode(
     bool IsHardware,
     ImmutableArray<string> EncodeCodecs,
     ImmutableArray<string> DecodeCodecs,
-    int MaxSessions) : IVtrClusterMessage;
+    int MaxSessions,
+    int SessionsInUse = 0) : IVtrClusterMessage;
 
 /// <summary>Load and speed of a node, sent whenever either changes.</summary>
 public sealed record NodeStatusReport(NodeId NodeId, int SessionsInUse, double MeasuredFps) : IVtrClusterMessage;

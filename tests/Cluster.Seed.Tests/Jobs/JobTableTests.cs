@@ -25,6 +25,16 @@ public sealed class JobTableTests
     }
 
     [Fact]
+    public void A_node_registering_with_busy_sessions_is_offered_only_its_free_ones()
+    {
+        // After a coordinator hand-over a node re-registers while still streaming segments of the old leases.
+        _table.RegisterNode(Node("a", sessions: 2) with { SessionsInUse = 1 });
+        _table.AddJob(Job("j", segments: 3));
+
+        Assert.Single(_table.Assign());
+    }
+
+    [Fact]
     public void Transport_is_Packets_only_when_the_node_decodes_the_source_codec()
     {
         _table.RegisterNode(Node("decoder", decodes: ["hevc"]));
