@@ -44,13 +44,7 @@ public sealed class EmbeddedCluster : ClusterConnection
     {
         ArgumentNullException.ThrowIfNull(options);
         var backend = CodecBackendFactory.Create(options.Backend, new FFmpegBackendOptions(options.SoftwarePreset));
-        var clusterOptions = new VtrClusterOptions
-        {
-            Host = "127.0.0.1",
-            Port = 0,
-            PublicHostname = "127.0.0.1",
-            Roles = [ClusterNames.SeedRole, ClusterNames.NodeRole, ClusterNames.ClientRole],
-        };
+        var clusterOptions = VtrClusterOptions.Loopback([ClusterNames.SeedRole, ClusterNames.NodeRole, ClusterNames.ClientRole], []);
         var host = await StartHostAsync(
             clusterOptions,
             akka => akka.AddHocon(SessionsConfig.Hocon, HoconAddMode.Prepend).WithJobCoordinator(),

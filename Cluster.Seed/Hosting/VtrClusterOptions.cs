@@ -43,6 +43,27 @@ public sealed record VtrClusterOptions
 
     public string ResolvePublicHostname() => PublicHostname ?? Dns.GetHostName();
 
+    /// <summary>A member reachable only on 127.0.0.1, Akka.Remote on any free port: the embedded cluster and tests.</summary>
+    public static VtrClusterOptions Loopback(ImmutableArray<string> roles, ImmutableArray<string> seeds) => new()
+    {
+        Host = "127.0.0.1",
+        Port = 0,
+        PublicHostname = "127.0.0.1",
+        Roles = roles,
+        SeedNodes = seeds,
+    };
+
+    /// <summary>
+    /// Detects a dead member within about <paramref name="pause"/> and downs it about as long after, instead of
+    /// the LAN defaults' ~20 s: for tests that kill members on one machine.
+    /// </summary>
+    public VtrClusterOptions WithQuickFailureDetection(TimeSpan pause) => this with
+    {
+        HeartbeatInterval = TimeSpan.FromMilliseconds(250),
+        AcceptableHeartbeatPause = pause,
+        StableAfter = pause,
+    };
+
     /// <summary>Seed endpoints as Akka addresses.</summary>
     public ImmutableArray<string> SeedAddresses() =>
         SeedNodes.Select(seed => seed.Contains("://", StringComparison.Ordinal) ? seed : $"akka.tcp://{SystemName}@{seed}")

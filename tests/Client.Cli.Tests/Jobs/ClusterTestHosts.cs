@@ -13,17 +13,8 @@ namespace Vtr.Client.Cli.Tests.Jobs;
 internal static class ClusterTestHosts
 {
     /// <summary>Short failure detection so a killed member is unreachable within ~2 s and downed soon after.</summary>
-    public static VtrClusterOptions Options(string role, ImmutableArray<string> seeds) => new()
-    {
-        Host = "127.0.0.1",
-        Port = 0,
-        PublicHostname = "127.0.0.1",
-        Roles = [role],
-        SeedNodes = seeds,
-        HeartbeatInterval = TimeSpan.FromMilliseconds(250),
-        AcceptableHeartbeatPause = TimeSpan.FromSeconds(2),
-        StableAfter = TimeSpan.FromSeconds(2),
-    };
+    public static VtrClusterOptions Options(string role, ImmutableArray<string> seeds) =>
+        VtrClusterOptions.Loopback([role], seeds).WithQuickFailureDetection(TimeSpan.FromSeconds(2));
 
     public static Task<IHost> StartSeedAsync(ImmutableArray<string> seeds) =>
         StartAsync(ClusterNames.SeedRole, seeds, akka => akka.WithJobCoordinator());

@@ -25,17 +25,8 @@ namespace Vtr.Integration.Tests.Cluster;
 internal static class ClusterMembers
 {
     /// <summary>Short failure detection: a killed member is unreachable within ~1.5 s and downed ~1.5 s later.</summary>
-    public static VtrClusterOptions Options(string role, ImmutableArray<string> seeds) => new()
-    {
-        Host = "127.0.0.1",
-        Port = 0,
-        PublicHostname = "127.0.0.1",
-        Roles = [role],
-        SeedNodes = seeds,
-        HeartbeatInterval = TimeSpan.FromMilliseconds(250),
-        AcceptableHeartbeatPause = TimeSpan.FromSeconds(1.5),
-        StableAfter = TimeSpan.FromSeconds(1.5),
-    };
+    public static VtrClusterOptions Options(string role, ImmutableArray<string> seeds) =>
+        VtrClusterOptions.Loopback([role], seeds).WithQuickFailureDetection(TimeSpan.FromSeconds(1.5));
 
     public static Task<IHost> StartSeedAsync(ImmutableArray<string> seeds) =>
         StartHostAsync(ClusterNames.SeedRole, seeds, akka => akka.WithJobCoordinator());
