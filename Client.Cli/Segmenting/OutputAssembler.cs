@@ -12,10 +12,14 @@ namespace Vtr.Cli.Segmenting;
 /// </summary>
 public static class OutputAssembler
 {
-    public static void Write(string outputPath, MediaInfo source, VideoCodec codec, IReadOnlyList<EncodedSegment> segments)
+    /// <param name="segments">Every segment in order, as headers: timestamps and record (packet bytes may be absent).</param>
+    /// <param name="load">Gives a segment with its packet bytes; called once per segment, in order, so only one is in memory.</param>
+    public static void Write(string outputPath, MediaInfo source, VideoCodec codec, IReadOnlyList<EncodedSegment> segments,
+        Func<EncodedSegment, EncodedSegment> load)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(segments);
+        ArgumentNullException.ThrowIfNull(load);
         if (segments.Count == 0)
         {
             throw new ArgumentException("no segments to write", nameof(segments));
@@ -36,8 +40,9 @@ public static class OutputAssembler
         using var muxer = OutputMuxer.Create(outputPath, stream);
         muxer.CopyOtherStreams(source.Path);
         var n = 0;
-        foreach (var segment in segments)
+        foreach (var header in segments)
         {
+            var segment = load(header);
             var parameterSets = segment.DecoderConfiguration.IsEmpty
                 ? []
                 : DecoderConfigurationRecord.ToAnnexB(codec, segment.DecoderConfiguration.Span);

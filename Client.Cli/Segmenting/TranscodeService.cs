@@ -50,15 +50,15 @@ public sealed class TranscodeService(IAnsiConsole console, bool liveProgress)
             await NodeAvailability.WaitForEncoderAsync(cluster.Coordinator, request.Encode.Codec, request.JoinTimeout, ct).ConfigureAwait(false);
 
             var encode = Stopwatch.StartNew();
-            var store = new SegmentResultStore();
+            using var store = new SegmentResultStore();
             var job = await RunJobAsync(cluster, info, plans, request.Encode, store, ct).ConfigureAwait(false);
             if (!job.Succeeded)
             {
                 throw new TranscodeFailedException($"the cluster could not finish the job: {job.FailureReason}");
             }
 
-            var segments = job.Segments.Values.Select(s => store.Get(s.LeaseId)).ToList();
-            OutputAssembler.Write(request.OutputPath, info, request.Encode.Codec, segments);
+            var segments = job.Segments.Values.Select(s => store.Header(s.LeaseId)).ToList();
+            OutputAssembler.Write(request.OutputPath, info, request.Encode.Codec, segments, header => store.Get(header.LeaseId));
             encode.Stop();
             var report = await OutputVerifier.VerifyAsync(input, request.OutputPath, ct).ConfigureAwait(false);
             if (!report.Passed)

@@ -32,7 +32,8 @@ public sealed class SilentNodeTimeoutTests : IDisposable
     public async Task Runner_fails_the_run_when_the_node_never_answers_the_handshake()
     {
         var plan = new SegmentPlan(0, 0, 2, 0, [0, 40], [], 0, 80);
-        var runner = new Vtr1SegmentRunner(Info(), [plan], Settings(), new SegmentResultStore(), ActorRefs.Nobody) { IdleTimeout = IdleTimeout };
+        using var store = new SegmentResultStore();
+        var runner = new Vtr1SegmentRunner(Info(), [plan], Settings(), store, ActorRefs.Nobody) { IdleTimeout = IdleTimeout };
         var lease = new SegmentLease(
             JobId.New("t"), new SegmentSpec(0, 0, 80, 2), LeaseId.New(), new NodeId("silent"),
             "127.0.0.1", NodeEndPoint.Port, SegmentTransport.Packets, "h264", "h264");
