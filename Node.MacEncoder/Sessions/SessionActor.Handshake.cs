@@ -12,6 +12,7 @@ public sealed partial class SessionActor
 {
     private VideoCodec _codecKind;
     private ConfigureMessage? _configure;
+    private EncoderOptions? _options;
     private SessionMode _mode;
 
     private void AwaitingHello()
@@ -98,7 +99,8 @@ public sealed partial class SessionActor
     private void HandleConfigure(ConfigureMessage configure)
     {
         _configure = configure;
-        var plan = SessionConfiguration.Plan(configure, _codecKind, _backend, _policy);
+        _options = EncoderOptionsParser.Parse(configure.Options);
+        var plan = SessionConfiguration.Plan(configure, _options, _codecKind, _backend, _policy);
         if (plan.Error is { } error)
         {
             Fail(error.Code, error.Reason);
@@ -136,7 +138,7 @@ public sealed partial class SessionActor
     private void HandleCodecReady(SessionProtocol.CodecReady ready)
     {
         var configure = _configure!; // set in HandleConfigure, the only way into OpeningCodec
-        var warnings = SessionConfiguration.Warnings(configure, ready.Warnings);
+        var warnings = SessionConfiguration.Warnings(_options!, ready.Warnings); // parsed with _configure
         foreach (var warning in warnings)
         {
             _log.Info("WARN {Warning}", warning);

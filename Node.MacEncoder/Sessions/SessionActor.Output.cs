@@ -14,7 +14,7 @@ public sealed partial class SessionActor
 {
     private readonly Queue<object> _backlog = new();
     private readonly PlaneView[] _outputPlanes = new PlaneView[2];
-    private readonly DtsSequencer _dts = new();
+    private readonly TimestampTracker _timestamps = new();
     private bool _flushing;
     private bool _finishRequested;
     private int _deferredCredits;
@@ -42,7 +42,12 @@ public sealed partial class SessionActor
             case EncodedPacket packet:
                 using (packet)
                 {
-                    var dts = _dts.Next(packet.Pts, packet.Dts);
+                    // The original server's fix-up (WIRE.md §6.4): one packet per pts, dts strictly increasing and ≤ pts.
+                    if (!_timestamps.TryTrack(packet.Pts, packet.Dts, out var dts))
+                    {
+                        break;
+                    }
+
                     PacketMessage.Write(output, packet.Pts, dts, packet.Duration, packet.IsKeyframe ? 1u : 0u, packet.Data.Span);
                     _stats.OutputCount++;
                     _stats.OutputBytes += packet.Length;

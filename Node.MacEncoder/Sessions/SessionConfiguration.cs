@@ -18,14 +18,14 @@ public static class SessionConfiguration
 
     public sealed record Result(SessionMode Mode, CodecSessionSpec? Spec, Refusal? Error);
 
-    public static Result Plan(ConfigureMessage configure, VideoCodec codec, ICodecBackend backend, SessionPolicy policy)
+    /// <param name="options">The CONFIGURE options, parsed once by the caller (<see cref="EncoderOptionsParser"/>).</param>
+    public static Result Plan(ConfigureMessage configure, EncoderOptions options, VideoCodec codec, ICodecBackend backend, SessionPolicy policy)
     {
         if (!configure.TryGetCompression(out _))
         {
             return Refuse(Vtr1ErrorCode.UnsupportedConfiguration, $"unsupported wire_compression={configure.GetOption("wire_compression")}");
         }
 
-        var options = EncoderOptionsParser.Parse(configure.Options);
         var mode = options.Mode switch
         {
             "decode" => SessionMode.Decode,
@@ -113,9 +113,8 @@ public static class SessionConfiguration
         new(Math.Max(1u, timeBase.Numerator), Math.Max(1u, timeBase.Denominator));
 
     /// <summary>Backend warnings plus every option we did not understand, so nothing is silently dropped.</summary>
-    public static ImmutableArray<string> Warnings(ConfigureMessage configure, IReadOnlyList<string> backendWarnings)
+    public static ImmutableArray<string> Warnings(EncoderOptions options, IReadOnlyList<string> backendWarnings)
     {
-        var options = EncoderOptionsParser.Parse(configure.Options);
         var warnings = ImmutableArray.CreateBuilder<string>();
         warnings.AddRange(backendWarnings);
         foreach (var unknown in options.Unknown.Where(option => !TranscodeOptions.IsExtensionKey(option.Key)))

@@ -71,7 +71,8 @@ public sealed class SessionConfigurationTests
     [Fact]
     public void Transcode_from_a_codec_the_node_cannot_decode_is_refused()
     {
-        var result = SessionConfiguration.Plan(Configure(("mode", "transcode"), ("source_codec", "hevc")), VideoCodec.H264,
+        var configure = Configure(("mode", "transcode"), ("source_codec", "hevc"));
+        var result = SessionConfiguration.Plan(configure, EncoderOptionsParser.Parse(configure.Options), VideoCodec.H264,
             new CapabilityBackend([VideoCodec.H264], [VideoCodec.H264]), Policy);
 
         Assert.Contains("cannot decode hevc", result.Error!.Reason, StringComparison.Ordinal);
@@ -82,13 +83,13 @@ public sealed class SessionConfigurationTests
     {
         var configure = Configure(("mode", "transcode"), ("source_codec", "h264"), ("frobnicate", "1"));
 
-        var warnings = SessionConfiguration.Warnings(configure, ["sw-preset=veryfast (libx264)"]);
+        var warnings = SessionConfiguration.Warnings(EncoderOptionsParser.Parse(configure.Options), ["sw-preset=veryfast (libx264)"]);
 
         Assert.Equal(["sw-preset=veryfast (libx264)", "unknown option frobnicate=1 ignored"], warnings.ToArray());
     }
 
     private static SessionConfiguration.Result Plan(ConfigureMessage configure, VideoCodec codec = VideoCodec.H264) =>
-        SessionConfiguration.Plan(configure, codec, new CapabilityBackend([VideoCodec.H264, VideoCodec.Hevc], [VideoCodec.H264, VideoCodec.Hevc]), Policy);
+        SessionConfiguration.Plan(configure, EncoderOptionsParser.Parse(configure.Options), codec, new CapabilityBackend([VideoCodec.H264, VideoCodec.Hevc], [VideoCodec.H264, VideoCodec.Hevc]), Policy);
 
     private static ConfigureMessage Configure(params (string Key, string Value)[] options) =>
         new(64, 64, WirePixelFormat.Nv12, new Rational(1, 25), new Rational(25, 1),

@@ -1,3 +1,4 @@
+using Vtr.Node.Codecs;
 using Vtr.Node.Codecs.VideoToolbox;
 using Vtr.Node.Codecs.VideoToolbox.Interop;
 using Vtr.Shared.Media;

@@ -1,9 +1,9 @@
-namespace Vtr.Node.Codecs.VideoToolbox;
+namespace Vtr.Node.Codecs;
 
 /// <summary>
 /// The original server's per-output timestamp fix-up (WIRE.md §6.4), applied in emission (decode) order:
 /// drop a packet whose pts repeats the previous emitted pts, keep dts ≤ pts, and make dts strictly increasing
-/// where that does not push it past pts. Not thread-safe: the encoder calls it under its queue lock.
+/// where that does not push it past pts. Not thread-safe: one owner per session (the VideoToolbox queue under its lock, the session actor).
 /// </summary>
 public sealed class TimestampTracker
 {
