@@ -11,6 +11,12 @@ namespace Vtr.Cli.Jobs;
 /// reports the outcome, cancels leases the coordinator withdraws, re-submits unfinished segments when a new
 /// coordinator starts, and completes <c>completion</c> when the coordinator ends the job.
 /// </summary>
+/// <remarks>
+/// A hand-over is noticed two ways: the new coordinator's <see cref="CoordinatorStarted"/> announcement, and the
+/// death of the coordinator that accepted the job (watched). The announcement alone is not enough: a client that
+/// joined moments before the hand-over may not be in the other seeds' pub-sub registry yet, and would then wait
+/// for leases forever.
+/// </remarks>
 public sealed class TranscodeJobActor : ReceiveActor, IWithTimers
 {
     /// <summary>Default wait for <see cref="JobAccepted"/> before submitting again.</summary>
@@ -27,6 +33,7 @@ public sealed class TranscodeJobActor : ReceiveActor, IWithTimers
     private readonly Dictionary<int, SegmentSpec> _segments;
     private readonly Dictionary<int, SegmentOutcome> _results = [];
     private readonly Dictionary<LeaseId, RunningLease> _running = [];
+    private IActorRef? _acceptedBy;
 
     public TranscodeJobActor(
         SubmitJob job, IActorRef coordinator, IActorRef mediator, ISegmentRunner runner,
@@ -40,7 +47,8 @@ public sealed class TranscodeJobActor : ReceiveActor, IWithTimers
         _completion = completion;
         _submitRetry = submitRetry;
         _segments = job.Segments.ToDictionary(s => s.Index);
-        Receive<JobAccepted>(_ => Timers.Cancel(nameof(SubmitRetryTick)));
+        Receive<JobAccepted>(_ => OnJobAccepted());
+        Receive<Terminated>(OnTerminated);
         Receive<SegmentLeased>(OnSegmentLeased);
         Receive<LeaseRunFinished>(OnLeaseRunFinished);
         Receive<LeaseCancelled>(OnLeaseCancelled);
@@ -77,6 +85,35 @@ public sealed class TranscodeJobActor : ReceiveActor, IWithTimers
         }
 
         _completion.TrySetCanceled();
+    }
+
+    private void OnJobAccepted()
+    {
+        Timers.Cancel(nameof(SubmitRetryTick));
+        if (Sender.Equals(_acceptedBy) || Sender.IsNobody() || Sender.Equals(Context.System.DeadLetters))
+        {
+            return;
+        }
+
+        if (_acceptedBy is not null)
+        {
+            Context.Unwatch(_acceptedBy);
+        }
+
+        _acceptedBy = Sender;
+        Context.Watch(_acceptedBy);
+    }
+
+    private void OnTerminated(Terminated terminated)
+    {
+        if (!terminated.ActorRef.Equals(_acceptedBy))
+        {
+            return;
+        }
+
+        _acceptedBy = null;
+        _log.Info("The coordinator of job {JobId} stopped; re-submitting through the singleton proxy", _job.JobId);
+        OnCoordinatorStarted();
     }
 
     private void OnSegmentLeased(SegmentLeased leased)

@@ -34,6 +34,12 @@ public sealed record H264SpsInfo
     /// <summary>Display height: coded macroblock rows (doubled for field coding) minus the cropping window.</summary>
     public required int Height { get; init; }
 
+    /// <summary>Luma columns cropped away on the left (frame_crop_left_offset in samples).</summary>
+    public int CropLeft { get; init; }
+
+    /// <summary>Luma rows cropped away at the top (frame_crop_top_offset in samples).</summary>
+    public int CropTop { get; init; }
+
     /// <summary>max_num_ref_frames: the reference frames the DPB must hold (0..16).</summary>
     public int MaxNumRefFrames { get; init; }
 
@@ -137,6 +143,8 @@ public sealed record H264SpsInfo
             FrameMbsOnly = frameMbsOnly,
             Width = (int)width,
             Height = (int)height,
+            CropLeft = (int)(cropUnitX * cropLeft),
+            CropTop = (int)(cropUnitY * cropTop),
             MaxNumRefFrames = (int)maxNumRefFrames,
         };
         return true;

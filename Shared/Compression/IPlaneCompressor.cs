@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Vtr.Shared.Compression;
 
 /// <summary>
@@ -17,4 +19,29 @@ public interface IPlaneCompressor
     /// Corrupt data or any other output size throws <see cref="Wire.Vtr1ProtocolException"/> (Malformed).
     /// </summary>
     void Decompress(ReadOnlySpan<byte> compressed, Span<byte> destination);
+
+    /// <summary>
+    /// <see cref="Decompress(ReadOnlySpan{byte}, Span{byte})"/> for data that spans several pipe segments
+    /// (a 1080p plane always does). The default joins the segments in a pooled scratch buffer first.
+    /// </summary>
+    void Decompress(in ReadOnlySequence<byte> compressed, Span<byte> destination)
+    {
+        if (compressed.IsSingleSegment)
+        {
+            Decompress(compressed.FirstSpan, destination);
+            return;
+        }
+
+        var length = checked((int)compressed.Length);
+        var scratch = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            compressed.CopyTo(scratch);
+            Decompress(scratch.AsSpan(0, length), destination);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(scratch);
+        }
+    }
 }

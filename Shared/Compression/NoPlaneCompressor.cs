@@ -1,3 +1,4 @@
+using System.Buffers;
 using Vtr.Shared.Wire;
 
 namespace Vtr.Shared.Compression;
@@ -17,12 +18,22 @@ public sealed class NoPlaneCompressor : IPlaneCompressor
 
     public void Decompress(ReadOnlySpan<byte> compressed, Span<byte> destination)
     {
-        if (compressed.Length != destination.Length)
-        {
-            throw Vtr1ProtocolException.Malformed(
-                $"raw plane carries {compressed.Length} bytes, stride × height is {destination.Length}");
-        }
-
+        CheckLength(compressed.Length, destination.Length);
         compressed.CopyTo(destination);
+    }
+
+    /// <summary>Copies segment by segment straight into the plane: no scratch buffer, one copy.</summary>
+    public void Decompress(in ReadOnlySequence<byte> compressed, Span<byte> destination)
+    {
+        CheckLength(compressed.Length, destination.Length);
+        compressed.CopyTo(destination);
+    }
+
+    private static void CheckLength(long carried, int expected)
+    {
+        if (carried != expected)
+        {
+            throw Vtr1ProtocolException.Malformed($"raw plane carries {carried} bytes, stride × height is {expected}");
+        }
     }
 }

@@ -142,29 +142,8 @@ public sealed partial class FrameMessage : IVtr1Message, IDisposable
         var compressed = reader.ReadSlice(dataLength, "FRAME plane data");
         var size = (int)rawLength;
         rented = ArrayPool<byte>.Shared.Rent(size);
-        Decompress(compressor, compressed, rented.AsSpan(0, size));
+        compressor.Decompress(compressed, rented.AsSpan(0, size));
         return new FramePlane((int)stride, (int)height, rented.AsMemory(0, size));
-    }
-
-    private static void Decompress(IPlaneCompressor compressor, ReadOnlySequence<byte> compressed, Span<byte> destination)
-    {
-        if (compressed.IsSingleSegment)
-        {
-            compressor.Decompress(compressed.FirstSpan, destination);
-            return;
-        }
-
-        var length = (int)compressed.Length;
-        var scratch = ArrayPool<byte>.Shared.Rent(length);
-        try
-        {
-            compressed.CopyTo(scratch);
-            compressor.Decompress(scratch.AsSpan(0, length), destination);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(scratch);
-        }
     }
 
     private static ImmutableArray<SideDataEntry> ReadSideData(ref Vtr1PayloadReader reader, Vtr1Limits limits)

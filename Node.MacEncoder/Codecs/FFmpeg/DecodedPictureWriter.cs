@@ -7,14 +7,15 @@ namespace Vtr.Node.Codecs.FFmpeg;
 /// <summary>
 /// Copies a decoded AVFrame (yuv420p/yuvj420p or yuv420p10le) into a pooled NV12 or P010 picture. A 10-bit
 /// stream asked for as NV12 is rounded down to 8 bits (WIRE.md §3.3); an 8-bit stream asked for as P010 is
-/// widened (samples moved to the high bits).
+/// widened (samples moved to the high bits). A <see cref="PictureWindow"/> selects the shown part of a picture
+/// libavcodec has not cropped yet.
 /// </summary>
 internal static unsafe class DecodedPictureWriter
 {
     /// <summary>Row alignment of the output planes (matches what VideoToolbox pads to on Apple silicon).</summary>
     private const int RowAlignment = 64;
 
-    public static DecodedPicture Write(FFmpegRuntime runtime, nint frame, WirePixelFormat output, long pts, long duration)
+    public static DecodedPicture Write(FFmpegRuntime runtime, nint frame, WirePixelFormat output, long pts, long duration, PictureWindow? window = null)
     {
         var l = runtime.Layout;
         var width = AvFields.FrameWidth(l, frame);
@@ -26,6 +27,17 @@ internal static unsafe class DecodedPictureWriter
             throw new CodecException($"decoder produced pixel format {format}; only 4:2:0 8-bit and 10-bit are supported");
         }
 
+        var (left, top) = (0, 0);
+        if (window is { } w)
+        {
+            if (w.Left < 0 || w.Top < 0 || w.Left + w.Width > width || w.Top + w.Height > height)
+            {
+                throw new CodecException($"cropping window {w} does not fit the decoded {width}x{height} picture");
+            }
+
+            (left, top, width, height) = (w.Left, w.Top, w.Width, w.Height); // 4:2:0 crop units are 2 samples: even
+        }
+
         var bytesPerSample = output == WirePixelFormat.P010 ? 2 : 1;
         var pairs = (width + 1) / 2;
         var chromaHeight = (height + 1) / 2;
@@ -35,10 +47,11 @@ internal static unsafe class DecodedPictureWriter
         {
             var luma = owner.Memory.Span[..(stride * height)];
             var chroma = owner.Memory.Span.Slice(stride * height, stride * chromaHeight);
-            var y = AvFields.FrameData(l, frame, 0);
-            var u = AvFields.FrameData(l, frame, 1);
-            var v = AvFields.FrameData(l, frame, 2);
             int ys = AvFields.FrameLineSize(l, frame, 0), us = AvFields.FrameLineSize(l, frame, 1), vs = AvFields.FrameLineSize(l, frame, 2);
+            var sampleBytes = tenBitSource ? 2 : 1;
+            var y = AvFields.FrameData(l, frame, 0) + ((nint)top * ys) + (left * sampleBytes);
+            var u = AvFields.FrameData(l, frame, 1) + ((nint)(top / 2) * us) + (left / 2 * sampleBytes);
+            var v = AvFields.FrameData(l, frame, 2) + ((nint)(top / 2) * vs) + (left / 2 * sampleBytes);
             if (tenBitSource)
             {
                 var toP010 = output == WirePixelFormat.P010;

@@ -7,8 +7,10 @@ namespace Vtr.Node.Codecs.FFmpeg;
 /// libavcodec's native h264/hevc decoder. Input is Annex B (parameter sets in-band, or from the CONFIGURE
 /// extradata, which is converted from avcC/hvcC to Annex B and installed as the context's extradata).
 /// Output is NV12 or P010 in pooled memory; pts and duration come back exactly as they went in.
-/// With <see cref="DecoderSettings.OutputInDecodeOrder"/> the SPS NALs it sees are rewritten to reorder
-/// depth 0 where that yields decode order (<see cref="DecodeOrderParameterSets"/>).
+/// With <see cref="DecoderSettings.OutputInDecodeOrder"/> every packet's picture comes out right after the packet,
+/// in decode order: HEVC by rewriting the SPS NALs it sees to reorder depth 0 (<see cref="DecodeOrderParameterSets"/>),
+/// H.264 by taking each picture as libavcodec allocates it (<see cref="DecodeOrderCapture"/>); the display-order
+/// output is then drained and dropped.
 /// </summary>
 public sealed unsafe class FFmpegVideoDecoder : IVideoDecoder
 {
@@ -18,6 +20,9 @@ public sealed unsafe class FFmpegVideoDecoder : IVideoDecoder
     private readonly PtsDurationRing _durations = new();
     private readonly WirePixelFormat _output;
     private readonly DecodeOrderParameterSets? _decodeOrder;
+    private DecodeOrderCapture? _capture;
+    private readonly H264DisplayWindow _window = new();
+    private readonly Queue<DecodedPicture> _captured = new();
 
     public FFmpegVideoDecoder(DecoderSettings settings, FFmpegBackendOptions? options = null)
     {
@@ -35,24 +40,38 @@ public sealed unsafe class FFmpegVideoDecoder : IVideoDecoder
             throw new CodecException($"decoder {name} is not available in this FFmpeg ({_runtime.VersionText})");
         }
 
-        _session = FFmpegCodecSession.Open(_runtime, codec, name, optionOwner: "decoder", optionSearchFlags: 0, configure: session =>
+        try
         {
-            // Lock-step clients wait for each picture: slice threads add no delay, frame threads add one per thread.
-            session.SetOption("thread_type", "slice");
-            session.SetOption("threads", options.Threads.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            if (inDecodeOrder)
+            _session = FFmpegCodecSession.Open(_runtime, codec, name, optionOwner: "decoder", optionSearchFlags: 0, configure: session =>
             {
-                session.SetOption("flags", "+low_delay");
-            }
+                // Lock-step clients wait for each picture: slice threads add no delay, frame threads add one per
+                // thread (and would decode a packet after avcodec_send_packet returns, which the capture relies on).
+                session.SetOption("thread_type", "slice");
+                session.SetOption("threads", options.Threads.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                _capture = inDecodeOrder && settings.Codec == VideoCodec.H264 ? DecodeOrderCapture.TryInstall(session.Context) : null;
+                if (inDecodeOrder && _capture is null)
+                {
+                    session.SetOption("flags", "+low_delay");
+                }
 
-            var parameterSets = DecoderExtradata.ToAnnexB(settings.Codec, settings.Extradata.Span);
-            parameterSets = _decodeOrder?.Apply(parameterSets).ToArray() ?? parameterSets;
-            if (parameterSets.Length > 0)
-            {
-                session.InstallExtradata(_layout, parameterSets);
-            }
-        });
+                var parameterSets = DecoderExtradata.ToAnnexB(settings.Codec, settings.Extradata.Span);
+                parameterSets = _decodeOrder?.Apply(parameterSets).ToArray() ?? parameterSets;
+                _window.Observe(parameterSets);
+                if (parameterSets.Length > 0)
+                {
+                    session.InstallExtradata(_layout, parameterSets);
+                }
+            });
+        }
+        catch
+        {
+            _capture?.Dispose();
+            throw;
+        }
     }
+
+    /// <summary>True when every packet's picture is returned right after it (decode order).</summary>
+    public bool OutputsInDecodeOrder => _capture is not null || _decodeOrder is not null;
 
     public SubmitResult Submit(in EncodedPacketInput packet)
     {
@@ -69,6 +88,13 @@ public sealed unsafe class FFmpegVideoDecoder : IVideoDecoder
         }
 
         var data = _decodeOrder is null ? packet.Data.Span : _decodeOrder.Apply(packet.Data.Span);
+        if (_capture is not null)
+        {
+            _window.Observe(data);
+            DiscardDisplayOrderOutput();
+            _capture.BeginPacket();
+        }
+
         var avPacket = _session.Packet;
         FFmpegException.ThrowIfError(AvCodecNative.av_new_packet(avPacket, data.Length), "av_new_packet");
         try
@@ -81,6 +107,10 @@ public sealed unsafe class FFmpegVideoDecoder : IVideoDecoder
             if (status == SubmitResult.Accepted)
             {
                 _durations.Add(packet.Pts, packet.Duration);
+                if (_capture?.TryTake() == true)
+                {
+                    _captured.Enqueue(DecodedPictureWriter.Write(_runtime, _capture.Picture, _output, packet.Pts, packet.Duration, _window.Current));
+                }
             }
 
             return status;
@@ -95,7 +125,17 @@ public sealed unsafe class FFmpegVideoDecoder : IVideoDecoder
     {
         ObjectDisposedException.ThrowIf(_session.IsDisposed, this);
         picture = null;
-        var status = _session.Receive(static s => AvCodecNative.avcodec_receive_frame(s.Context, s.Frame), "avcodec_receive_frame");
+        if (_capture is not null)
+        {
+            if (_captured.TryDequeue(out picture))
+            {
+                return ReceiveResult.Output;
+            }
+
+            return _session.Flushed ? DiscardDisplayOrderOutput() : ReceiveResult.NeedsInput;
+        }
+
+        var status = ReceiveFrame();
         if (status != ReceiveResult.Output)
         {
             return status;
@@ -120,5 +160,28 @@ public sealed unsafe class FFmpegVideoDecoder : IVideoDecoder
         _session.Drain(AvCodecNative.avcodec_send_packet_flush, "avcodec_send_packet(NULL)");
     }
 
-    public void Dispose() => _session.Dispose();
+    public void Dispose()
+    {
+        _capture?.Dispose();
+        _session.Dispose();
+        while (_captured.TryDequeue(out var picture))
+        {
+            picture.Dispose();
+        }
+    }
+
+    private ReceiveResult ReceiveFrame() =>
+        _session.Receive(static s => AvCodecNative.avcodec_receive_frame(s.Context, s.Frame), "avcodec_receive_frame");
+
+    /// <summary>In capture mode libavcodec's own (display-order) pictures are only drained so decoding goes on.</summary>
+    private ReceiveResult DiscardDisplayOrderOutput()
+    {
+        ReceiveResult status;
+        while ((status = ReceiveFrame()) == ReceiveResult.Output)
+        {
+            AvUtilNative.av_frame_unref(_session.Frame);
+        }
+
+        return status;
+    }
 }

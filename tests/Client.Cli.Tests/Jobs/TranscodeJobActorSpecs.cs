@@ -113,6 +113,24 @@ public sealed class TranscodeJobActorSpecs : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public async Task Job_is_re_submitted_when_the_coordinator_that_accepted_it_stops_even_without_an_announcement()
+    {
+        var actor = StartJob(segments: 2);
+        await _coordinator.ExpectMsgAsync<SubmitJob>(Timeout);
+        var incarnation = CreateTestProbe("coordinator-incarnation"); // what the singleton proxy forwarded to
+        actor.Tell(new JobAccepted(Job, 2), incarnation.Ref);
+        actor.Tell(Lease(0, NodeA), _coordinator.Ref);
+        _runner.Finish((await _progress.ExpectMsgAsync<SegmentStarted>(Timeout)).LeaseId, SegmentRunResult.Success(30, TimeSpan.FromSeconds(1)));
+        await _coordinator.ExpectMsgAsync<SegmentCompleted>(Timeout);
+        await _coordinator.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
+
+        Sys.Stop(incarnation.Ref); // the hand-over stops the old singleton
+
+        var resubmit = await _coordinator.ExpectMsgAsync<SubmitJob>(Timeout);
+        Assert.Equal([1], resubmit.Segments.Select(s => s.Index));
+    }
+
+    [Fact]
     public async Task Lease_for_an_already_encoded_segment_is_answered_with_the_earlier_result()
     {
         var actor = await SubmittedJobAsync(segments: 2);

@@ -1,5 +1,6 @@
 using Vtr.Shared.Compression;
 using Vtr.Shared.Media;
+using Vtr.Shared.Tests.Wire;
 using Vtr.Shared.Wire;
 
 namespace Vtr.Shared.Tests.Compression;
@@ -21,6 +22,24 @@ public sealed class PlaneCompressorTests
         compressor.Decompress(packed.AsSpan(0, written), restored);
 
         Assert.Equal(raw, restored);
+    }
+
+    [Theory]
+    [MemberData(nameof(AllCompressions))]
+    public void Compressed_data_split_over_pipe_segments_decompresses_to_the_same_plane(WireCompression compression)
+    {
+        var compressor = PlaneCompressors.For(compression);
+        var raw = Enumerable.Range(0, 64 * 48).Select(i => (byte)(i * 7 % 251)).ToArray();
+        var packed = new byte[compressor.MaxCompressedLength(raw.Length)];
+        var written = compressor.Compress(raw, packed);
+        var segmented = ChunkedSequence.Split(packed[..written], [1, 100, 7, 1000]);
+
+        var restored = new byte[raw.Length];
+        compressor.Decompress(segmented, restored);
+
+        Assert.False(segmented.IsSingleSegment);
+        Assert.Equal(raw, restored);
+        Assert.Throws<Vtr1ProtocolException>(() => compressor.Decompress(segmented, new byte[raw.Length - 1]));
     }
 
     [Theory]

@@ -53,6 +53,14 @@ public static partial class AvUtilNative
     [LibraryImport(NativeLibraries.AvUtil, EntryPoint = "av_frame_unref")]
     public static partial void av_frame_unref(SafeFrameHandle frame);
 
+    /// <summary>int av_frame_ref(AVFrame *dst, const AVFrame *src): dst must be blank.</summary>
+    [LibraryImport(NativeLibraries.AvUtil, EntryPoint = "av_frame_ref")]
+    public static partial int av_frame_ref(SafeFrameHandle destination, nint source);
+
+    /// <summary>const AVOption *av_opt_next(const void *obj, const AVOption *prev): NULL after the last.</summary>
+    [LibraryImport(NativeLibraries.AvUtil, EntryPoint = "av_opt_next")]
+    public static partial nint av_opt_next(SafeCodecContextHandle obj, nint previous);
+
     /// <summary>int av_frame_get_buffer(AVFrame *frame, int align)</summary>
     [LibraryImport(NativeLibraries.AvUtil, EntryPoint = "av_frame_get_buffer")]
     public static partial int av_frame_get_buffer(SafeFrameHandle frame, int align);

@@ -56,6 +56,17 @@ public static class NativeLibraries
         }
     }
 
+    /// <summary>The address of a libavcodec export (for function pointers libavcodec compares against).</summary>
+    public static nint CodecExport(string name)
+    {
+        lock (Gate)
+        {
+            _loaded ??= LoadPair();
+            var codec = _loaded.Value.Codec;
+            return codec != 0 && NativeLibrary.TryGetExport(codec, name, out var export) ? export : 0;
+        }
+    }
+
     private static nint Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath)
     {
         if (libraryName is not (AvCodec or AvUtil or AvFormat))

@@ -1,0 +1,78 @@
+using Vtr.Node.Codecs.FFmpeg.Interop;
+
+namespace Vtr.Node.Codecs.FFmpeg;
+
+/// <summary>
+/// Decode-order output for libavcodec's h264 decoder, which shows pictures only in display order (and, told that
+/// the reorder depth is 0, drops every B-picture). WIRE.md §3.3: the lock-step client wants each PACKET's picture
+/// back before it sends the next, as VideoToolbox gives it. So we hold a reference to the picture libavcodec
+/// allocates while it decodes a packet (<see cref="GetBufferHook"/>): with frame threads off, the packet is fully
+/// decoded (deblocked, concealed) when avcodec_send_packet returns, and that buffer is the packet's picture.
+/// </summary>
+/// <remarks>
+/// A packet that allocates nothing (parameter sets or SEI only, the second field of a field pair sent on its own)
+/// yields no picture, as VideoToolbox yields none. When a packet allocates more than one picture (frame_num gaps
+/// make h264 allocate concealment frames first) the last one is the packet's own.
+/// </remarks>
+internal sealed class DecodeOrderCapture : IDisposable
+{
+    private readonly SafeCodecContextHandle _context;
+    private readonly SafeFrameHandle _latest;
+    private bool _captured;
+
+    private DecodeOrderCapture(SafeCodecContextHandle context, SafeFrameHandle latest)
+    {
+        _context = context;
+        _latest = latest;
+    }
+
+    /// <summary>The captured picture (valid after <see cref="TryTake"/> returned true, until the next packet).</summary>
+    public nint Picture => _latest.DangerousGetHandle();
+
+    /// <summary>Hooks an allocated, unopened context; null when the hook cannot be installed safely.</summary>
+    public static DecodeOrderCapture? TryInstall(SafeCodecContextHandle context)
+    {
+        var latest = AvUtilNative.av_frame_alloc();
+        if (latest.IsInvalid)
+        {
+            latest.Dispose();
+            return null;
+        }
+
+        var capture = new DecodeOrderCapture(context, latest);
+        if (GetBufferHook.TryInstall(context, capture.OnAllocated))
+        {
+            return capture;
+        }
+
+        latest.Dispose();
+        return null;
+    }
+
+    /// <summary>Forgets the previous packet's picture (its buffer goes back to libavcodec's pool).</summary>
+    public void BeginPacket()
+    {
+        AvUtilNative.av_frame_unref(_latest);
+        _captured = false;
+    }
+
+    /// <summary>True when the packet just sent allocated a picture; <see cref="Picture"/> then holds it.</summary>
+    public bool TryTake()
+    {
+        var captured = _captured;
+        _captured = false;
+        return captured;
+    }
+
+    public void Dispose()
+    {
+        GetBufferHook.Remove(_context);
+        _latest.Dispose();
+    }
+
+    private void OnAllocated(nint frame)
+    {
+        AvUtilNative.av_frame_unref(_latest);
+        _captured = AvUtilNative.av_frame_ref(_latest, frame) >= 0;
+    }
+}
