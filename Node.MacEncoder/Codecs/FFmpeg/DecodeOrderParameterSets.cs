@@ -10,8 +10,8 @@ namespace Vtr.Node.Codecs.FFmpeg;
 /// (<see cref="ReorderDepthRewriter"/>). Only HEVC is rewritten: FFmpeg's hevc decoder then bumps each
 /// picture out as soon as it is decoded (hevc_refs.c: output once nb_output exceeds num_reorder_pics),
 /// while its h264 decoder at depth 0 discards every picture whose POC is below the last one output
-/// (h264_slice.c, "no picture ooo") — losing B-frames is worse than the declared-depth lag, so H.264
-/// keeps that lag. One instance per decoder; the scratch buffer is reused, so packets without an SPS
+/// (h264_slice.c, "no picture ooo"), so H.264 takes each picture as it is allocated instead
+/// (<see cref="DecodeOrderCapture"/>). One instance per decoder; the scratch buffer is reused, so packets without an SPS
 /// cost a NAL-header scan and no allocation.
 /// </summary>
 internal sealed class DecodeOrderParameterSets(VideoCodec codec)

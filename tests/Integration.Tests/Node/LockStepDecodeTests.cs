@@ -17,18 +17,25 @@ public sealed class LockStepDecodeTests : NodeTestKit
     private static readonly TimeSpan FrameWait = TimeSpan.FromSeconds(1);
 
     [NodeFact]
-    public async Task Hevc_with_b_frames_answers_every_packet_with_a_frame_within_a_second()
+    public Task Hevc_with_b_frames_answers_every_packet_with_a_frame_within_a_second() =>
+        DecodeLockStepAsync(VideoCodec.Hevc, ["-c:v", "libx265", "-preset", "veryfast", "-x265-params", "log-level=error:bframes=4:keyint=15:aud=1"]);
+
+    [NodeFact]
+    public Task H264_with_b_frames_answers_every_packet_with_a_frame_within_a_second() =>
+        DecodeLockStepAsync(VideoCodec.H264, ["-c:v", "libx264", "-preset", "veryfast", "-bf", "3", "-g", "15", "-x264-params", "aud=1:b-pyramid=normal"]);
+
+    private async Task DecodeLockStepAsync(VideoCodec codec, string[] encoder)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var stream = await FfmpegProcess.RunAsync(
             ["-v", "error", "-f", "lavfi", "-i", $"testsrc2=size={Width}x{Height}:rate=25", "-frames:v", $"{Frames}", "-pix_fmt", "yuv420p",
-             "-c:v", "libx265", "-preset", "veryfast", "-x265-params", "log-level=error:bframes=4:keyint=15:aud=1", "-f", "hevc", "-"],
+             .. encoder, "-f", codec.ToWireName(), "-"],
             TimeSpan.FromSeconds(60));
-        var units = AccessUnits(stream);
+        var units = AccessUnits(codec, stream);
         Assert.Equal(Frames, units.Count);
         var configure = new ConfigureMessage(Width, Height, WirePixelFormat.Nv12, new Rational(1, 1), new Rational(25, 1),
             [new("mode", "decode")], ReadOnlyMemory<byte>.Empty);
-        await using var client = await TestSessions.OpenEncoderAsync(NodeEndPoint, VideoCodec.Hevc, configure, cts.Token);
+        await using var client = await TestSessions.OpenEncoderAsync(NodeEndPoint, codec, configure, cts.Token);
 
         var pts = new List<long>();
         for (var i = 0; i < units.Count; i++)
@@ -46,13 +53,14 @@ public sealed class LockStepDecodeTests : NodeTestKit
         Assert.Equal(Enumerable.Range(0, Frames).Select(i => (long)i), pts); // decode order, as VideoToolbox outputs
     }
 
-    private static List<byte[]> AccessUnits(byte[] stream)
+    private static List<byte[]> AccessUnits(VideoCodec codec, byte[] stream)
     {
         var starts = new List<int>();
         var reader = NalUnitReader.ForAnnexB(stream);
         while (reader.TryReadNext(out var range))
         {
-            if (HevcNalUnitType.Of(stream.AsSpan(range.Offset, range.Length)) == 35)
+            var nal = stream.AsSpan(range.Offset, range.Length);
+            if (codec == VideoCodec.Hevc ? HevcNalUnitType.Of(nal) == 35 : H264NalUnitType.Of(nal) == 9)
             {
                 starts.Add(range.Offset - 3);
             }

@@ -52,21 +52,38 @@ public sealed class DecodeOrderOutputTests(ITestOutputHelper output) : IDisposab
     }
 
     [NativeFact("libx264")]
-    public void H264_b_frame_stream_keeps_every_picture_and_lags_only_by_the_declared_reorder_depth()
+    public void H264_b_frame_stream_yields_one_picture_for_every_packet_before_the_next_is_sent()
     {
-        var (units, expectedHashes) = CliStream(VideoCodec.H264, "-c:v libx264 -preset veryfast -bf 3 -g 15 -x264-params aud=1");
-        using var decoder = new FFmpegVideoDecoder(new DecoderSettings(VideoCodec.H264, 320, 240, WirePixelFormat.Nv12, ReadOnlyMemory<byte>.Empty, OutputInDecodeOrder: true));
+        // 320x180 is coded as 320x192: the pictures taken at allocation time must be cropped like FFmpeg's own.
+        var (units, expectedHashes) = CliStream(VideoCodec.H264, "-c:v libx264 -preset veryfast -bf 3 -b_strategy 0 -g 15 -x264-params aud=1:b-pyramid=normal", "320x180");
+        using var decoder = new FFmpegVideoDecoder(new DecoderSettings(VideoCodec.H264, 320, 180, WirePixelFormat.Nv12, ReadOnlyMemory<byte>.Empty, OutputInDecodeOrder: true));
 
         var (perPacket, pictures) = DecodeLockStep(decoder, units.Select((u, i) => new EncodedPacketInput(u, i, i, 1, i == 0)));
 
-        // FFmpeg's h264 decoder cannot output in decode order without dropping B-frames, so H.264 is not
-        // rewritten: the first packets wait for the SPS's max_num_reorder_frames (x264: 2), then one each.
-        var lag = perPacket.TakeWhile(n => n == 0).Count();
-        Assert.InRange(lag, 0, 2);
-        Assert.All(perPacket.Skip(lag), n => Assert.Equal(1, n));
-        Assert.Equal(Enumerable.Range(0, FrameCount).Select(i => (long)i), pictures.Select(p => p.Pts).Order());
+        Assert.True(decoder.OutputsInDecodeOrder);
+        Assert.All(perPacket, n => Assert.Equal(1, n));
+        Assert.Equal(Enumerable.Range(0, FrameCount).Select(i => (long)i), pictures.Select(p => p.Pts)); // decode order
+        Assert.All(pictures, p => Assert.Equal((320, 180), (p.Width, p.Height)));
         Assert.Equal(expectedHashes, HashesOf(pictures));
         pictures.ForEach(p => p.Dispose());
+    }
+
+    [NativeFact("libx264")]
+    public void H264_pictures_come_out_in_decode_order_with_the_parameter_sets_from_avcc_extradata()
+    {
+        using var encoder = TestVideo.Encoder(TestVideo.Settings(VideoCodec.H264, WirePixelFormat.Nv12, 3, 320, 180));
+        var packets = TestVideo.EncodeAll(encoder, Enumerable.Range(0, FrameCount).Select(i => TestVideo.Frame(WirePixelFormat.Nv12, 320, 180, i)));
+        using var decoder = new FFmpegVideoDecoder(
+            new DecoderSettings(VideoCodec.H264, 320, 180, WirePixelFormat.Nv12, encoder.DecoderConfigurationRecord, OutputInDecodeOrder: true));
+
+        var (perPacket, pictures) = DecodeLockStep(decoder, packets.Select(p => new EncodedPacketInput(p.Data, p.Pts, p.Dts, p.Duration, p.IsKeyframe)));
+
+        Assert.All(perPacket, n => Assert.Equal(1, n));
+        Assert.Equal(packets.Select(p => p.Pts), pictures.Select(p => p.Pts));
+        Assert.NotEqual(pictures.Select(p => p.Pts).Order(), pictures.Select(p => p.Pts)); // B-frames really were reordered
+        Assert.All(pictures, p => Assert.Equal((320, 180), (p.Width, p.Height)));
+        pictures.ForEach(p => p.Dispose());
+        packets.ForEach(p => p.Dispose());
     }
 
     /// <summary>Pictures received after each submit (before the next), then the rest after Flush.</summary>
@@ -97,12 +114,12 @@ public sealed class DecodeOrderOutputTests(ITestOutputHelper output) : IDisposab
     }
 
     /// <summary>An ffmpeg CLI stream split into access units at its AUDs, and ffmpeg's own NV12 framemd5 hashes (sorted).</summary>
-    private (List<byte[]> Units, List<string> Hashes) CliStream(VideoCodec codec, string encoder)
+    private (List<byte[]> Units, List<string> Hashes) CliStream(VideoCodec codec, string encoder, string size = "320x240")
     {
         var format = codec.ToWireName();
         var stream = Path.Combine(_dir, $"stream.{format}");
         var framemd5 = Path.Combine(_dir, $"stream.framemd5");
-        Run($"-f lavfi -i testsrc2=size=320x240:rate=30 -frames:v {FrameCount} -pix_fmt yuv420p {encoder} -f {format} {stream}");
+        Run($"-f lavfi -i testsrc2=size={size}:rate=30 -frames:v {FrameCount} -pix_fmt yuv420p {encoder} -f {format} {stream}");
         Run($"-f {format} -i {stream} -pix_fmt nv12 -f framemd5 {framemd5}");
         var hashes = File.ReadAllLines(framemd5).Where(l => l.Length > 0 && l[0] != '#').Select(l => l.Split(',')[^1].Trim()).Order(StringComparer.Ordinal).ToList();
         var units = SplitOnAccessUnitDelimiters(codec, File.ReadAllBytes(stream));
