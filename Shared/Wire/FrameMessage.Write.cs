@@ -67,6 +67,55 @@ public sealed partial class FrameMessage
         output.Advance(position);
     }
 
+    /// <summary>Bytes of <see cref="WriteRawPlaneHead"/>.</summary>
+    public const int RawPlaneHeadBytes = PlaneHeadBytes;
+
+    /// <summary>Bytes of <see cref="WriteRawHead"/>: message header, fixed FRAME fields and the first plane head.</summary>
+    public const int RawHeadBytes = Vtr1Header.Size + FixedHeadBytes + PlaneHeadBytes;
+
+    /// <summary>
+    /// For senders that put uncompressed planes on the socket straight from their own memory (gather I/O, no copy
+    /// into a send buffer): writes the <see cref="RawHeadBytes"/> that precede the first plane's data. Each later
+    /// plane's data is preceded by its <see cref="WriteRawPlaneHead"/>. The bytes equal
+    /// <see cref="Write(IBufferWriter{byte}, long, long, uint, ReadOnlySpan{PlaneView}, WireCompression, ReadOnlySpan{SideDataEntry})"/>
+    /// with <see cref="WireCompression.None"/> and no side data.
+    /// </summary>
+    public static void WriteRawHead(Span<byte> destination, long pts, long duration, uint flags, ReadOnlySpan<PlaneView> planes)
+    {
+        if (planes.IsEmpty || planes.Length > byte.MaxValue)
+        {
+            throw new ArgumentException($"FRAME carries 1..255 planes ({planes.Length} given)", nameof(planes));
+        }
+
+        long payload = FixedHeadBytes;
+        foreach (var plane in planes)
+        {
+            payload += PlaneHeadBytes + RawLength(plane);
+        }
+
+        if (payload > int.MaxValue)
+        {
+            throw new ArgumentException($"FRAME of {payload} bytes does not fit a u32 payload", nameof(planes));
+        }
+
+        Vtr1Header.Write(destination, Vtr1MessageType.Frame, (int)payload);
+        var position = Vtr1Header.Size;
+        BinaryPrimitives.WriteInt64BigEndian(destination[position..], pts);
+        BinaryPrimitives.WriteInt64BigEndian(destination[(position + 8)..], duration);
+        BinaryPrimitives.WriteUInt32BigEndian(destination[(position + 16)..], flags);
+        destination[position + 20] = (byte)planes.Length;
+        WriteRawPlaneHead(destination[(position + FixedHeadBytes)..], planes[0]);
+    }
+
+    /// <summary>The 12-byte head of an uncompressed plane: stride, height, data_len = stride × height.</summary>
+    public static void WriteRawPlaneHead(Span<byte> destination, PlaneView plane)
+    {
+        var length = RawLength(plane);
+        BinaryPrimitives.WriteUInt32BigEndian(destination, (uint)plane.Stride);
+        BinaryPrimitives.WriteUInt32BigEndian(destination[4..], (uint)plane.Height);
+        BinaryPrimitives.WriteUInt32BigEndian(destination[8..], (uint)length);
+    }
+
     private static int RawLength(PlaneView plane)
     {
         if (plane.Stride < 0 || plane.Height < 0)

@@ -163,6 +163,20 @@ public sealed class GoldenVectorTests
     }
 
     [Fact]
+    public void V5_raw_heads_and_the_plane_bytes_between_them_are_the_vector()
+    {
+        PlaneView[] planes = [new(YPlane, 4, 2), new(UvPlane, 4, 1)];
+        var heads = new byte[FrameMessage.RawHeadBytes + FrameMessage.RawPlaneHeadBytes];
+
+        FrameMessage.WriteRawHead(heads, 1, 1, 1, planes);
+        FrameMessage.WriteRawPlaneHead(heads.AsSpan(FrameMessage.RawHeadBytes), planes[1]);
+
+        // What a gathering sender puts on the socket: head, luma, second plane head, chroma.
+        byte[] gathered = [.. heads[..FrameMessage.RawHeadBytes], .. YPlane, .. heads[FrameMessage.RawHeadBytes..], .. UvPlane];
+        Assert.Equal(Hex.Parse(V5Uncompressed), gathered);
+    }
+
+    [Fact]
     public void V6_packet_parses_and_writes_byte_for_byte()
     {
         var bytes = Hex.Parse("""
