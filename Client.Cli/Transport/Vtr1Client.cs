@@ -1,7 +1,7 @@
 using System.IO.Pipelines;
 using System.Net;
-using System.Runtime.InteropServices;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using Vtr.Shared.Media;
 using Vtr.Shared.Wire;
 
