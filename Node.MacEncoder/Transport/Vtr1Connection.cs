@@ -45,7 +45,7 @@ public sealed partial class Vtr1Connection : IAsyncDisposable
         _stream = new NetworkStream(socket, ownsSocket: false);
         _input = PipeReader.Create(_stream, new StreamPipeReaderOptions(bufferSize: ReadBufferBytes, minimumReadSize: ReadBufferBytes / 4));
         Output = new Vtr1PipeWriter(PipeWriter.Create(_stream, new StreamPipeWriterOptions(minimumBufferSize: 64 * 1024)));
-        _messageReader = new Vtr1PipeReader(_input, limits);
+        _messageReader = new Vtr1PipeReader(_input, limits, directSource: _stream);
     }
 
     public string RemoteEndPoint { get; }

@@ -64,10 +64,7 @@ public sealed partial class FrameMessage : IVtr1Message, IDisposable
         var duration = reader.ReadInt64("FRAME duration");
         var flags = reader.ReadUInt32("FRAME flags");
         var planeCount = reader.ReadByte("FRAME plane_count");
-        if (planeCount < MinPlanes || planeCount > limits.MaxPlanes)
-        {
-            throw Vtr1ProtocolException.Malformed($"FRAME has {planeCount} planes, expected {MinPlanes}..{limits.MaxPlanes}");
-        }
+        CheckPlaneCount(planeCount, limits);
 
         var planes = new FramePlane[planeCount];
         var rented = new byte[]?[planeCount];
@@ -128,22 +125,47 @@ public sealed partial class FrameMessage : IVtr1Message, IDisposable
         var stride = reader.ReadUInt32("FRAME plane stride");
         var height = reader.ReadUInt32("FRAME plane height");
         var dataLength = reader.ReadUInt32("FRAME plane data_len");
+        var size = CheckPlane(stride, height, dataLength, reader.Remaining, limits);
+        var compressed = reader.ReadSlice(dataLength, "FRAME plane data");
+        rented = ArrayPool<byte>.Shared.Rent(size);
+        compressor.Decompress(compressed, rented.AsSpan(0, size));
+        return new FramePlane((int)stride, (int)height, rented.AsMemory(0, size));
+    }
+
+    /// <summary>A frame over planes rented from <see cref="ArrayPool{T}.Shared"/> by a reader; it returns them on dispose.</summary>
+    internal static FrameMessage FromRentedPlanes(long pts, long duration, uint flags, FramePlane[] planes, byte[]?[] rented, ImmutableArray<SideDataEntry> sideData) =>
+        new(pts, duration, flags, planes, sideData, rented);
+
+    internal static void CheckPlaneCount(byte planeCount, Vtr1Limits limits)
+    {
+        if (planeCount < MinPlanes || planeCount > limits.MaxPlanes)
+        {
+            throw Vtr1ProtocolException.Malformed($"FRAME has {planeCount} planes, expected {MinPlanes}..{limits.MaxPlanes}");
+        }
+    }
+
+    /// <summary>Checks a plane head against the limits and the payload left; returns stride × height.</summary>
+    internal static int CheckPlane(uint stride, uint height, uint dataLength, long payloadLeft, Vtr1Limits limits)
+    {
         var rawLength = (long)stride * height;
         if (stride > int.MaxValue || height > int.MaxValue || rawLength > limits.MaxPlaneBytes || rawLength > Array.MaxLength)
         {
             throw Vtr1ProtocolException.Malformed($"FRAME plane {stride}×{height} exceeds the limit of {limits.MaxPlaneBytes} bytes");
         }
 
-        if (dataLength > reader.Remaining)
+        if (dataLength > payloadLeft)
         {
-            throw Vtr1ProtocolException.Malformed($"FRAME plane data_len {dataLength} runs past the payload ({reader.Remaining} left)");
+            throw Vtr1ProtocolException.Malformed($"FRAME plane data_len {dataLength} runs past the payload ({payloadLeft} left)");
         }
 
-        var compressed = reader.ReadSlice(dataLength, "FRAME plane data");
-        var size = (int)rawLength;
-        rented = ArrayPool<byte>.Shared.Rent(size);
-        compressor.Decompress(compressed, rented.AsSpan(0, size));
-        return new FramePlane((int)stride, (int)height, rented.AsMemory(0, size));
+        return (int)rawLength;
+    }
+
+    /// <summary>Parses a side-data trailer that is all that is left of a FRAME payload.</summary>
+    internal static ImmutableArray<SideDataEntry> ReadSideData(ReadOnlySequence<byte> trailer, Vtr1Limits limits)
+    {
+        var reader = new Vtr1PayloadReader(trailer);
+        return ReadSideData(ref reader, limits);
     }
 
     private static ImmutableArray<SideDataEntry> ReadSideData(ref Vtr1PayloadReader reader, Vtr1Limits limits)

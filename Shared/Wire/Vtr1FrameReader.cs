@@ -39,6 +39,31 @@ public static class Vtr1FrameReader
         return true;
     }
 
+    /// <summary>
+    /// The type and payload length of the message starting <paramref name="buffer"/>, checked like
+    /// <see cref="TryRead"/> does; false while the 12-byte header is incomplete.
+    /// </summary>
+    public static bool TryPeekHeader(in ReadOnlySequence<byte> buffer, Vtr1Limits limits, out Vtr1MessageType type, out long payloadLength)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        type = default;
+        payloadLength = 0;
+        if (buffer.Length < Vtr1Header.Size)
+        {
+            return false;
+        }
+
+        var (rawType, length) = ParseHeader(buffer);
+        if (length > (uint)limits.MaxPayloadBytes)
+        {
+            throw Vtr1ProtocolException.Malformed($"payload length {length} exceeds the limit of {limits.MaxPayloadBytes}");
+        }
+
+        type = (Vtr1MessageType)rawType;
+        payloadLength = length;
+        return true;
+    }
+
     private static (ushort RawType, uint Length) ParseHeader(in ReadOnlySequence<byte> buffer)
     {
         var first = buffer.FirstSpan;

@@ -6,9 +6,11 @@ namespace Vtr.Shared.Wire;
 
 /// <summary>
 /// Reads whole VTR1 messages from a <see cref="PipeReader"/>. Each message is parsed (and copies what it
-/// keeps) before the pipe is advanced, so nothing refers to pipe memory afterwards.
+/// keeps) before the pipe is advanced, so nothing refers to pipe memory afterwards. Given the stream the pipe
+/// reads from (<paramref name="directSource"/>), large uncompressed FRAMEs have their planes read from it straight
+/// into the plane arrays (<see cref="Vtr1RawFrameReader"/>).
 /// </summary>
-public sealed class Vtr1PipeReader(PipeReader reader, Vtr1Limits limits)
+public sealed class Vtr1PipeReader(PipeReader reader, Vtr1Limits limits, Stream? directSource = null)
 {
     public PipeReader Input { get; } = reader ?? throw new ArgumentNullException(nameof(reader));
 
@@ -33,6 +35,7 @@ public sealed class Vtr1PipeReader(PipeReader reader, Vtr1Limits limits)
             var buffer = result.Buffer;
             var consumed = buffer.Start;
             var examined = buffer.End;
+            var directPayload = -1L;
             try
             {
                 if (Vtr1FrameReader.TryRead(ref buffer, Limits, out var type, out var payload))
@@ -43,7 +46,13 @@ public sealed class Vtr1PipeReader(PipeReader reader, Vtr1Limits limits)
                     return message;
                 }
 
-                if (result.IsCompleted)
+                if (directSource is not null && compression == WireCompression.None && !result.IsCompleted
+                    && Vtr1RawFrameReader.Wants(buffer, Limits, out var length))
+                {
+                    directPayload = length;
+                    examined = consumed; // the raw reader takes the buffered bytes first, without waiting for more
+                }
+                else if (result.IsCompleted)
                 {
                     return buffer.IsEmpty
                         ? null
@@ -53,6 +62,11 @@ public sealed class Vtr1PipeReader(PipeReader reader, Vtr1Limits limits)
             finally
             {
                 Input.AdvanceTo(consumed, examined);
+            }
+
+            if (directPayload >= 0)
+            {
+                return await Vtr1RawFrameReader.ReadAsync(Input, directSource!, directPayload, Limits, ct).ConfigureAwait(false);
             }
         }
     }
