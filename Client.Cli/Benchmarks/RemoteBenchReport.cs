@@ -7,6 +7,7 @@ internal sealed record RemoteBenchRow(
     string Mode,
     double Fps,
     double RatioToLocal,
+    double? MedianRoundRatio,
     int Packets,
     double? WireBytesPerFrame,
     double? TransportCpuMsPerFrame,
@@ -27,11 +28,17 @@ internal sealed record RemoteBenchReport(
 {
     public int ProcessorCount { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>
+    /// Per remote mode, the median over rounds of (that round's remote fps / that round's local fps): pairs runs made
+    /// seconds apart, so slow drifts of a shared machine cancel out. Empty when not measured.
+    /// </summary>
+    public IReadOnlyList<double> MedianRoundRatios { get; init; } = [];
+
     public IReadOnlyList<RemoteBenchRow> Rows()
     {
         var rows = new List<RemoteBenchRow>(Remote.Count + 1)
         {
-            new(Local.Mode, Local.Fps, 1.0, Local.Packets, null, null, null, null, null),
+            new(Local.Mode, Local.Fps, 1.0, null, Local.Packets, null, null, null, null, null),
         };
         var raw = Profile(WireCompression.None);
         for (var i = 0; i < Remote.Count; i++)
@@ -44,6 +51,7 @@ internal sealed record RemoteBenchReport(
                 run.Mode,
                 run.Fps,
                 run.Fps / Local.Fps,
+                i < MedianRoundRatios.Count ? MedianRoundRatios[i] : null,
                 run.Packets,
                 run.WireBytesPerFrame,
                 run.CpuMsPerFrame - Local.CpuMsPerFrame,

@@ -18,10 +18,12 @@ internal static class RemoteBenchTable
             .Title($"vtr bench remote — {report.Width}x{report.Height} NV12, {options.Frames} frames, "
                 + $"{Markup.Escape(options.Codec.ToString().ToLowerInvariant())} {Markup.Escape(options.Preset)}, {report.ProcessorCount} cores")
             .Caption($"window {options.Window} frames, {options.Bitrate / 1_000_000.0:0.#} Mbit/s, raw frame {Mb(report.RawFrameBytes)}, "
-                + $"{report.Local.Packets} packets per run; transport CPU = (remote − local process CPU) / frames");
+                + $"{report.Local.Packets} packets per run; remote/local and transport CPU compare each mode's best run; "
+                + "median of rounds pairs each remote run with the local run of its round; transport CPU = (remote − local process CPU) / frames");
         table.AddColumn("mode");
         table.AddColumn(new TableColumn("fps").RightAligned());
         table.AddColumn(new TableColumn("remote/\nlocal").RightAligned());
+        table.AddColumn(new TableColumn("median\nof rounds").RightAligned());
         table.AddColumn(new TableColumn("wire/\nframe").RightAligned());
         table.AddColumn(new TableColumn("transport\nCPU/frame").RightAligned());
         table.AddColumn(new TableColumn("compr.\nratio").RightAligned());
@@ -33,6 +35,7 @@ internal static class RemoteBenchTable
                 Markup.Escape(row.Mode),
                 row.Fps.ToString("0.0", CultureInfo.InvariantCulture),
                 Ratio(row.RatioToLocal, row.Mode == LocalEncodeRun.Mode),
+                row.MedianRoundRatio is { } median ? Ratio(median, baseline: false) : Dash,
                 row.WireBytesPerFrame is { } wire ? Mb(wire) : Dash,
                 row.TransportCpuMsPerFrame is { } cpu ? Ms(cpu, signed: true) : Dash,
                 row.CompressionRatio is { } ratio ? ratio.ToString("0.000", CultureInfo.InvariantCulture) + "x" : Dash,

@@ -42,21 +42,35 @@ internal static class RemoteBenchmark
 
         RunMeasurement? local = null;
         var remote = new RunMeasurement?[options.Compressions.Count];
+        var roundRatios = options.Compressions.Select(_ => new List<double>()).ToArray();
         for (var round = 0; round < Math.Max(1, options.Rounds); round++)
         {
             Settle();
-            local = Keep(local, LocalEncodeRun.Run(backend, settings, clip, options.Frames), progress);
+            var roundLocal = LocalEncodeRun.Run(backend, settings, clip, options.Frames);
+            local = Keep(local, roundLocal, progress);
             for (var i = 0; i < options.Compressions.Count; i++)
             {
                 Settle();
                 var run = await RunRemoteAsync(node, settings, options.Compressions[i], clip, options.Frames, options.Window, profiles, ct)
                     .ConfigureAwait(false);
                 remote[i] = Keep(remote[i], run, progress);
+                roundRatios[i].Add(run.Fps / roundLocal.Fps);
             }
         }
 
         return new RemoteBenchReport(options, clip.Width, clip.Height, clip.DistinctPictures, clip.RawFrameBytes,
-            local!, [.. remote.Select(run => run!)], profiles);
+            local!, [.. remote.Select(run => run!)], profiles)
+        {
+            MedianRoundRatios = [.. roundRatios.Select(Median)],
+        };
+    }
+
+    /// <summary>The middle value (mean of the two middle ones for an even count).</summary>
+    internal static double Median(IReadOnlyCollection<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     private static Task<RunMeasurement> RunRemoteAsync(BenchNode node, BenchEncodeSettings settings, WireCompression compression,

@@ -30,6 +30,15 @@ public sealed class RemoteBenchmarkTests
         Assert.All(rows, row => Assert.True(row.Fps > 0, $"{row.Mode} fps {row.Fps}"));
         Assert.All(report.Remote, run => Assert.Equal(Tiny.Frames, run.Packets));
         Assert.Equal(Tiny.Frames, report.Local.Packets);
+        Assert.Null(rows[0].MedianRoundRatio);
+        Assert.All(rows.Skip(1), row => Assert.True(row.MedianRoundRatio > 0, $"{row.Mode} median ratio {row.MedianRoundRatio}"));
+    }
+
+    [Fact]
+    public void Median_takes_the_middle_value_or_the_mean_of_the_middle_two()
+    {
+        Assert.Equal(0.95, RemoteBenchmark.Median([1.0, 0.95, 0.9]));
+        Assert.Equal(0.925, RemoteBenchmark.Median([0.9, 1.0, 0.95, 0.8]), 9);
     }
 
     [BackendFact]
