@@ -53,7 +53,7 @@ internal sealed class AvFormatRuntime
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
-            throw new MediaLibraryException($"libavformat not found ({e.Message}); install FFmpeg 5.1, 6.x or 7.x", e);
+            throw new MediaLibraryException($"libavformat not found ({e.Message}); install FFmpeg 5.1, 6.x, 7.x or 8.x", e);
         }
 
         var major = (int)(version >> 16);
@@ -64,7 +64,7 @@ internal sealed class AvFormatRuntime
         }
 
         var layout = AvFormatLayout.Find(major)
-            ?? throw new MediaLibraryException($"unsupported libavformat {major}; supported are 59 (FFmpeg 5.1), 60 (6.x), 61 (7.x)");
+            ?? throw new MediaLibraryException($"unsupported libavformat {major}; supported are 59 (FFmpeg 5.1), 60 (6.x), 61 (7.x), 62 (8.x)");
         return new AvFormatRuntime(codecs, major, layout);
     }
 }

@@ -83,7 +83,7 @@ public sealed class FFmpegRuntime
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
-            throw new CodecException($"FFmpeg libraries not found ({e.Message}); install FFmpeg 5.1, 6.x or 7.x", e);
+            throw new CodecException($"FFmpeg libraries not found ({e.Message}); install FFmpeg 5.1, 6.x, 7.x or 8.x", e);
         }
 
         var codecMajor = (int)(codecVersion >> 16);
@@ -91,7 +91,7 @@ public sealed class FFmpegRuntime
         var layout = AvLayout.Find(codecMajor, utilMajor)
             ?? throw new CodecException(
                 $"unsupported FFmpeg: libavcodec {codecMajor} / libavutil {utilMajor}; supported are "
-                + "libavcodec 59/libavutil 57 (FFmpeg 5.1), 60/58 (6.x), 61/59 (7.x)");
+                + "libavcodec 59/libavutil 57 (FFmpeg 5.1), 60/58 (6.x), 61/59 (7.x), 62/60 (8.x)");
         AvUtilNative.av_log_set_level(AvUtilNative.LogError);
         return new FFmpegRuntime(codecMajor, utilMajor, layout);
     }

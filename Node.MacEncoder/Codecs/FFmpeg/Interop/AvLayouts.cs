@@ -6,10 +6,13 @@ namespace Vtr.Node.Codecs.FFmpeg.Interop;
 /// <list type="bullet">
 /// <item>AVFrame (libavutil/frame.h): lavu 57 (5.1), 58 (6.x) and 59 (7.x) share the prefix data[8], linesize[8],
 /// extended_data, width, height, nb_samples, format, key_frame (deprecated, still present until lavu 60),
-/// pict_type, sample_aspect_ratio, pts. lavu 60 (FFmpeg 8) drops key_frame and shifts pict_type: unsupported.</item>
-/// <item>AVPacket (libavcodec/packet.h): lavc 59–61 share buf, pts, dts, data, size, stream_index, flags,
+/// pict_type (124), sample_aspect_ratio, pts (136). lavu 60 (FFmpeg 8) drops key_frame (FF_API_FRAME_KEY), so
+/// pict_type moves to 120 while pts stays at 136 (the AVRational before it only loses its padding) — offsetof
+/// against the 7.1.5 and 8.1.2 headers.</item>
+/// <item>AVPacket (libavcodec/packet.h): lavc 59–62 share buf, pts, dts, data, size, stream_index, flags,
 /// side_data, side_data_elems, duration.</item>
-/// <item>AVCodecParameters (libavcodec/codec_par.h): codec_type, codec_id, codec_tag, extradata, extradata_size.</item>
+/// <item>AVCodecParameters (libavcodec/codec_par.h): codec_type, codec_id, codec_tag, extradata, extradata_size
+/// (the fields after them moved in lavc 61; none is read here).</item>
 /// </list>
 /// The table is per major anyway so a future release with a different layout is a new row, not an edit.
 /// </summary>
@@ -40,12 +43,12 @@ public sealed record AvLayout(
     private static AvLayout Lp64(int codecMajor, int utilMajor) => new(
         codecMajor, utilMajor,
         FrameData: 0, FrameLineSize: 64, FrameWidth: 104, FrameHeight: 108, FrameFormat: 116,
-        FramePictType: 124, FramePts: 136,
+        FramePictType: utilMajor < 60 ? 124 : 120, FramePts: 136,
         PacketPts: 8, PacketDts: 16, PacketData: 24, PacketSize: 32, PacketFlags: 40, PacketDuration: 64,
         ParametersExtradata: 16, ParametersExtradataSize: 24);
 
-    /// <summary>FFmpeg 5.1, 6.x, 7.x.</summary>
-    public static IReadOnlyList<AvLayout> Known { get; } = [Lp64(59, 57), Lp64(60, 58), Lp64(61, 59)];
+    /// <summary>FFmpeg 5.1, 6.x, 7.x, 8.x.</summary>
+    public static IReadOnlyList<AvLayout> Known { get; } = [Lp64(59, 57), Lp64(60, 58), Lp64(61, 59), Lp64(62, 60)];
 
     public static AvLayout? Find(int codecMajor, int utilMajor)
     {

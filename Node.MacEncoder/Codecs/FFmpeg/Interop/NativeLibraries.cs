@@ -7,8 +7,8 @@ namespace Vtr.Node.Codecs.FFmpeg.Interop;
 /// <summary>
 /// The FFmpeg library names used by <c>[LibraryImport]</c> (libavcodec/libavutil here, libavformat in the CLI's media
 /// I/O) and the one resolver that maps them to real files. libavcodec and libavutil are loaded as a matching pair
-/// (lavc 61 + lavu 59, 60 + 58, 59 + 57): mixing majors from two FFmpeg installs would crash inside the codec.
-/// libavformat belongs to the same release, so its major is libavcodec's (59 = FFmpeg 5.1, 60 = 6.x, 61 = 7.x).
+/// (lavc 62 + lavu 60, 61 + 59, 60 + 58, 59 + 57): mixing majors from two FFmpeg installs would crash inside the codec.
+/// libavformat belongs to the same release, so its major is libavcodec's (59 = FFmpeg 5.1, 60 = 6.x, 61 = 7.x, 62 = 8.x).
 /// </summary>
 public static class NativeLibraries
 {
@@ -16,8 +16,8 @@ public static class NativeLibraries
     public const string AvUtil = "avutil";
     public const string AvFormat = "avformat";
 
-    /// <summary>(libavcodec major, libavutil major) pairs, newest first: FFmpeg 7.x, 6.x, 5.1.</summary>
-    internal static readonly (int Codec, int Util)[] SupportedMajors = [(61, 59), (60, 58), (59, 57)];
+    /// <summary>(libavcodec major, libavutil major) pairs, newest first: FFmpeg 8.x, 7.x, 6.x, 5.1.</summary>
+    internal static readonly (int Codec, int Util)[] SupportedMajors = [(62, 60), (61, 59), (60, 58), (59, 57)];
 
     private static readonly Lock Gate = new();
     private static readonly HashSet<Assembly> Registered = [];
