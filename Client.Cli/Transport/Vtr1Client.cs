@@ -91,14 +91,14 @@ public sealed class Vtr1Client : IAsyncDisposable
         var flags = forceKeyframe ? FrameMessage.ForceKeyframeFlag : 0;
         if (_compression == WireCompression.None && TryGetRawSegment(luma, out var lumaBytes) && TryGetRawSegment(chroma, out var chromaBytes))
         {
-            return SendRawFrameAsync(pts, duration, flags, lumaBytes, chromaBytes);
+            return SendRawFrameAsync(pts, duration, flags, lumaBytes, chromaBytes, ct);
         }
 
         FrameMessage.Write(_writer.Output, pts, duration, flags, _planes, _compression);
         return _writer.FlushAsync(ct);
     }
 
-    private async ValueTask SendRawFrameAsync(long pts, long duration, uint flags, ArraySegment<byte> luma, ArraySegment<byte> chroma)
+    private async ValueTask SendRawFrameAsync(long pts, long duration, uint flags, ArraySegment<byte> luma, ArraySegment<byte> chroma, CancellationToken ct)
     {
         FrameMessage.WriteRawHead(_rawHeads, pts, duration, flags, _planes);
         FrameMessage.WriteRawPlaneHead(_rawHeads.AsSpan(FrameMessage.RawHeadBytes), _planes[1]);
@@ -108,7 +108,22 @@ public sealed class Vtr1Client : IAsyncDisposable
         _gather[3] = chroma;
         var expected = _rawHeads.Length + luma.Count + chroma.Count;
         // Every earlier message was flushed before its send returned, so nothing of the pipe's can interleave.
-        var sent = await _socket.SendAsync(_gather, SocketFlags.None).ConfigureAwait(false);
+        // The gathered send takes no token: cancelling closes the socket, as a cancelled pipe flush would leave
+        // the stream inside a message anyway (a node that stopped reading would otherwise block it for ever).
+        ct.ThrowIfCancellationRequested();
+        int sent;
+        using (ct.Register(static socket => ((Socket)socket!).Dispose(), _socket))
+        {
+            try
+            {
+                sent = await _socket.SendAsync(_gather, SocketFlags.None).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ct.IsCancellationRequested && ex is ObjectDisposedException or SocketException)
+            {
+                throw new OperationCanceledException("the FRAME send was cancelled", ex, ct);
+            }
+        }
+
         if (sent != expected)
         {
             throw new IOException($"short send of a FRAME: {sent} of {expected} bytes");
@@ -159,9 +174,9 @@ public sealed class Vtr1Client : IAsyncDisposable
         {
             _socket.Shutdown(SocketShutdown.Both);
         }
-        catch (SocketException)
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
         {
-            // Already reset by the node: closing is all that is left.
+            // Already reset by the node, or closed by a cancelled FRAME send: closing is all that is left.
         }
 
         await _input.CompleteAsync().ConfigureAwait(false);

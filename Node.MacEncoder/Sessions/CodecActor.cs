@@ -66,14 +66,18 @@ public sealed class CodecActor : ReceiveActor
 
     private void Open()
     {
-        if (_spec.Encoder is { } encoderSettings)
-        {
-            _encoder = _backend.CreateEncoder(encoderSettings);
-        }
-
+        OpenEncoder();
         if (_spec.Decoder is { } decoderSettings)
         {
             _decoder = _backend.CreateDecoder(decoderSettings);
+        }
+    }
+
+    private void OpenEncoder()
+    {
+        if (_spec.Encoder is { } encoderSettings)
+        {
+            _encoder = _backend.CreateEncoder(encoderSettings);
         }
     }
 
@@ -190,7 +194,8 @@ public sealed class CodecActor : ReceiveActor
         _log.Warning("Codec failed ({Reason}); reopening it, next frame is a keyframe (restart {Restart})", ex.Message, _restarts);
         _encoder?.Dispose();
         _encoder = null;
-        Open();
+        // Only the encoder: a transcode session's decoder holds the reference pictures the next packets need.
+        OpenEncoder();
         Context.Parent.Tell(new SessionProtocol.CodecRecovered(ex.Message));
     }
 

@@ -34,6 +34,15 @@ public sealed record H264SpsInfo
     /// <summary>Display height: coded macroblock rows (doubled for field coding) minus the cropping window.</summary>
     public required int Height { get; init; }
 
+    /// <summary>Macroblock columns × 16: the decoded picture's width before cropping.</summary>
+    public int CodedWidth { get; init; }
+
+    /// <summary>Macroblock rows × 16 (map units doubled for field coding): the height before cropping.</summary>
+    public int CodedHeight { get; init; }
+
+    /// <summary>log2_max_frame_num_minus4 + 4: the bit length of frame_num in slice headers.</summary>
+    public int Log2MaxFrameNum { get; init; }
+
     /// <summary>Luma columns cropped away on the left (frame_crop_left_offset in samples).</summary>
     public int CropLeft { get; init; }
 
@@ -44,6 +53,9 @@ public sealed record H264SpsInfo
     public int MaxNumRefFrames { get; init; }
 
     /// <summary>Parses an SPS NAL. Returns false for a damaged or non-SPS NAL; never throws.</summary>
+    /// <summary>Larger than any level of Annex A allows (8192 × 4320 at level 6.2): anything above is damage.</summary>
+    private const long MaxCodedSize = 16384;
+
     public static bool TryParse(ReadOnlySpan<byte> nal, out H264SpsInfo? info)
     {
         info = null;
@@ -88,7 +100,7 @@ public sealed record H264SpsInfo
             return false;
         }
 
-        reader.Ue(); // log2_max_frame_num_minus4
+        var log2MaxFrameNum = reader.Ue() + 4;
         if (!SkipPictureOrderCount(ref reader))
         {
             return false;
@@ -123,9 +135,13 @@ public sealed record H264SpsInfo
         var chromaArrayType = separateColourPlane ? 0 : chromaFormatIdc;
         var cropUnitX = chromaArrayType is 1 or 2 ? 2 : 1;
         var cropUnitY = (chromaArrayType == 1 ? 2 : 1) * (frameMbsOnly ? 1 : 2);
-        var width = (widthInMbs * 16) - (cropUnitX * (cropLeft + cropRight));
-        var height = ((frameMbsOnly ? 1 : 2) * heightInMapUnits * 16) - (cropUnitY * (cropTop + cropBottom));
-        if (width <= 0 || height <= 0 || width > int.MaxValue || height > int.MaxValue || maxNumRefFrames > 16)
+        var codedWidth = widthInMbs * 16;
+        var codedHeight = (frameMbsOnly ? 1 : 2) * heightInMapUnits * 16;
+        var width = codedWidth - (cropUnitX * (cropLeft + cropRight));
+        var height = codedHeight - (cropUnitY * (cropTop + cropBottom));
+        // Every long stays far from overflow: ue(v) reads at most 32 bits, and the coded size is bounded first.
+        if (codedWidth > MaxCodedSize || codedHeight > MaxCodedSize || width <= 0 || height <= 0
+            || maxNumRefFrames > 16 || log2MaxFrameNum > 16)
         {
             return false;
         }
@@ -143,6 +159,9 @@ public sealed record H264SpsInfo
             FrameMbsOnly = frameMbsOnly,
             Width = (int)width,
             Height = (int)height,
+            CodedWidth = (int)codedWidth,
+            CodedHeight = (int)codedHeight,
+            Log2MaxFrameNum = (int)log2MaxFrameNum,
             CropLeft = (int)(cropUnitX * cropLeft),
             CropTop = (int)(cropUnitY * cropTop),
             MaxNumRefFrames = (int)maxNumRefFrames,

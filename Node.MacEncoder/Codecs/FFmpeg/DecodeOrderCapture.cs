@@ -16,14 +16,16 @@ namespace Vtr.Node.Codecs.FFmpeg;
 /// </remarks>
 internal sealed class DecodeOrderCapture : IDisposable
 {
-    private readonly SafeCodecContextHandle _context;
+    private readonly nint _context;
     private readonly SafeFrameHandle _latest;
+    private readonly Action<nint> _listener;
     private bool _captured;
 
-    private DecodeOrderCapture(SafeCodecContextHandle context, SafeFrameHandle latest)
+    private DecodeOrderCapture(nint context, SafeFrameHandle latest)
     {
         _context = context;
         _latest = latest;
+        _listener = OnAllocated;
     }
 
     /// <summary>The captured picture (valid after <see cref="TryTake"/> returned true, until the next packet).</summary>
@@ -39,8 +41,8 @@ internal sealed class DecodeOrderCapture : IDisposable
             return null;
         }
 
-        var capture = new DecodeOrderCapture(context, latest);
-        if (GetBufferHook.TryInstall(context, capture.OnAllocated))
+        var capture = new DecodeOrderCapture(context.DangerousGetHandle(), latest);
+        if (GetBufferHook.TryInstall(context, capture._listener))
         {
             return capture;
         }
@@ -66,7 +68,7 @@ internal sealed class DecodeOrderCapture : IDisposable
 
     public void Dispose()
     {
-        GetBufferHook.Remove(_context);
+        GetBufferHook.Remove(_context, _listener);
         _latest.Dispose();
     }
 

@@ -28,13 +28,8 @@ internal static unsafe class DecodedPictureWriter
         }
 
         var (left, top) = (0, 0);
-        if (window is { } w)
+        if (window is { } w && Fits(w, width, height))
         {
-            if (w.Left < 0 || w.Top < 0 || w.Left + w.Width > width || w.Top + w.Height > height)
-            {
-                throw new CodecException($"cropping window {w} does not fit the decoded {width}x{height} picture");
-            }
-
             (left, top, width, height) = (w.Left, w.Top, w.Width, w.Height); // 4:2:0 crop units are 2 samples: even
         }
 
@@ -79,6 +74,14 @@ internal static unsafe class DecodedPictureWriter
             throw;
         }
     }
+
+    /// <summary>
+    /// Only a window made for a picture of this very coded size is applied (another SPS id's window is not); the
+    /// sums are in long so no crafted SPS can wrap them. Anything else leaves the picture uncropped.
+    /// </summary>
+    private static bool Fits(PictureWindow w, int width, int height) =>
+        w.CodedWidth == width && w.CodedHeight == height && w.Left >= 0 && w.Top >= 0 && w.Width > 0 && w.Height > 0
+        && (long)w.Left + w.Width <= width && (long)w.Top + w.Height <= height;
 
     private static int Align(int bytes) => (bytes + RowAlignment - 1) / RowAlignment * RowAlignment;
 

@@ -75,11 +75,13 @@ internal static unsafe class GetBufferHook
         return true;
     }
 
-    public static void Remove(SafeCodecContextHandle context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        Listeners.TryRemove(context.DangerousGetHandle(), out _);
-    }
+    /// <summary>
+    /// Forgets <paramref name="allocated"/> for the context that was at <paramref name="context"/>. Only that very
+    /// entry goes: if the context was already freed and its address reused by another hooked decoder, the other
+    /// decoder's listener stays.
+    /// </summary>
+    public static void Remove(nint context, Action<nint> allocated) =>
+        Listeners.TryRemove(KeyValuePair.Create(context, allocated));
 
     private static int LastOptionOffset(SafeCodecContextHandle context)
     {

@@ -1,0 +1,65 @@
+using Vtr.Shared.Bitstream;
+
+namespace Vtr.Shared.Tests.Bitstream;
+
+/// <summary>Coded size, cropping window and frame_num length read from hand-built baseline SPS NALs.</summary>
+public sealed class H264SpsGeometryTests
+{
+    [Fact]
+    public void A_320x180_stream_is_coded_as_320x192_with_12_rows_cropped()
+    {
+        Assert.True(H264SpsInfo.TryParse(Sps(widthInMbs: 20, heightInMbs: 12, cropLeft: 0, cropRight: 0, cropTop: 0, cropBottom: 6), out var sps));
+
+        Assert.Equal((320, 180, 320, 192, 0, 0, 4), (sps!.Width, sps.Height, sps.CodedWidth, sps.CodedHeight, sps.CropLeft, sps.CropTop, sps.Log2MaxFrameNum));
+    }
+
+    [Fact]
+    public void Left_and_top_crop_offsets_are_in_luma_samples()
+    {
+        Assert.True(H264SpsInfo.TryParse(Sps(widthInMbs: 20, heightInMbs: 12, cropLeft: 4, cropRight: 0, cropTop: 2, cropBottom: 0), out var sps));
+
+        Assert.Equal((8, 4, 312, 188), (sps!.CropLeft, sps.CropTop, sps.Width, sps.Height));
+    }
+
+    [Fact]
+    public void A_crafted_size_whose_crop_would_wrap_an_int_is_refused()
+    {
+        // 134217844 macroblocks wide, cropped back to 1920: libavcodec refuses it ("mb_width/height overflow").
+        var crafted = Sps(widthInMbs: 134_217_844, heightInMbs: 12, cropLeft: 1_073_741_792, cropRight: 0, cropTop: 0, cropBottom: 0);
+
+        Assert.False(H264SpsInfo.TryParse(crafted, out _));
+    }
+
+    /// <summary>Baseline profile, level 3.0, SPS id 0, frame_num 4 bits, POC type 2, one reference frame, frame MBs only.</summary>
+    private static byte[] Sps(uint widthInMbs, uint heightInMbs, uint cropLeft, uint cropRight, uint cropTop, uint cropBottom)
+    {
+        var buffer = new byte[64];
+        var writer = new BitWriter(buffer);
+        writer.WriteBits(0x67, 8); // forbidden 0, nal_ref_idc 3, type 7
+        writer.WriteBits(66, 8); // profile_idc: baseline
+        writer.WriteBits(0, 8); // constraint flags
+        writer.WriteBits(30, 8); // level_idc
+        writer.WriteUe(0); // seq_parameter_set_id
+        writer.WriteUe(0); // log2_max_frame_num_minus4
+        writer.WriteUe(2); // pic_order_cnt_type
+        writer.WriteUe(1); // max_num_ref_frames
+        writer.WriteFlag(false); // gaps_in_frame_num_value_allowed_flag
+        writer.WriteUe(widthInMbs - 1);
+        writer.WriteUe(heightInMbs - 1);
+        writer.WriteFlag(true); // frame_mbs_only_flag
+        writer.WriteFlag(true); // direct_8x8_inference_flag
+        var cropped = cropLeft + cropRight + cropTop + cropBottom > 0;
+        writer.WriteFlag(cropped);
+        if (cropped)
+        {
+            writer.WriteUe(cropLeft);
+            writer.WriteUe(cropRight);
+            writer.WriteUe(cropTop);
+            writer.WriteUe(cropBottom);
+        }
+
+        writer.WriteFlag(false); // vui_parameters_present_flag
+        writer.WriteTrailingBits();
+        return buffer[..writer.BytesWritten];
+    }
+}
