@@ -3,6 +3,7 @@ namespace Vtr.Shared.Bitstream;
 /// <summary>H.264 nal_unit_type values we act on (ITU-T H.264 Table 7-1).</summary>
 public static class H264NalUnitType
 {
+    public const int NonIdrSlice = 1;
     public const int Idr = 5;
     public const int Sei = 6;
     public const int Sps = 7;

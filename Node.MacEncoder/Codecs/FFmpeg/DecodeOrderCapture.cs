@@ -10,44 +10,49 @@ namespace Vtr.Node.Codecs.FFmpeg;
 /// decoded (deblocked, concealed) when avcodec_send_packet returns, and that buffer is the packet's picture.
 /// </summary>
 /// <remarks>
-/// A packet that allocates nothing (parameter sets or SEI only, the second field of a field pair sent on its own)
-/// yields no picture, as VideoToolbox yields none. When a packet allocates more than one picture (frame_num gaps
-/// make h264 allocate concealment frames first) the last one is the packet's own.
+/// A packet that allocates nothing (parameter sets or SEI only, the second field of a field pair) yields no new
+/// picture. When a packet allocates more than one picture (frame_num gaps make h264 allocate concealment frames
+/// first) the last one is the packet's own. A first field's picture can be held (<see cref="Hold"/>) until the
+/// packet with its other field has been decoded into the same buffer.
 /// </remarks>
 internal sealed class DecodeOrderCapture : IDisposable
 {
     private readonly nint _context;
     private readonly SafeFrameHandle _latest;
+    private readonly SafeFrameHandle _held;
     private readonly Action<nint> _listener;
     private bool _captured;
 
-    private DecodeOrderCapture(nint context, SafeFrameHandle latest)
+    private DecodeOrderCapture(nint context, SafeFrameHandle latest, SafeFrameHandle held)
     {
         _context = context;
         _latest = latest;
+        _held = held;
         _listener = OnAllocated;
     }
 
     /// <summary>The captured picture (valid after <see cref="TryTake"/> returned true, until the next packet).</summary>
     public nint Picture => _latest.DangerousGetHandle();
 
+    /// <summary>The picture kept by <see cref="Hold"/>.</summary>
+    public nint HeldPicture => _held.DangerousGetHandle();
+
     /// <summary>Hooks an allocated, unopened context; null when the hook cannot be installed safely.</summary>
     public static DecodeOrderCapture? TryInstall(SafeCodecContextHandle context)
     {
         var latest = AvUtilNative.av_frame_alloc();
-        if (latest.IsInvalid)
+        var held = AvUtilNative.av_frame_alloc();
+        if (!latest.IsInvalid && !held.IsInvalid)
         {
-            latest.Dispose();
-            return null;
-        }
-
-        var capture = new DecodeOrderCapture(context.DangerousGetHandle(), latest);
-        if (GetBufferHook.TryInstall(context, capture._listener))
-        {
-            return capture;
+            var capture = new DecodeOrderCapture(context.DangerousGetHandle(), latest, held);
+            if (GetBufferHook.TryInstall(context, capture._listener))
+            {
+                return capture;
+            }
         }
 
         latest.Dispose();
+        held.Dispose();
         return null;
     }
 
@@ -66,10 +71,20 @@ internal sealed class DecodeOrderCapture : IDisposable
         return captured;
     }
 
+    /// <summary>Keeps a second reference to the taken picture, past the next packets, until <see cref="ReleaseHeld"/>.</summary>
+    public void Hold()
+    {
+        AvUtilNative.av_frame_unref(_held);
+        FFmpegException.ThrowIfError(AvUtilNative.av_frame_ref(_held, Picture), "av_frame_ref");
+    }
+
+    public void ReleaseHeld() => AvUtilNative.av_frame_unref(_held);
+
     public void Dispose()
     {
         GetBufferHook.Remove(_context, _listener);
         _latest.Dispose();
+        _held.Dispose();
     }
 
     private void OnAllocated(nint frame)

@@ -9,7 +9,7 @@ namespace Vtr.Node.Codecs.FFmpeg;
 /// Output is NV12 or P010 in pooled memory; pts and duration come back exactly as they went in.
 /// With <see cref="DecoderSettings.OutputInDecodeOrder"/> every packet's picture comes out right after the packet,
 /// in decode order: HEVC by rewriting the SPS NALs it sees to reorder depth 0 (<see cref="DecodeOrderParameterSets"/>),
-/// H.264 by taking each picture as libavcodec allocates it (<see cref="DecodeOrderCapture"/>); the display-order
+/// H.264 by taking each picture as libavcodec allocates it (<see cref="H264DecodeOrderOutput"/>); the display-order
 /// output is then drained and dropped.
 /// </summary>
 public sealed unsafe class FFmpegVideoDecoder : IVideoDecoder
@@ -20,9 +20,7 @@ public sealed unsafe class FFmpegVideoDecoder : IVideoDecoder
     private readonly PtsDurationRing _durations = new();
     private readonly WirePixelFormat _output;
     private readonly DecodeOrderParameterSets? _decodeOrder;
-    private DecodeOrderCapture? _capture;
-    private readonly H264DisplayWindow _window = new();
-    private readonly Queue<DecodedPicture> _captured = new();
+    private H264DecodeOrderOutput? _h264DecodeOrder;
 
     public FFmpegVideoDecoder(DecoderSettings settings, FFmpegBackendOptions? options = null)
     {
@@ -48,15 +46,17 @@ public sealed unsafe class FFmpegVideoDecoder : IVideoDecoder
                 // thread (and would decode a packet after avcodec_send_packet returns, which the capture relies on).
                 session.SetOption("thread_type", "slice");
                 session.SetOption("threads", options.Threads.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                _capture = inDecodeOrder && settings.Codec == VideoCodec.H264 ? DecodeOrderCapture.TryInstall(session.Context) : null;
-                if (inDecodeOrder && _capture is null)
+                _h264DecodeOrder = inDecodeOrder && settings.Codec == VideoCodec.H264
+                    ? H264DecodeOrderOutput.TryInstall(_runtime, _output, session.Context)
+                    : null;
+                if (inDecodeOrder && _h264DecodeOrder is null)
                 {
                     session.SetOption("flags", "+low_delay");
                 }
 
                 var parameterSets = DecoderExtradata.ToAnnexB(settings.Codec, settings.Extradata.Span);
                 parameterSets = _decodeOrder?.Apply(parameterSets).ToArray() ?? parameterSets;
-                _window.Observe(parameterSets);
+                _h264DecodeOrder?.ObserveParameterSets(parameterSets);
                 if (parameterSets.Length > 0)
                 {
                     session.InstallExtradata(_layout, parameterSets);
@@ -65,13 +65,13 @@ public sealed unsafe class FFmpegVideoDecoder : IVideoDecoder
         }
         catch
         {
-            _capture?.Dispose();
+            _h264DecodeOrder?.Dispose();
             throw;
         }
     }
 
     /// <summary>True when every packet's picture is returned right after it (decode order).</summary>
-    public bool OutputsInDecodeOrder => _capture is not null || _decodeOrder is not null;
+    public bool OutputsInDecodeOrder => _h264DecodeOrder is not null || _decodeOrder is not null;
 
     public SubmitResult Submit(in EncodedPacketInput packet)
     {
@@ -88,11 +88,10 @@ public sealed unsafe class FFmpegVideoDecoder : IVideoDecoder
         }
 
         var data = _decodeOrder is null ? packet.Data.Span : _decodeOrder.Apply(packet.Data.Span);
-        if (_capture is not null)
+        if (_h264DecodeOrder is not null)
         {
-            _window.Observe(data);
             DiscardDisplayOrderOutput();
-            _capture.BeginPacket();
+            _h264DecodeOrder.BeforeSend(data);
         }
 
         var avPacket = _session.Packet;
@@ -107,10 +106,7 @@ public sealed unsafe class FFmpegVideoDecoder : IVideoDecoder
             if (status == SubmitResult.Accepted)
             {
                 _durations.Add(packet.Pts, packet.Duration);
-                if (_capture?.TryTake() == true)
-                {
-                    _captured.Enqueue(DecodedPictureWriter.Write(_runtime, _capture.Picture, _output, packet.Pts, packet.Duration, _window.Current));
-                }
+                _h264DecodeOrder?.AfterSend(packet.Pts, packet.Duration);
             }
 
             return status;
@@ -125,9 +121,9 @@ public sealed unsafe class FFmpegVideoDecoder : IVideoDecoder
     {
         ObjectDisposedException.ThrowIf(_session.IsDisposed, this);
         picture = null;
-        if (_capture is not null)
+        if (_h264DecodeOrder is not null)
         {
-            if (_captured.TryDequeue(out picture))
+            if (_h264DecodeOrder.TryDequeue(out picture))
             {
                 return ReceiveResult.Output;
             }
@@ -157,17 +153,18 @@ public sealed unsafe class FFmpegVideoDecoder : IVideoDecoder
     public void Flush()
     {
         ObjectDisposedException.ThrowIf(_session.IsDisposed, this);
+        if (!_session.Flushed)
+        {
+            _h264DecodeOrder?.Finish();
+        }
+
         _session.Drain(AvCodecNative.avcodec_send_packet_flush, "avcodec_send_packet(NULL)");
     }
 
     public void Dispose()
     {
-        _capture?.Dispose();
+        _h264DecodeOrder?.Dispose();
         _session.Dispose();
-        while (_captured.TryDequeue(out var picture))
-        {
-            picture.Dispose();
-        }
     }
 
     private ReceiveResult ReceiveFrame() =>

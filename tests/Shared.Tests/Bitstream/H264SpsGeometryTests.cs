@@ -30,8 +30,55 @@ public sealed class H264SpsGeometryTests
         Assert.False(H264SpsInfo.TryParse(crafted, out _));
     }
 
-    /// <summary>Baseline profile, level 3.0, SPS id 0, frame_num 4 bits, POC type 2, one reference frame, frame MBs only.</summary>
-    private static byte[] Sps(uint widthInMbs, uint heightInMbs, uint cropLeft, uint cropRight, uint cropTop, uint cropBottom)
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Field_pic_flag_is_read_from_the_first_slice_of_an_interlaced_stream(bool field)
+    {
+        Assert.True(H264SpsInfo.TryParse(Sps(20, 6, 0, 0, 0, 0, frameMbsOnly: false), out var sps));
+        byte[] accessUnit = [0, 0, 0, 1, 0x09, 0x10, 0, 0, 1, .. Slice(sps!, field)];
+
+        Assert.True(H264SliceHeader.TryReadFieldPicture(accessUnit, sps!, out var fieldPicture));
+        Assert.Equal(field, fieldPicture);
+        Assert.Equal(192, sps!.CodedHeight); // 6 map units of 32 rows
+    }
+
+    [Fact]
+    public void A_progressive_stream_codes_frames_only_and_data_without_slices_is_not_read()
+    {
+        Assert.True(H264SpsInfo.TryParse(Sps(20, 12, 0, 0, 0, 0), out var sps));
+
+        Assert.True(H264SliceHeader.TryReadFieldPicture([0, 0, 1, .. Slice(sps!, field: false)], sps!, out var fieldPicture));
+        Assert.False(fieldPicture);
+        Assert.False(H264SliceHeader.TryReadFieldPicture([0, 0, 1, 0x09, 0x10], sps!, out _));
+    }
+
+    /// <summary>An IDR I-slice header up to field_pic_flag (and bottom_field_flag), then filler bits.</summary>
+    private static byte[] Slice(H264SpsInfo sps, bool field)
+    {
+        var buffer = new byte[16];
+        var writer = new BitWriter(buffer);
+        writer.WriteBits(0x65, 8); // nal_ref_idc 3, type 5 (IDR)
+        writer.WriteUe(0); // first_mb_in_slice
+        writer.WriteUe(7); // slice_type: I
+        writer.WriteUe(0); // pic_parameter_set_id
+        writer.WriteBits(0, sps.Log2MaxFrameNum); // frame_num
+        if (!sps.FrameMbsOnly)
+        {
+            writer.WriteFlag(field);
+            if (field)
+            {
+                writer.WriteFlag(false); // bottom_field_flag
+            }
+        }
+
+        writer.WriteBits(0x55, 8);
+        writer.WriteTrailingBits();
+        return buffer[..writer.BytesWritten];
+    }
+
+    /// <summary>Baseline profile, level 3.0, SPS id 0, frame_num 4 bits, POC type 2, one reference frame.</summary>
+    private static byte[] Sps(uint widthInMbs, uint heightInMbs, uint cropLeft, uint cropRight, uint cropTop, uint cropBottom, bool frameMbsOnly = true)
     {
         var buffer = new byte[64];
         var writer = new BitWriter(buffer);
@@ -46,7 +93,12 @@ public sealed class H264SpsGeometryTests
         writer.WriteFlag(false); // gaps_in_frame_num_value_allowed_flag
         writer.WriteUe(widthInMbs - 1);
         writer.WriteUe(heightInMbs - 1);
-        writer.WriteFlag(true); // frame_mbs_only_flag
+        writer.WriteFlag(frameMbsOnly); // frame_mbs_only_flag
+        if (!frameMbsOnly)
+        {
+            writer.WriteFlag(false); // mb_adaptive_frame_field_flag
+        }
+
         writer.WriteFlag(true); // direct_8x8_inference_flag
         var cropped = cropLeft + cropRight + cropTop + cropBottom > 0;
         writer.WriteFlag(cropped);

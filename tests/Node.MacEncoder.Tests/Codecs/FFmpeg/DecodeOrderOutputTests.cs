@@ -69,6 +69,21 @@ public sealed class DecodeOrderOutputTests(ITestOutputHelper output) : IDisposab
     }
 
     [NativeFact("libx264")]
+    public void Interlaced_h264_with_b_frames_yields_every_picture_complete_and_in_decode_order()
+    {
+        // x264 codes interlaced video as MBAFF frames (frame_mbs_only_flag 0, field_pic_flag 0): crop rows count twice.
+        var (units, expectedHashes) = CliStream(VideoCodec.H264, "-c:v libx264 -preset veryfast -bf 2 -g 15 -flags +ildct+ilme -x264-params aud=1:tff=1", "320x180");
+        using var decoder = new FFmpegVideoDecoder(new DecoderSettings(VideoCodec.H264, 320, 180, WirePixelFormat.Nv12, ReadOnlyMemory<byte>.Empty, OutputInDecodeOrder: true));
+
+        var (perPacket, pictures) = DecodeLockStep(decoder, units.Select((u, i) => new EncodedPacketInput(u, i, i, 1, i == 0)));
+
+        Assert.All(perPacket, n => Assert.Equal(1, n));
+        Assert.All(pictures, p => Assert.Equal((320, 180), (p.Width, p.Height)));
+        Assert.Equal(expectedHashes, HashesOf(pictures));
+        pictures.ForEach(p => p.Dispose());
+    }
+
+    [NativeFact("libx264")]
     public void H264_pictures_come_out_in_decode_order_with_the_parameter_sets_from_avcc_extradata()
     {
         using var encoder = TestVideo.Encoder(TestVideo.Settings(VideoCodec.H264, WirePixelFormat.Nv12, 3, 320, 180));
