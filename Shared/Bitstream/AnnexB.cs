@@ -138,6 +138,26 @@ public static class AnnexB
         return false;
     }
 
+    /// <summary>
+    /// True when any NAL codes picture data (a VCL NAL): H.264 types 1..5, HEVC types 0..31. Parameter sets, SEI and
+    /// delimiters alone are not a picture.
+    /// </summary>
+    public static bool ContainsPicture(VideoCodec codec, ReadOnlySpan<byte> annexB)
+    {
+        foreach (var nal in NalUnitReader.ForAnnexB(annexB))
+        {
+            var isPicture = codec == VideoCodec.Hevc
+                ? HevcNalUnitType.Of(nal) is >= 0 and <= 31
+                : H264NalUnitType.Of(nal) is >= 1 and <= 5;
+            if (isPicture)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static void ThrowIfDamaged(NalUnitReader reader, int lengthSize)
     {
         if (reader.IsDamaged)

@@ -6,10 +6,9 @@ namespace Vtr.Node.Codecs.FFmpeg;
 /// <param name="DecodeInDecodeOrder">
 /// Make every decoder of this backend output in decode order, as a session with
 /// <see cref="DecoderSettings.OutputInDecodeOrder"/> does (VTR1 decode mode sets that per session). HEVC: the
-/// SPS reorder depth is rewritten to 0, so each packet yields its picture at once. H.264: only
-/// AV_CODEC_FLAG_LOW_DELAY is set; libavcodec still honours the SPS's max_num_reorder_frames (x264 with
-/// B-frames: the first 2 packets yield nothing, then one picture per packet), because at depth 0 it drops
-/// out-of-order pictures instead of outputting them.
+/// SPS reorder depth is rewritten to 0, so each packet yields its picture at once. H.264: each picture is taken as
+/// libavcodec allocates it (<see cref="H264DecodeOrderOutput"/>); only if that hook cannot be installed does it fall
+/// back to AV_CODEC_FLAG_LOW_DELAY, where the first max_num_reorder_frames packets yield nothing.
 /// </param>
 public sealed record FFmpegBackendOptions(string SoftwarePreset = "veryfast", int Threads = 0, bool DecodeInDecodeOrder = false)
 {

@@ -14,6 +14,9 @@ public sealed class FFmpegRuntime
     /// <summary>AVERROR_EOF = -MKTAG('E','O','F',' ').</summary>
     public const int ErrorEof = -0x20464F45;
 
+    /// <summary>AVERROR_INVALIDDATA, FFERRTAG('I','N','D','A').</summary>
+    public const int ErrorInvalidData = -0x41444E49;
+
     private static readonly Lock Gate = new();
     private static FFmpegRuntime? _instance;
 

@@ -1,4 +1,5 @@
 using Vtr.Node.Codecs.FFmpeg.Interop;
+using Vtr.Shared.Bitstream;
 using Vtr.Shared.Media;
 
 namespace Vtr.Node.Codecs.FFmpeg;
@@ -19,6 +20,7 @@ public sealed unsafe class FFmpegVideoDecoder : IVideoDecoder
     private readonly FFmpegCodecSession _session;
     private readonly PtsDurationRing _durations = new();
     private readonly WirePixelFormat _output;
+    private readonly VideoCodec _codec;
     private readonly DecodeOrderParameterSets? _decodeOrder;
     private H264DecodeOrderOutput? _h264DecodeOrder;
 
@@ -29,6 +31,7 @@ public sealed unsafe class FFmpegVideoDecoder : IVideoDecoder
         _runtime = FFmpegRuntime.Load();
         _layout = _runtime.Layout;
         _output = settings.OutputPixelFormat;
+        _codec = settings.Codec;
         var inDecodeOrder = settings.OutputInDecodeOrder || options.DecodeInDecodeOrder;
         _decodeOrder = inDecodeOrder && DecodeOrderParameterSets.Supports(settings.Codec) ? new DecodeOrderParameterSets(settings.Codec) : null;
         var name = settings.Codec.ToWireName();
@@ -102,7 +105,14 @@ public sealed unsafe class FFmpegVideoDecoder : IVideoDecoder
             data.CopyTo(new Span<byte>(AvFields.PacketData(_layout, p), data.Length));
             AvFields.SetPacketTiming(_layout, p, packet.Pts, packet.Dts, packet.Duration,
                 packet.IsKeyframe ? AvLayout.PacketFlagKey : 0);
-            var status = _session.Submitted(AvCodecNative.avcodec_send_packet(_session.Context, avPacket), "avcodec_send_packet");
+            var result = AvCodecNative.avcodec_send_packet(_session.Context, avPacket);
+            if (result == FFmpegRuntime.ErrorInvalidData && !AnnexB.ContainsPicture(_codec, data))
+            {
+                // Parameter sets or SEI alone: libavcodec keeps them and reports "no frame"; it is not an error.
+                result = 0;
+            }
+
+            var status = _session.Submitted(result, "avcodec_send_packet");
             if (status == SubmitResult.Accepted)
             {
                 _durations.Add(packet.Pts, packet.Duration);

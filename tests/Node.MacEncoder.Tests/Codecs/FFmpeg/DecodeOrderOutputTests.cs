@@ -83,6 +83,33 @@ public sealed class DecodeOrderOutputTests(ITestOutputHelper output) : IDisposab
         pictures.ForEach(p => p.Dispose());
     }
 
+    [NativeFact("libx264", "libx265")]
+    public void A_packet_of_parameter_sets_alone_is_taken_and_yields_no_picture()
+    {
+        foreach (var (codec, encoder) in new[]
+        {
+            (VideoCodec.H264, "-c:v libx264 -preset veryfast -bf 2 -g 15 -x264-params aud=1"),
+            (VideoCodec.Hevc, "-c:v libx265 -preset veryfast -x265-params log-level=error:bframes=2:keyint=15:aud=1"),
+        })
+        {
+            var (units, expectedHashes) = CliStream(codec, encoder);
+            var (parameterSets, firstPicture) = SplitParameterSets(codec, units[0]);
+            using var decoder = new FFmpegVideoDecoder(new DecoderSettings(codec, 320, 240, WirePixelFormat.Nv12, ReadOnlyMemory<byte>.Empty, OutputInDecodeOrder: true));
+            IEnumerable<EncodedPacketInput> packets =
+            [
+                new(parameterSets, -1, -1, 0, false),
+                new(firstPicture, 0, 0, 1, true),
+                .. units.Skip(1).Select((u, i) => new EncodedPacketInput(u, i + 1, i + 1, 1, false)),
+            ];
+
+            var (perPacket, pictures) = DecodeLockStep(decoder, packets);
+
+            Assert.Equal([0, .. Enumerable.Repeat(1, FrameCount)], perPacket);
+            Assert.Equal(expectedHashes, HashesOf(pictures));
+            pictures.ForEach(p => p.Dispose());
+        }
+    }
+
     [NativeFact("libx264")]
     public void H264_pictures_come_out_in_decode_order_with_the_parameter_sets_from_avcc_extradata()
     {
@@ -160,6 +187,27 @@ public sealed class DecodeOrderOutputTests(ITestOutputHelper output) : IDisposab
         }
 
         return Convert.ToHexStringLower(md5.GetHashAndReset());
+    }
+
+    /// <summary>The leading non-picture NALs of an access unit (AUD, parameter sets, SEI) and the rest.</summary>
+    private static (byte[] ParameterSets, byte[] Picture) SplitParameterSets(VideoCodec codec, byte[] unit)
+    {
+        var reader = NalUnitReader.ForAnnexB(unit);
+        while (reader.TryReadNext(out var range))
+        {
+            var start = range.Offset - 3; // the NAL's start code: 00 00 01, or 00 00 00 01
+            if (start > 0 && unit[start - 1] == 0)
+            {
+                start--;
+            }
+
+            if (AnnexB.ContainsPicture(codec, unit.AsSpan(start)[..(range.Length + range.Offset - start)]))
+            {
+                return (unit[..start], unit[start..]);
+            }
+        }
+
+        throw new InvalidOperationException("the access unit has no picture");
     }
 
     private static List<byte[]> SplitOnAccessUnitDelimiters(VideoCodec codec, byte[] stream)
