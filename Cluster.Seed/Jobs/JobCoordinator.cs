@@ -70,6 +70,7 @@ public sealed class JobCoordinator : ReceiveActor
         var known = _nodeAddresses.ContainsKey(register.NodeId);
         _table.RegisterNode(register);
         _nodeAddresses[register.NodeId] = MemberAddressOf(Sender);
+        Sender.Tell(new NodeRegistered(register.NodeId));
         if (!known)
         {
             _log.Info(

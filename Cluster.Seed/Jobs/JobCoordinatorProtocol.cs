@@ -6,7 +6,7 @@ namespace Vtr.Seed.Jobs;
 /// What <see cref="JobCoordinator"/> speaks. Every message crosses the cluster, so the records live in
 /// <c>Shared/Cluster</c> (nodes and clients cannot reference this project):
 /// <list type="bullet">
-/// <item>from nodes: <see cref="RegisterNode"/>, <see cref="NodeStatusReport"/>;</item>
+/// <item>from nodes: <see cref="RegisterNode"/> (answered <see cref="NodeRegistered"/>, which nodes watch), <see cref="NodeStatusReport"/>;</item>
 /// <item>from clients: <see cref="SubmitJob"/> (answered <see cref="JobAccepted"/>; the sender is the job's
 /// client and is watched), <see cref="SegmentCompleted"/>, <see cref="SegmentFailed"/>;</item>
 /// <item>to clients: <see cref="SegmentLeased"/>, <see cref="LeaseCancelled"/>, <see cref="JobCompleted"/>,

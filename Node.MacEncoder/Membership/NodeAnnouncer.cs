@@ -8,8 +8,8 @@ namespace Vtr.Node.Membership;
 
 /// <summary>
 /// Keeps the JobCoordinator informed about this node: registers on start, on every
-/// <see cref="CoordinatorStarted"/> and periodically (registration is idempotent), and forwards load and
-/// speed changes as <see cref="NodeStatusReport"/>. Session counts arrive as <see cref="SessionsChanged"/> or straight
+/// <see cref="CoordinatorStarted"/>, when the coordinator that acknowledged the last registration stops (watched) and
+/// periodically (registration is idempotent), and forwards load and speed changes as <see cref="NodeStatusReport"/>. Session counts arrive as <see cref="SessionsChanged"/> or straight
 /// from the encoder pool as <see cref="EncoderPoolProtocol.SessionCountChanged"/>.
 /// </summary>
 public sealed class NodeAnnouncer : ReceiveActor, IWithTimers
@@ -24,6 +24,7 @@ public sealed class NodeAnnouncer : ReceiveActor, IWithTimers
     private readonly TimeSpan _reRegisterInterval;
     private int _sessionsInUse;
     private double _measuredFps;
+    private IActorRef? _registeredWith;
 
     public NodeAnnouncer(RegisterNode info, IActorRef coordinator, IActorRef mediator, TimeSpan reRegisterInterval)
     {
@@ -36,6 +37,8 @@ public sealed class NodeAnnouncer : ReceiveActor, IWithTimers
         Receive<SessionsChanged>(OnSessionsChanged);
         Receive<EncoderPoolProtocol.SessionCountChanged>(changed => OnSessionsChanged(new SessionsChanged(changed.ActiveSessions)));
         Receive<SpeedMeasured>(OnSpeedMeasured);
+        Receive<NodeRegistered>(_ => OnRegistered());
+        Receive<Terminated>(OnTerminated);
         Receive<SubscribeAck>(_ => { });
     }
 
@@ -56,6 +59,34 @@ public sealed class NodeAnnouncer : ReceiveActor, IWithTimers
     private void OnCoordinatorStarted(CoordinatorStarted started)
     {
         _log.Info("Coordinator (re)started; registering node {NodeId} again", _info.NodeId);
+        Register();
+    }
+
+    private void OnRegistered()
+    {
+        if (Sender.Equals(_registeredWith) || Sender.IsNobody() || Sender.Equals(Context.System.DeadLetters))
+        {
+            return;
+        }
+
+        if (_registeredWith is not null)
+        {
+            Context.Unwatch(_registeredWith);
+        }
+
+        _registeredWith = Sender;
+        Context.Watch(_registeredWith);
+    }
+
+    private void OnTerminated(Terminated terminated)
+    {
+        if (!terminated.ActorRef.Equals(_registeredWith))
+        {
+            return;
+        }
+
+        _registeredWith = null;
+        _log.Info("The coordinator node {NodeId} registered with stopped; registering through the singleton proxy again", _info.NodeId);
         Register();
     }
 

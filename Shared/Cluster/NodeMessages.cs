@@ -17,5 +17,11 @@ public sealed record RegisterNode(
     int MaxSessions,
     int SessionsInUse = 0) : IVtrClusterMessage;
 
+/// <summary>
+/// The coordinator's answer to <see cref="RegisterNode"/>. Its sender is the coordinator incarnation itself: the node
+/// watches it and registers again when it stops (a hand-over's announcement can miss a member, pub-sub is at-most-once).
+/// </summary>
+public sealed record NodeRegistered(NodeId NodeId) : IVtrClusterMessage;
+
 /// <summary>Load and speed of a node, sent whenever either changes.</summary>
 public sealed record NodeStatusReport(NodeId NodeId, int SessionsInUse, double MeasuredFps) : IVtrClusterMessage;

@@ -32,6 +32,7 @@ public sealed class VtrClusterSerializer : SerializerWithStringManifest
         [typeof(GetClusterStatus)] = "gcs",
         [typeof(ClusterStatus)] = "cs",
         [typeof(CoordinatorStarted)] = "cst",
+        [typeof(NodeRegistered)] = "nrd",
     }.ToFrozenDictionary();
 
     private static FrozenDictionary<string, Type> TypesByManifest { get; } =

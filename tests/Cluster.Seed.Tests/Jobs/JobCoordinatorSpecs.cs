@@ -25,6 +25,15 @@ public sealed class JobCoordinatorSpecs : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public async Task A_registration_is_acknowledged_by_the_coordinator_itself_so_the_node_can_watch_it()
+    {
+        _coordinator.Tell(Node("n1"), _node.Ref);
+
+        Assert.Equal("n1", (await _node.ExpectMsgAsync<NodeRegistered>(Timeout)).NodeId.Value);
+        Assert.Equal(_coordinator, _node.LastSender);
+    }
+
+    [Fact]
     public async Task Coordinator_announces_itself_on_start()
     {
         var publish = await _mediator.ExpectMsgAsync<Publish>(Timeout);

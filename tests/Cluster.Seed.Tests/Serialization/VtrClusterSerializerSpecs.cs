@@ -31,6 +31,7 @@ public sealed class VtrClusterSerializerSpecs : Akka.TestKit.Xunit2.TestKit
             [new NodeView(Node, "10.0.0.5", 7000, "videotoolbox", true, 4, 1, 2, 143.5, ["hevc"])],
             [new JobView(Job, "laptop", "hevc", 10, 4, 5, 1)]),
         CoordinatorStarted.Instance,
+        new NodeRegistered(Node),
     ];
 
     public static TheoryData<IVtrClusterMessage> Messages() => new(Samples);

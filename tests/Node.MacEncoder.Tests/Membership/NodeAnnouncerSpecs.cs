@@ -46,6 +46,19 @@ public sealed class NodeAnnouncerSpecs : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public async Task Announcer_registers_again_when_the_coordinator_that_acknowledged_it_stops()
+    {
+        var announcer = await StartedAnnouncerAsync();
+        var incarnation = CreateTestProbe("coordinator-incarnation"); // what the singleton proxy forwarded to
+        announcer.Tell(new NodeRegistered(Info.NodeId), incarnation.Ref);
+        await _coordinator.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
+
+        Sys.Stop(incarnation.Ref); // a hand-over stops the old singleton; no announcement reaches this node
+
+        Assert.Equal(Info, await _coordinator.ExpectMsgAsync<RegisterNode>(Timeout));
+    }
+
+    [Fact]
     public async Task Session_and_speed_changes_are_forwarded_as_status_reports()
     {
         var announcer = await StartedAnnouncerAsync();
