@@ -11,4 +11,10 @@ public interface IVideoDecoder : IDisposable
 
     /// <summary>Signals end of input.</summary>
     void Flush();
+
+    /// <summary>
+    /// True when every packet's picture comes out right after the packet, in decode order — what a session asked for
+    /// with <see cref="DecoderSettings.OutputInDecodeOrder"/> gets unless the backend cannot provide it.
+    /// </summary>
+    bool OutputsInDecodeOrder { get; }
 }

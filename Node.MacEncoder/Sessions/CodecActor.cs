@@ -70,6 +70,10 @@ public sealed class CodecActor : ReceiveActor
         if (_spec.Decoder is { } decoderSettings)
         {
             _decoder = _backend.CreateDecoder(decoderSettings);
+            if (decoderSettings.OutputInDecodeOrder && !_decoder.OutputsInDecodeOrder)
+            {
+                _log.Warning("The {Codec} decoder cannot output in decode order here: a lock-step client waits on the first packets of a B-frame stream", decoderSettings.Codec);
+            }
         }
     }
 

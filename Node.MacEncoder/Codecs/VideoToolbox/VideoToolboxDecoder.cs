@@ -101,6 +101,9 @@ public sealed unsafe class VideoToolboxDecoder : IVideoDecoder
 
     public ReceiveResult Receive(out DecodedPicture? picture) => _queue.Receive(out picture);
 
+    /// <summary>Without kVTDecodeFrame_EnableTemporalProcessing VideoToolbox emits frames in decode order.</summary>
+    public bool OutputsInDecodeOrder => true;
+
     public void Flush()
     {
         if (_flushed)
