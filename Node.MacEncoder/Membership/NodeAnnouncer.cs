@@ -17,6 +17,14 @@ public sealed class NodeAnnouncer : ReceiveActor, IWithTimers
     /// <summary>Default period of the safety-net re-registration.</summary>
     public static readonly TimeSpan DefaultReRegisterInterval = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// After the acknowledging coordinator stopped, registrations repeat this often until a new one acknowledges:
+    /// the first may reach the singleton proxy before it has noticed the hand-over, and be lost.
+    /// </summary>
+    private static readonly TimeSpan UnacknowledgedRetry = TimeSpan.FromSeconds(1);
+
+    private const string UnacknowledgedTimer = "unacknowledged";
+
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly RegisterNode _info;
     private readonly IActorRef _coordinator;
@@ -76,6 +84,7 @@ public sealed class NodeAnnouncer : ReceiveActor, IWithTimers
 
         _registeredWith = Sender;
         Context.Watch(_registeredWith);
+        Timers.Cancel(UnacknowledgedTimer);
     }
 
     private void OnTerminated(Terminated terminated)
@@ -88,6 +97,7 @@ public sealed class NodeAnnouncer : ReceiveActor, IWithTimers
         _registeredWith = null;
         _log.Info("The coordinator node {NodeId} registered with stopped; registering through the singleton proxy again", _info.NodeId);
         Register();
+        Timers.StartPeriodicTimer(UnacknowledgedTimer, ReRegisterTick.Instance, UnacknowledgedRetry);
     }
 
     private void OnSessionsChanged(SessionsChanged changed)

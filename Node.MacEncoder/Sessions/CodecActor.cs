@@ -198,7 +198,7 @@ public sealed class CodecActor : ReceiveActor
         _log.Warning("Codec failed ({Reason}); reopening it, next frame is a keyframe (restart {Restart})", ex.Message, _restarts);
         _encoder?.Dispose();
         _encoder = null;
-        // Only the encoder: a transcode session's decoder holds the reference pictures the next packets need.
+        // Only the encoder failed and only it is reopened (recovery runs for encode sessions, which have no decoder).
         OpenEncoder();
         Context.Parent.Tell(new SessionProtocol.CodecRecovered(ex.Message));
     }

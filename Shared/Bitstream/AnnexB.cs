@@ -139,23 +139,31 @@ public static class AnnexB
     }
 
     /// <summary>
-    /// True when any NAL codes picture data (a VCL NAL): H.264 types 1..5, HEVC types 0..31. Parameter sets, SEI and
-    /// delimiters alone are not a picture.
+    /// True when <paramref name="annexB"/> starts with a start code and every NAL in it is a parameter set, SEI,
+    /// delimiter or filler (H.264 types 6..13, HEVC 32..40): an access unit with no picture of its own.
     /// </summary>
-    public static bool ContainsPicture(VideoCodec codec, ReadOnlySpan<byte> annexB)
+    public static bool HoldsOnlyNonPictureNals(VideoCodec codec, ReadOnlySpan<byte> annexB)
     {
-        foreach (var nal in NalUnitReader.ForAnnexB(annexB))
+        if (!StartsWithStartCode(annexB))
         {
-            var isPicture = codec == VideoCodec.Hevc
-                ? HevcNalUnitType.Of(nal) is >= 0 and <= 31
-                : H264NalUnitType.Of(nal) is >= 1 and <= 5;
-            if (isPicture)
-            {
-                return true;
-            }
+            return false;
         }
 
-        return false;
+        var any = false;
+        foreach (var nal in NalUnitReader.ForAnnexB(annexB))
+        {
+            var nonPicture = codec == VideoCodec.Hevc
+                ? HevcNalUnitType.Of(nal) is >= 32 and <= 40
+                : H264NalUnitType.Of(nal) is >= 6 and <= 13;
+            if (!nonPicture)
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
     }
 
     private static void ThrowIfDamaged(NalUnitReader reader, int lengthSize)

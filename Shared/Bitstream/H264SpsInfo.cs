@@ -52,10 +52,13 @@ public sealed record H264SpsInfo
     /// <summary>max_num_ref_frames: the reference frames the DPB must hold (0..16).</summary>
     public int MaxNumRefFrames { get; init; }
 
-    /// <summary>Parses an SPS NAL. Returns false for a damaged or non-SPS NAL; never throws.</summary>
-    /// <summary>Larger than any level of Annex A allows (8192 × 4320 at level 6.2): anything above is damage.</summary>
-    private const long MaxCodedSize = 16384;
+    /// <summary>
+    /// Wider or taller than any level of Annex A allows (PicWidthInMbs ≤ √(8 × MaxFS) = 1055 at levels 6–6.2): anything
+    /// above is damage, and the bound keeps every size computation far from overflow.
+    /// </summary>
+    private const long MaxCodedSize = 1056 * 16;
 
+    /// <summary>Parses an SPS NAL. Returns false for a damaged or non-SPS NAL; never throws.</summary>
     public static bool TryParse(ReadOnlySpan<byte> nal, out H264SpsInfo? info)
     {
         info = null;

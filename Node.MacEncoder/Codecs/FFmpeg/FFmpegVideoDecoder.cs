@@ -106,7 +106,7 @@ public sealed unsafe class FFmpegVideoDecoder : IVideoDecoder
             AvFields.SetPacketTiming(_layout, p, packet.Pts, packet.Dts, packet.Duration,
                 packet.IsKeyframe ? AvLayout.PacketFlagKey : 0);
             var result = AvCodecNative.avcodec_send_packet(_session.Context, avPacket);
-            if (result == FFmpegRuntime.ErrorInvalidData && !AnnexB.ContainsPicture(_codec, data))
+            if (result == FFmpegRuntime.ErrorInvalidData && AnnexB.HoldsOnlyNonPictureNals(_codec, data))
             {
                 // Parameter sets or SEI alone: libavcodec keeps them and reports "no frame"; it is not an error.
                 result = 0;

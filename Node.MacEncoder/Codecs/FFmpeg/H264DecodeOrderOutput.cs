@@ -5,9 +5,10 @@ namespace Vtr.Node.Codecs.FFmpeg;
 
 /// <summary>
 /// H.264 pictures in decode order (WIRE.md §3.3), one per access unit, from what <see cref="DecodeOrderCapture"/>
-/// takes at allocation: each is cropped by its SPS window, and a field pair coded as two access units (PAFF) comes
-/// out once, complete, after its second field — the first field's packet yields nothing, as no whole picture exists
-/// yet. A field left unpaired comes out as it is when the next picture starts or the stream ends.
+/// takes at allocation: each is cropped by the window of the SPS its slices refer to, and a field pair coded as two
+/// access units (PAFF) comes out once, complete, after its second field, lasting both fields — the first field's
+/// packet yields nothing, as no whole picture exists yet. A field left unpaired comes out as it is when the next
+/// picture starts or the stream ends. A pair carried whole in one packet is a picture like a frame.
 /// </summary>
 internal sealed class H264DecodeOrderOutput : IDisposable
 {
@@ -17,8 +18,8 @@ internal sealed class H264DecodeOrderOutput : IDisposable
     private readonly H264SequenceTracker _sequence = new();
     private readonly Queue<DecodedPicture> _ready = new();
     private readonly FieldPairing _pairing = new();
-    private (long Pts, long Duration)? _heldField;
-    private bool _packetIsField;
+    private HeldField? _heldField;
+    private AccessUnitPicture _packet;
 
     private H264DecodeOrderOutput(FFmpegRuntime runtime, WirePixelFormat output, DecodeOrderCapture capture)
     {
@@ -37,17 +38,21 @@ internal sealed class H264DecodeOrderOutput : IDisposable
     /// <summary>Call with each access unit right before avcodec_send_packet.</summary>
     public void BeforeSend(ReadOnlySpan<byte> annexB)
     {
-        _sequence.Observe(annexB);
-        _packetIsField = _sequence.IsFieldPicture(annexB);
+        _packet = _sequence.Observe(annexB);
         _capture.BeginPacket();
     }
 
     /// <summary>Call once avcodec_send_packet has decoded the access unit that carried these timestamps.</summary>
-    public void AfterSend(long pts, long duration) =>
-        Apply(_pairing.AfterAccessUnit(_capture.TryTake(), _packetIsField), pts, duration);
+    public void AfterSend(long pts, long duration)
+    {
+        var allocated = _capture.TryTake();
+        // Without an allocation, a held field is released because this access unit was its partner: the picture
+        // lasts both fields.
+        Apply(_pairing.AfterAccessUnit(allocated, _packet.FieldPicture), pts, duration, partnerDuration: allocated ? 0 : duration);
+    }
 
     /// <summary>End of stream: a field still waiting for its partner is all there is of its picture.</summary>
-    public void Finish() => Apply(_pairing.Finish(), 0, 0);
+    public void Finish() => Apply(_pairing.Finish(), 0, 0, partnerDuration: 0);
 
     public bool TryDequeue(out DecodedPicture? picture) => _ready.TryDequeue(out picture);
 
@@ -60,14 +65,14 @@ internal sealed class H264DecodeOrderOutput : IDisposable
         }
     }
 
-    private void Apply(FieldPairingAction action, long pts, long duration)
+    private void Apply(FieldPairingAction action, long pts, long duration, long partnerDuration)
     {
         if (action.HasFlag(FieldPairingAction.EmitHeld) && _heldField is { } held)
         {
             _heldField = null;
             try
             {
-                Emit(_capture.HeldPicture, held.Pts, held.Duration);
+                Emit(_capture.HeldPicture, held.Pts, held.Duration + partnerDuration, held.Window);
             }
             finally
             {
@@ -78,14 +83,16 @@ internal sealed class H264DecodeOrderOutput : IDisposable
         if (action.HasFlag(FieldPairingAction.HoldCurrent))
         {
             _capture.Hold();
-            _heldField = (pts, duration);
+            _heldField = new HeldField(pts, duration, _packet.Window);
         }
         else if (action.HasFlag(FieldPairingAction.EmitCurrent))
         {
-            Emit(_capture.Picture, pts, duration);
+            Emit(_capture.Picture, pts, duration, _packet.Window);
         }
     }
 
-    private void Emit(nint frame, long pts, long duration) =>
-        _ready.Enqueue(DecodedPictureWriter.Write(_runtime, frame, _output, pts, duration, _sequence.Window));
+    private void Emit(nint frame, long pts, long duration, PictureWindow? window) =>
+        _ready.Enqueue(DecodedPictureWriter.Write(_runtime, frame, _output, pts, duration, window));
+
+    private readonly record struct HeldField(long Pts, long Duration, PictureWindow? Window);
 }

@@ -8,37 +8,48 @@ namespace Vtr.Node.Codecs.FFmpeg;
 /// </summary>
 internal readonly record struct PictureWindow(int Left, int Top, int Width, int Height, int CodedWidth, int CodedHeight);
 
+/// <summary>What decode-order capture needs to know about one access unit's picture.</summary>
+/// <param name="Window">Its cropping window; null when its SPS is unknown (the picture then goes out uncropped).</param>
+/// <param name="FieldPicture">It codes one field of a pair (PAFF), complete only after the other field.</param>
+internal readonly record struct AccessUnitPicture(PictureWindow? Window, bool FieldPicture);
+
 /// <summary>
-/// Follows the H.264 SPS NALs a decoder is given (extradata and in-band) for what decode-order capture needs to know
-/// about the pictures libavcodec allocates: their cropping window (libavcodec applies it only to the pictures it
-/// outputs; a picture taken at allocation still has the coded size, e.g. 1920×1088) and whether an access unit codes
-/// one field of a pair, whose picture is complete only after the other field.
+/// Follows the H.264 SPS and PPS NALs a decoder is given (extradata and in-band), by id, for what decode-order capture
+/// needs: the cropping window of the SPS each access unit's slices refer to through their PPS (libavcodec applies it
+/// only to the pictures it outputs; a picture taken at allocation still has the coded size, e.g. 1920×1088), and
+/// whether the access unit codes a single field.
 /// </summary>
 internal sealed class H264SequenceTracker
 {
-    /// <summary>
-    /// The window of the last SPS seen; null before any. A stream may carry several SPS ids; a window is only
-    /// applied to a picture of exactly its coded size (<see cref="DecodedPictureWriter"/>).
-    /// </summary>
-    public PictureWindow? Window { get; private set; }
+    private readonly Dictionary<int, H264SpsInfo> _spsById = [];
+    private readonly Dictionary<int, int> _spsIdByPps = [];
 
-    /// <summary>The last SPS seen; null before any.</summary>
-    public H264SpsInfo? Sps { get; private set; }
-
-    /// <summary>True when <paramref name="annexB"/> (one access unit) codes a single field (PAFF).</summary>
-    public bool IsFieldPicture(ReadOnlySpan<byte> annexB) =>
-        Sps is { FrameMbsOnly: false } sps && H264SliceHeader.TryReadFieldPicture(annexB, sps, out var field) && field;
-
-    public void Observe(ReadOnlySpan<byte> annexB)
+    /// <summary>Reads the parameter sets of <paramref name="annexB"/>, then describes its picture.</summary>
+    public AccessUnitPicture Observe(ReadOnlySpan<byte> annexB)
     {
         var nals = NalUnitReader.ForAnnexB(annexB);
         while (nals.MoveNext())
         {
-            if (H264NalUnitType.Of(nals.Current) == H264NalUnitType.Sps && H264SpsInfo.TryParse(nals.Current, out var sps))
+            var type = H264NalUnitType.Of(nals.Current);
+            if (type == H264NalUnitType.Sps && H264SpsInfo.TryParse(nals.Current, out var sps))
             {
-                Sps = sps;
-                Window = new PictureWindow(sps!.CropLeft, sps.CropTop, sps.Width, sps.Height, sps.CodedWidth, sps.CodedHeight);
+                _spsById[sps!.SpsId] = sps;
+            }
+            else if (type == H264NalUnitType.Pps && H264SliceHeader.TryReadPpsIds(nals.Current, out var ppsId, out var spsId))
+            {
+                _spsIdByPps[ppsId] = spsId;
             }
         }
+
+        if (!H264SliceHeader.TryReadShape(annexB, SpsOfPps, out var shape) || SpsOfPps(shape.PpsId) is not { } active)
+        {
+            return default;
+        }
+
+        var window = new PictureWindow(active.CropLeft, active.CropTop, active.Width, active.Height, active.CodedWidth, active.CodedHeight);
+        return new AccessUnitPicture(window, shape.FieldPicture);
     }
+
+    private H264SpsInfo? SpsOfPps(int ppsId) =>
+        _spsIdByPps.TryGetValue(ppsId, out var spsId) && _spsById.TryGetValue(spsId, out var sps) ? sps : null;
 }

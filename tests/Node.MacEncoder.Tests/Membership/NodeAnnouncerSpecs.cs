@@ -56,6 +56,18 @@ public sealed class NodeAnnouncerSpecs : Akka.TestKit.Xunit2.TestKit
         Sys.Stop(incarnation.Ref); // a hand-over stops the old singleton; no announcement reaches this node
 
         Assert.Equal(Info, await _coordinator.ExpectMsgAsync<RegisterNode>(Timeout));
+        await _coordinator.ExpectMsgAsync<NodeStatusReport>(Timeout);
+        // Until a new coordinator acknowledges, the registration is repeated (the first may have been lost)...
+        Assert.Equal(Info, await _coordinator.ExpectMsgAsync<RegisterNode>(Timeout));
+        await _coordinator.ExpectMsgAsync<NodeStatusReport>(Timeout);
+        var successor = CreateTestProbe("coordinator-successor");
+        announcer.Tell(new NodeRegistered(Info.NodeId), successor.Ref);
+
+        // ...and stops once one does. The session change is a marker: retries queued before the acknowledgement
+        // come out before its report, none after (the periodic registration is 5 minutes here).
+        announcer.Tell(new SessionsChanged(5));
+        await _coordinator.FishForMessageAsync(m => m is NodeStatusReport { SessionsInUse: 5 }, Timeout);
+        await _coordinator.ExpectNoMsgAsync(TimeSpan.FromSeconds(2.5));
     }
 
     [Fact]

@@ -128,4 +128,15 @@ public class AnnexBTests
             Assert.Equal(AnnexB.LengthPrefixedSize(data), AnnexB.ToLengthPrefixed(data, destination));
         }
     }
+
+    [Fact]
+    public void Only_start_coded_parameter_sets_sei_and_delimiters_count_as_an_access_unit_without_a_picture()
+    {
+        Assert.True(AnnexB.HoldsOnlyNonPictureNals(VideoCodec.H264, [0, 0, 0, 1, 0x09, 0xf0, 0, 0, 1, 0x67, 0x42, 0, 0, 1, 0x68, 0xce]));
+        Assert.False(AnnexB.HoldsOnlyNonPictureNals(VideoCodec.H264, [0, 0, 1, 0x67, 0x42, 0, 0, 1, 0x65, 0x88]));
+        Assert.False(AnnexB.HoldsOnlyNonPictureNals(VideoCodec.H264, [0, 0, 0, 3, 0x67, 0x42, 0x00])); // length-prefixed
+        Assert.False(AnnexB.HoldsOnlyNonPictureNals(VideoCodec.H264, []));
+        Assert.True(AnnexB.HoldsOnlyNonPictureNals(VideoCodec.Hevc, [0, 0, 1, 0x40, 0x01, 0, 0, 1, 0x42, 0x01, 0, 0, 1, 0x44, 0x01]));
+        Assert.False(AnnexB.HoldsOnlyNonPictureNals(VideoCodec.Hevc, [0, 0, 1, 0x40, 0x01, 0, 0, 1, 0x26, 0x01]));
+    }
 }

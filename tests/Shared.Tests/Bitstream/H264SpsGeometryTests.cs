@@ -33,14 +33,25 @@ public sealed class H264SpsGeometryTests
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public void Field_pic_flag_is_read_from_the_first_slice_of_an_interlaced_stream(bool field)
+    public void Field_pic_flag_is_read_with_the_sps_the_slices_pps_names(bool field)
     {
         Assert.True(H264SpsInfo.TryParse(Sps(20, 6, 0, 0, 0, 0, frameMbsOnly: false), out var sps));
-        byte[] accessUnit = [0, 0, 0, 1, 0x09, 0x10, 0, 0, 1, .. Slice(sps!, field)];
+        byte[] accessUnit = [0, 0, 0, 1, 0x09, 0x10, 0, 0, 1, .. Slice(sps!, field, ppsId: 3)];
 
-        Assert.True(H264SliceHeader.TryReadFieldPicture(accessUnit, sps!, out var fieldPicture));
-        Assert.Equal(field, fieldPicture);
+        Assert.True(H264SliceHeader.TryReadShape(accessUnit, pps => pps == 3 ? sps : null, out var shape));
+        Assert.Equal(new H264PictureShape(3, field), shape);
         Assert.Equal(192, sps!.CodedHeight); // 6 map units of 32 rows
+        Assert.False(H264SliceHeader.TryReadShape(accessUnit, _ => null, out _)); // unknown PPS
+    }
+
+    [Fact]
+    public void Both_fields_of_a_pair_in_one_access_unit_make_a_whole_picture()
+    {
+        Assert.True(H264SpsInfo.TryParse(Sps(20, 6, 0, 0, 0, 0, frameMbsOnly: false), out var sps));
+        byte[] pair = [0, 0, 1, .. Slice(sps!, field: true), 0, 0, 1, .. Slice(sps!, field: true, bottom: true)];
+
+        Assert.True(H264SliceHeader.TryReadShape(pair, _ => sps, out var shape));
+        Assert.False(shape.FieldPicture);
     }
 
     [Fact]
@@ -48,27 +59,42 @@ public sealed class H264SpsGeometryTests
     {
         Assert.True(H264SpsInfo.TryParse(Sps(20, 12, 0, 0, 0, 0), out var sps));
 
-        Assert.True(H264SliceHeader.TryReadFieldPicture([0, 0, 1, .. Slice(sps!, field: false)], sps!, out var fieldPicture));
-        Assert.False(fieldPicture);
-        Assert.False(H264SliceHeader.TryReadFieldPicture([0, 0, 1, 0x09, 0x10], sps!, out _));
+        Assert.True(H264SliceHeader.TryReadShape([0, 0, 1, .. Slice(sps!, field: false)], _ => sps, out var shape));
+        Assert.False(shape.FieldPicture);
+        Assert.False(H264SliceHeader.TryReadShape([0, 0, 1, 0x09, 0x10], _ => sps, out _));
+    }
+
+    [Fact]
+    public void A_pps_names_its_own_id_and_its_sps()
+    {
+        var buffer = new byte[8];
+        var writer = new BitWriter(buffer);
+        writer.WriteBits(0x68, 8);
+        writer.WriteUe(5); // pic_parameter_set_id
+        writer.WriteUe(2); // seq_parameter_set_id
+        writer.WriteFlag(false); // entropy_coding_mode_flag
+        writer.WriteTrailingBits();
+
+        Assert.True(H264SliceHeader.TryReadPpsIds(buffer.AsSpan(0, writer.BytesWritten), out var ppsId, out var spsId));
+        Assert.Equal((5, 2), (ppsId, spsId));
     }
 
     /// <summary>An IDR I-slice header up to field_pic_flag (and bottom_field_flag), then filler bits.</summary>
-    private static byte[] Slice(H264SpsInfo sps, bool field)
+    internal static byte[] Slice(H264SpsInfo sps, bool field, uint ppsId = 0, bool bottom = false)
     {
         var buffer = new byte[16];
         var writer = new BitWriter(buffer);
         writer.WriteBits(0x65, 8); // nal_ref_idc 3, type 5 (IDR)
         writer.WriteUe(0); // first_mb_in_slice
         writer.WriteUe(7); // slice_type: I
-        writer.WriteUe(0); // pic_parameter_set_id
+        writer.WriteUe(ppsId); // pic_parameter_set_id
         writer.WriteBits(0, sps.Log2MaxFrameNum); // frame_num
         if (!sps.FrameMbsOnly)
         {
             writer.WriteFlag(field);
             if (field)
             {
-                writer.WriteFlag(false); // bottom_field_flag
+                writer.WriteFlag(bottom); // bottom_field_flag
             }
         }
 

@@ -201,7 +201,7 @@ public sealed class DecodeOrderOutputTests(ITestOutputHelper output) : IDisposab
                 start--;
             }
 
-            if (AnnexB.ContainsPicture(codec, unit.AsSpan(start)[..(range.Length + range.Offset - start)]))
+            if (!AnnexB.HoldsOnlyNonPictureNals(codec, unit.AsSpan(start, range.Length + range.Offset - start)))
             {
                 return (unit[..start], unit[start..]);
             }
