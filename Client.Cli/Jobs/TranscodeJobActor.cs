@@ -33,7 +33,7 @@ public sealed class TranscodeJobActor : ReceiveActor, IWithTimers
     private readonly Dictionary<int, SegmentSpec> _segments;
     private readonly Dictionary<int, SegmentOutcome> _results = [];
     private readonly Dictionary<LeaseId, RunningLease> _running = [];
-    private IActorRef? _acceptedBy;
+    private readonly CoordinatorWatch _coordinatorWatch = new();
 
     public TranscodeJobActor(
         SubmitJob job, IActorRef coordinator, IActorRef mediator, ISegmentRunner runner,
@@ -90,30 +90,16 @@ public sealed class TranscodeJobActor : ReceiveActor, IWithTimers
     private void OnJobAccepted()
     {
         Timers.Cancel(nameof(SubmitRetryTick));
-        if (Sender.Equals(_acceptedBy) || Sender.IsNobody() || Sender.Equals(Context.System.DeadLetters))
-        {
-            return;
-        }
-
-        if (_acceptedBy is not null)
-        {
-            Context.Unwatch(_acceptedBy);
-        }
-
-        _acceptedBy = Sender;
-        Context.Watch(_acceptedBy);
+        _coordinatorWatch.Acknowledged(Context, Sender);
     }
 
     private void OnTerminated(Terminated terminated)
     {
-        if (!terminated.ActorRef.Equals(_acceptedBy))
+        if (_coordinatorWatch.Stopped(terminated))
         {
-            return;
+            _log.Info("The coordinator of job {JobId} stopped; re-submitting through the singleton proxy", _job.JobId);
+            OnCoordinatorStarted();
         }
-
-        _acceptedBy = null;
-        _log.Info("The coordinator of job {JobId} stopped; re-submitting through the singleton proxy", _job.JobId);
-        OnCoordinatorStarted();
     }
 
     private void OnSegmentLeased(SegmentLeased leased)

@@ -30,9 +30,9 @@ public sealed class NodeAnnouncer : ReceiveActor, IWithTimers
     private readonly IActorRef _coordinator;
     private readonly IActorRef _mediator;
     private readonly TimeSpan _reRegisterInterval;
+    private readonly CoordinatorWatch _coordinatorWatch = new();
     private int _sessionsInUse;
     private double _measuredFps;
-    private IActorRef? _registeredWith;
 
     public NodeAnnouncer(RegisterNode info, IActorRef coordinator, IActorRef mediator, TimeSpan reRegisterInterval)
     {
@@ -72,32 +72,20 @@ public sealed class NodeAnnouncer : ReceiveActor, IWithTimers
 
     private void OnRegistered()
     {
-        if (Sender.Equals(_registeredWith) || Sender.IsNobody() || Sender.Equals(Context.System.DeadLetters))
+        if (_coordinatorWatch.Acknowledged(Context, Sender))
         {
-            return;
+            Timers.Cancel(UnacknowledgedTimer);
         }
-
-        if (_registeredWith is not null)
-        {
-            Context.Unwatch(_registeredWith);
-        }
-
-        _registeredWith = Sender;
-        Context.Watch(_registeredWith);
-        Timers.Cancel(UnacknowledgedTimer);
     }
 
     private void OnTerminated(Terminated terminated)
     {
-        if (!terminated.ActorRef.Equals(_registeredWith))
+        if (_coordinatorWatch.Stopped(terminated))
         {
-            return;
+            _log.Info("The coordinator node {NodeId} registered with stopped; registering through the singleton proxy again", _info.NodeId);
+            Register();
+            Timers.StartPeriodicTimer(UnacknowledgedTimer, ReRegisterTick.Instance, UnacknowledgedRetry);
         }
-
-        _registeredWith = null;
-        _log.Info("The coordinator node {NodeId} registered with stopped; registering through the singleton proxy again", _info.NodeId);
-        Register();
-        Timers.StartPeriodicTimer(UnacknowledgedTimer, ReRegisterTick.Instance, UnacknowledgedRetry);
     }
 
     private void OnSessionsChanged(SessionsChanged changed)
