@@ -46,19 +46,13 @@ public sealed partial class FrameMessage
         }
 
         var message = output.GetSpan((int)bound);
-        var position = Vtr1Header.Size;
-        BinaryPrimitives.WriteInt64BigEndian(message[position..], pts);
-        BinaryPrimitives.WriteInt64BigEndian(message[(position + 8)..], duration);
-        BinaryPrimitives.WriteUInt32BigEndian(message[(position + 16)..], flags);
-        message[position + 20] = (byte)planes.Length;
-        position += FixedHeadBytes;
+        WriteFixedHead(message[Vtr1Header.Size..], pts, duration, flags, planes.Length);
+        var position = Vtr1Header.Size + FixedHeadBytes;
         foreach (var plane in planes)
         {
             var raw = plane.Data.Span[..RawLength(plane)];
             var written = compressor.Compress(raw, message[(position + PlaneHeadBytes)..]);
-            BinaryPrimitives.WriteUInt32BigEndian(message[position..], (uint)plane.Stride);
-            BinaryPrimitives.WriteUInt32BigEndian(message[(position + 4)..], (uint)plane.Height);
-            BinaryPrimitives.WriteUInt32BigEndian(message[(position + 8)..], (uint)written);
+            WritePlaneHead(message[position..], plane, written);
             position += PlaneHeadBytes + written;
         }
 
@@ -99,21 +93,27 @@ public sealed partial class FrameMessage
         }
 
         Vtr1Header.Write(destination, Vtr1MessageType.Frame, (int)payload);
-        var position = Vtr1Header.Size;
-        BinaryPrimitives.WriteInt64BigEndian(destination[position..], pts);
-        BinaryPrimitives.WriteInt64BigEndian(destination[(position + 8)..], duration);
-        BinaryPrimitives.WriteUInt32BigEndian(destination[(position + 16)..], flags);
-        destination[position + 20] = (byte)planes.Length;
-        WriteRawPlaneHead(destination[(position + FixedHeadBytes)..], planes[0]);
+        WriteFixedHead(destination[Vtr1Header.Size..], pts, duration, flags, planes.Length);
+        WriteRawPlaneHead(destination[(Vtr1Header.Size + FixedHeadBytes)..], planes[0]);
     }
 
     /// <summary>The 12-byte head of an uncompressed plane: stride, height, data_len = stride × height.</summary>
-    public static void WriteRawPlaneHead(Span<byte> destination, PlaneView plane)
+    public static void WriteRawPlaneHead(Span<byte> destination, PlaneView plane) => WritePlaneHead(destination, plane, RawLength(plane));
+
+    /// <summary>pts, duration, flags and plane count: the FRAME fields before the first plane head.</summary>
+    private static void WriteFixedHead(Span<byte> destination, long pts, long duration, uint flags, int planeCount)
     {
-        var length = RawLength(plane);
+        BinaryPrimitives.WriteInt64BigEndian(destination, pts);
+        BinaryPrimitives.WriteInt64BigEndian(destination[8..], duration);
+        BinaryPrimitives.WriteUInt32BigEndian(destination[16..], flags);
+        destination[20] = (byte)planeCount;
+    }
+
+    private static void WritePlaneHead(Span<byte> destination, PlaneView plane, int dataLength)
+    {
         BinaryPrimitives.WriteUInt32BigEndian(destination, (uint)plane.Stride);
         BinaryPrimitives.WriteUInt32BigEndian(destination[4..], (uint)plane.Height);
-        BinaryPrimitives.WriteUInt32BigEndian(destination[8..], (uint)length);
+        BinaryPrimitives.WriteUInt32BigEndian(destination[8..], (uint)dataLength);
     }
 
     private static int RawLength(PlaneView plane)

@@ -14,34 +14,21 @@ public static class Vtr1FrameReader
     /// </summary>
     public static bool TryRead(ref ReadOnlySequence<byte> buffer, Vtr1Limits limits, out Vtr1MessageType type, out ReadOnlySequence<byte> payload)
     {
-        ArgumentNullException.ThrowIfNull(limits);
-        type = default;
         payload = default;
-        if (buffer.Length < Vtr1Header.Size)
+        if (!TryPeekHeader(buffer, limits, out type, out var length) || buffer.Length - Vtr1Header.Size < length)
         {
+            type = default;
             return false;
         }
 
-        var (rawType, length) = ParseHeader(buffer);
-        if (length > (uint)limits.MaxPayloadBytes)
-        {
-            throw Vtr1ProtocolException.Malformed($"payload length {length} exceeds the limit of {limits.MaxPayloadBytes}");
-        }
-
-        if (buffer.Length - Vtr1Header.Size < length)
-        {
-            return false;
-        }
-
-        type = (Vtr1MessageType)rawType;
         payload = buffer.Slice(Vtr1Header.Size, length);
         buffer = buffer.Slice(payload.End);
         return true;
     }
 
     /// <summary>
-    /// The type and payload length of the message starting <paramref name="buffer"/>, checked like
-    /// <see cref="TryRead"/> does; false while the 12-byte header is incomplete.
+    /// The type and payload length of the message starting <paramref name="buffer"/>; false while the 12-byte header
+    /// is incomplete. Magic, version and the length limit throw <see cref="Vtr1ProtocolException"/> (Malformed).
     /// </summary>
     public static bool TryPeekHeader(in ReadOnlySequence<byte> buffer, Vtr1Limits limits, out Vtr1MessageType type, out long payloadLength)
     {

@@ -93,19 +93,12 @@ internal static class Vtr1RawFrameReader
         }
     }
 
-    private static async ValueTask ReadHeadAsync(PipeReader input, Memory<byte> destination, CancellationToken ct)
-    {
-        var result = await input.ReadAtLeastAsync(destination.Length, ct).ConfigureAwait(false);
-        var buffer = result.Buffer;
-        if (buffer.Length < destination.Length)
+    private static ValueTask<bool> ReadHeadAsync(PipeReader input, Memory<byte> destination, CancellationToken ct) =>
+        ReadFromPipeAsync(input, destination.Length, bytes =>
         {
-            input.AdvanceTo(buffer.Start, buffer.End);
-            throw EndedInside();
-        }
-
-        buffer.Slice(0, destination.Length).CopyTo(destination.Span);
-        input.AdvanceTo(buffer.GetPosition(destination.Length));
-    }
+            bytes.CopyTo(destination.Span);
+            return true;
+        }, ct);
 
     private static async ValueTask ReadPlaneAsync(PipeReader input, Stream source, Memory<byte> destination, CancellationToken ct)
     {
@@ -134,10 +127,14 @@ internal static class Vtr1RawFrameReader
         }
     }
 
-    private static async ValueTask<System.Collections.Immutable.ImmutableArray<SideDataEntry>> ReadTrailerAsync(
-        PipeReader input, long length, Vtr1Limits limits, CancellationToken ct)
+    private static ValueTask<System.Collections.Immutable.ImmutableArray<SideDataEntry>> ReadTrailerAsync(
+        PipeReader input, long length, Vtr1Limits limits, CancellationToken ct) =>
+        ReadFromPipeAsync(input, (int)length, bytes => FrameMessage.ReadSideData(bytes, limits), ct);
+
+    /// <summary>Waits until the pipe holds <paramref name="length"/> bytes, hands exactly those to <paramref name="use"/>, consumes them.</summary>
+    private static async ValueTask<T> ReadFromPipeAsync<T>(PipeReader input, int length, Func<ReadOnlySequence<byte>, T> use, CancellationToken ct)
     {
-        var result = await input.ReadAtLeastAsync((int)length, ct).ConfigureAwait(false);
+        var result = await input.ReadAtLeastAsync(length, ct).ConfigureAwait(false);
         var buffer = result.Buffer;
         if (buffer.Length < length)
         {
@@ -147,7 +144,7 @@ internal static class Vtr1RawFrameReader
 
         try
         {
-            return FrameMessage.ReadSideData(buffer.Slice(0, length), limits);
+            return use(buffer.Slice(0, length));
         }
         finally
         {
