@@ -1,7 +1,10 @@
 using System.CommandLine;
 using Microsoft.Extensions.Hosting;
 using Vtr.Node.Codecs;
+using Vtr.Cli.Logging;
 using Vtr.Node.Hosting;
+using Vtr.Seed.Contact;
+using Vtr.Seed.Hosting;
 
 namespace Vtr.Cli.Commands;
 
@@ -24,12 +27,15 @@ public static class NodeCommand
         var selfTest = new Option<bool>("--self-test") { Description = "encode and decode a generated clip with every backend, print fps/bytes/PSNR, exit" };
         var seeds = new Option<string[]>("--seed") { Description = "cluster seed HOST:PORT to join (repeatable)", AllowMultipleArgumentsPerToken = true };
 
-        var command = new Command("node", "Run an encoder node") { listen, token, maxSessions, backend, preset, threads, logLevel, once, idle, seeds, selfTest, publicHostname };
+        var clusterPort = new Option<int?>("--cluster-port") { Description = "Akka.Remote port with --seed (default: the VTR1 port + 10000)" };
+        var joinTimeout = new Option<double>("--join-timeout") { Description = "seconds to wait for the seed before giving up (0 = wait as long as it takes, as a daemon should)", DefaultValueFactory = _ => 0 };
+
+        var command = new Command("node", "Run an encoder node") { listen, token, maxSessions, backend, preset, threads, logLevel, once, idle, seeds, selfTest, publicHostname, clusterPort, joinTimeout };
         command.SetAction(async (parse, ct) =>
         {
             if (!LogLevelParser.TryParse(parse.GetValue(logLevel), out var level))
             {
-                await Console.Error.WriteLineAsync($"vtr node: unknown --log-level '{parse.GetValue(logLevel)}'").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync($"vtr node: unknown --log-level '{parse.GetValue(logLevel)}' (error|info|debug)").ConfigureAwait(false);
                 return (int)ExitCode.BadArguments;
             }
 
@@ -39,12 +45,27 @@ public static class NodeCommand
                     new Vtr.Node.Codecs.FFmpeg.FFmpegBackendOptions(parse.GetValue(preset)!, parse.GetValue(threads)), new(), ct);
             }
 
+            PeopleConsole.Level = level;
             NodeOptions options;
+            NodePorts? ports;
             try
             {
+                var endPoint = NodeOptions.ParseEndPoint(parse.GetValue(listen)!);
+                ports = NodePortPicker.Pick(endPoint, parse.GetResult(listen) is { Implicit: false }, parse.GetValue(clusterPort), out var problem);
+                if (ports is null)
+                {
+                    await Console.Error.WriteLineAsync("vtr node: " + problem).ConfigureAwait(false);
+                    return (int)ExitCode.Failure;
+                }
+
+                if (ports.Vtr1 != endPoint.Port)
+                {
+                    DaemonConsole.Say($"port {endPoint.Port} is taken (another vtr node?); serving VTR1 on {ports.Vtr1}");
+                }
+
                 options = new NodeOptions
                 {
-                    Listen = NodeOptions.ParseEndPoint(parse.GetValue(listen)!),
+                    Listen = new System.Net.IPEndPoint(endPoint.Address, ports.Vtr1),
                     Token = parse.GetValue(token) ?? "",
                     MaxSessions = Math.Max(1, parse.GetValue(maxSessions)),
                     Backend = parse.GetValue(backend)!,
@@ -63,13 +84,53 @@ public static class NodeCommand
 
             try
             {
-                using var host = NodeHostBuilder.Build(options, level, NodeClusterWiring.For(parse.GetValue(seeds) ?? []));
-                await host.RunAsync(ct).ConfigureAwait(false);
+                var seedList = parse.GetValue(seeds) ?? [];
+                if (seedList.Length == 0)
+                {
+                    using var host = NodeHostBuilder.Build(options, level, console: DaemonConsole.ForNode());
+                    await host.RunAsync(ct).ConfigureAwait(false);
+                    return (int)ExitCode.Success;
+                }
+
+                if (!SeedList.TryParse(seedList, out var seedEndPoints, out var bad))
+                {
+                    await Console.Error.WriteLineAsync($"vtr node: --seed '{bad}' is not HOST:PORT").ConfigureAwait(false);
+                    return (int)ExitCode.BadArguments;
+                }
+
+                var timeout = parse.GetValue(joinTimeout) is > 0 and var seconds ? TimeSpan.FromSeconds(seconds) : Timeout.InfiniteTimeSpan;
+                var resolver = new ClusterJoinResolver(DaemonConsole.Say);
+                await IncarnationLoop.RunAsync(async (incarnation, token) =>
+                {
+                    var plan = await resolver.ResolveAsync(seedEndPoints, timeout, waitWhenRefused: true, token).ConfigureAwait(false);
+                    var host = NodeHostBuilder.Build(options, level, NodeClusterWiring.For(plan, ports.Cluster), DaemonConsole.ForNode());
+                    try
+                    {
+                        await host.StartAsync(token).ConfigureAwait(false);
+                        return host;
+                    }
+                    catch
+                    {
+                        host.Dispose();
+                        throw;
+                    }
+                }, DaemonConsole.Say, ct).ConfigureAwait(false);
+                DaemonConsole.Say("vtr node: left the cluster, stopped");
                 return (int)ExitCode.Success;
             }
             catch (CodecException ex)
             {
                 await Console.Error.WriteLineAsync("vtr node: " + ex.Message).ConfigureAwait(false);
+                return (int)ExitCode.Failure;
+            }
+            catch (JoinTimedOutException ex)
+            {
+                await Console.Error.WriteLineAsync("vtr node: " + ex.Message).ConfigureAwait(false);
+                return (int)ExitCode.ClusterUnreachable;
+            }
+            catch (Exception ex) when (ex is System.Net.Sockets.SocketException || ex.InnerException is System.Net.Sockets.SocketException)
+            {
+                await Console.Error.WriteLineAsync($"vtr node: cannot listen on {options.Listen} ({ex.Message}; choose another with --listen)").ConfigureAwait(false);
                 return (int)ExitCode.Failure;
             }
         });

@@ -1,37 +1,80 @@
 using System.CommandLine;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Hosting;
+using Vtr.Cli.Logging;
+using Vtr.Seed.Contact;
 using Vtr.Seed.Hosting;
 
 namespace Vtr.Cli.Commands;
 
-/// <summary>`vtr seed`: a cluster seed running the JobCoordinator until Ctrl+C.</summary>
+/// <summary>`vtr seed`: a cluster seed (contact point, job coordinator) that runs until SIGINT/SIGTERM.</summary>
 public static class SeedCommand
 {
     public static Command Create()
     {
-        var host = new Option<string>("--host") { Description = "interface to bind Akka.Remote to", DefaultValueFactory = _ => "0.0.0.0" };
-        var port = new Option<int>("--port") { Description = "Akka.Remote port", DefaultValueFactory = _ => VtrClusterOptions.DefaultPort };
-        var publicHostname = new Option<string?>("--public-hostname") { Description = "name other members use to reach this seed (default: this machine's DNS name)" };
-        var command = new Command("seed", "Run a cluster seed (the job coordinator)") { host, port, publicHostname };
+        var host = new Option<string>("--host") { Description = "IPv4 interface to bind (0.0.0.0 = all; a specific address is also the one advertised)", DefaultValueFactory = _ => "0.0.0.0" };
+        var port = new Option<int>("--port") { Description = "contact port: the one nodes and clients give as --seed HOST:PORT", DefaultValueFactory = _ => VtrClusterOptions.DefaultContactPort };
+        var clusterPort = new Option<int?>("--cluster-port") { Description = "Akka.Remote port of the seed (default: --port + 1)" };
+        var publicHostname = new Option<string?>("--public-hostname") { Description = "address other members dial for this seed (default: the bound address, or this machine's LAN address)" };
+        var logLevel = new Option<string>("--log-level") { Description = "error|info|debug (debug also shows Akka's internals)", DefaultValueFactory = _ => "info" };
+        var command = new Command("seed", "Run a cluster seed: the contact point nodes and clients join through, and the job coordinator")
+        {
+            host, port, clusterPort, publicHostname, logLevel,
+        };
         command.SetAction(async (parse, ct) =>
         {
-            var portValue = parse.GetValue(port);
-            if (portValue is < 0 or > ushort.MaxValue)
+            var error = parse.InvocationConfiguration.Error;
+            var contactPort = parse.GetValue(port);
+            var remotePort = parse.GetValue(clusterPort) ?? contactPort + 1;
+            if (!LogLevelParser.TryParse(parse.GetValue(logLevel), out var level) || contactPort is < 1 or > ushort.MaxValue ||
+                remotePort is < 1 or > ushort.MaxValue || !IPAddress.TryParse(parse.GetValue(host), out var bind) ||
+                bind.AddressFamily != AddressFamily.InterNetwork)
             {
-                await parse.InvocationConfiguration.Error.WriteLineAsync($"vtr seed: --port {portValue} is not a TCP port").ConfigureAwait(false);
+                await error.WriteLineAsync("vtr seed: --host must be an IPv4 address, --port/--cluster-port TCP ports, --log-level error|info|debug (see --help)").ConfigureAwait(false);
                 return (int)ExitCode.BadArguments;
             }
 
-            var options = new VtrClusterOptions
+            PeopleConsole.Level = level;
+            var options = new VtrClusterOptions { Host = bind.ToString(), Port = remotePort, PublicHostname = parse.GetValue(publicHostname) };
+            var advertised = options.ResolvePublicHostname();
+            var self = $"akka.tcp://{options.SystemName}@{advertised}:{remotePort}";
+            var book = MemberBook.ForSeed(contactPort);
+            DaemonConsole.Say($"vtr seed: join with --seed {advertised}:{contactPort} (cluster address {self})");
+            try
             {
-                Host = parse.GetValue(host)!,
-                Port = portValue,
-                PublicHostname = parse.GetValue(publicHostname),
-            };
-            var self = $"{options.ResolvePublicHostname()}:{options.Port}";
-            await parse.InvocationConfiguration.Output.WriteLineAsync($"vtr seed on {options.Host}:{options.Port}; join with --seed {self}").ConfigureAwait(false);
-            await SeedHost.RunAsync(options, ct).ConfigureAwait(false);
-            return (int)ExitCode.Success;
+                await IncarnationLoop.RunAsync((incarnation, token) => StartAsync(options, self, new IPEndPoint(bind, contactPort), book, token), DaemonConsole.Say, ct).ConfigureAwait(false);
+                DaemonConsole.Say("vtr seed: left the cluster, stopped");
+                return (int)ExitCode.Success;
+            }
+            catch (Exception ex) when (ex is SocketException || ex.InnerException is SocketException)
+            {
+                await error.WriteLineAsync($"vtr seed: cannot listen on {bind}:{contactPort} or {bind}:{remotePort} ({ex.Message}; another vtr seed? choose others with --port)").ConfigureAwait(false);
+                return (int)ExitCode.Failure;
+            }
         });
         return command;
+    }
+
+    private static async Task<IHost> StartAsync(VtrClusterOptions options, string self, IPEndPoint contact, MemberBook book, CancellationToken ct)
+    {
+        var known = book.Read().Where(a => a != self).ToList();
+        if (known.Count > 0)
+        {
+            DaemonConsole.Say($"looking for the farm this seed ran in before ({known.Count} known members)…");
+        }
+
+        var seeded = options with { SeedNodes = known.Count > 0 ? [self, .. known] : [] };
+        var host = SeedHost.Build(seeded, new ContactPointOptions(contact), book, DaemonConsole.ForSeed());
+        try
+        {
+            await host.StartAsync(ct).ConfigureAwait(false);
+            return host;
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
     }
 }

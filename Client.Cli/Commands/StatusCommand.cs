@@ -1,95 +1,122 @@
 using System.CommandLine;
-using System.Globalization;
-using Akka.Actor;
+using System.Net.Sockets;
+using System.Text.Json;
 using Spectre.Console;
-using Vtr.Cli.Embedded;
+using Vtr.Cli.Rendering;
+using Vtr.Seed.Contact;
 using Vtr.Shared.Cluster;
 
 namespace Vtr.Cli.Commands;
 
-/// <summary>`vtr status --seed HOST:PORT`: joins as a client, asks the coordinator for nodes and jobs, prints them, exits.</summary>
+/// <summary>
+/// `vtr status [--seed HOST:PORT] [--watch] [--json]`: the cluster's nodes and jobs, read from a seed's contact point
+/// (one TCP exchange, no cluster join: answers in well under a second and adds no member to the farm).
+/// </summary>
 public static class StatusCommand
 {
-    public static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan WatchPeriod = TimeSpan.FromSeconds(1);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public static Command Create(IAnsiConsole? console = null)
     {
-        var seeds = new Option<string[]>("--seed") { Description = "cluster seed HOST:PORT (repeatable)", AllowMultipleArgumentsPerToken = true };
-        var command = new Command("status", "Show the cluster's nodes and jobs") { seeds };
+        var seeds = new Option<string[]>("--seed") { Description = "seed HOST:PORT to ask (repeatable)", DefaultValueFactory = _ => ["127.0.0.1:4053"], AllowMultipleArgumentsPerToken = true };
+        var watch = new Option<bool>("--watch") { Description = "refresh every second until Ctrl+C" };
+        var json = new Option<bool>("--json") { Description = "print the status as JSON (for scripts)" };
+        var command = new Command("status", "Show the cluster's nodes (sessions, fps) and jobs") { seeds, watch, json };
         command.SetAction(async (parse, ct) =>
         {
             var error = parse.InvocationConfiguration.Error;
-            var seedList = parse.GetValue(seeds) ?? [];
-            if (seedList.Length == 0)
+            if (!SeedList.TryParse(parse.GetValue(seeds) ?? [], out var seedList, out var bad))
             {
-                seedList = [$"127.0.0.1:{Seed.Hosting.VtrClusterOptions.DefaultPort}"];
+                await error.WriteLineAsync($"vtr status: --seed '{bad}' is not HOST:PORT (see --help)").ConfigureAwait(false);
+                return (int)ExitCode.BadArguments;
             }
 
+            var ansi = console ?? AnsiConsole.Console;
             try
             {
-                await using var cluster = await ClusterConnection.JoinAsync(seedList, ClusterConnection.DefaultJoinTimeout, ct).ConfigureAwait(false);
-                var status = await cluster.Coordinator.Ask<ClusterStatus>(GetClusterStatus.Instance, AskTimeout, ct).ConfigureAwait(false);
-                Render(console ?? AnsiConsole.Console, status);
+                if (parse.GetValue(watch) && !parse.GetValue(json))
+                {
+                    await WatchAsync(ansi, seedList, ct).ConfigureAwait(false);
+                    return (int)ExitCode.Success;
+                }
+
+                var status = await AskAsync(seedList, ct).ConfigureAwait(false);
+                if (parse.GetValue(json))
+                {
+                    ansi.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(status, Json));
+                }
+                else
+                {
+                    ansi.Write(ClusterStatusView.Render(status));
+                }
+
                 return (int)ExitCode.Success;
             }
-            catch (ClusterUnreachableException ex)
+            catch (StatusUnavailableException ex)
             {
                 await error.WriteLineAsync("vtr status: " + ex.Message).ConfigureAwait(false);
                 return (int)ExitCode.ClusterUnreachable;
             }
-            catch (AskTimeoutException)
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
-                await error.WriteLineAsync($"vtr status: the job coordinator did not answer within {AskTimeout.TotalSeconds:0} s").ConfigureAwait(false);
-                return (int)ExitCode.ClusterUnreachable;
+                return (int)ExitCode.Success;
             }
         });
         return command;
     }
 
-    /// <summary>Nodes table (endpoint, backend, hw/sw, codecs, sessions, fps) and jobs table (progress).</summary>
-    public static void Render(IAnsiConsole console, ClusterStatus status)
+    private static async Task WatchAsync(IAnsiConsole console, List<SeedEndPoint> seeds, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(console);
-        ArgumentNullException.ThrowIfNull(status);
-        var inv = CultureInfo.InvariantCulture;
-        var nodes = new Table().Title("nodes").AddColumns("node", "endpoint", "backend", "kind", "codecs", "sessions", "fps");
-        foreach (var n in status.Nodes)
+        var first = await AskAsync(seeds, ct).ConfigureAwait(false);
+        await console.Live(ClusterStatusView.Render(first)).StartAsync(async live =>
         {
-            var inUse = Math.Max(n.ActiveLeases, n.ReportedSessionsInUse);
-            nodes.AddRow(
-                Markup.Escape(n.NodeId.Value),
-                Markup.Escape($"{n.Host}:{n.Port}"),
-                Markup.Escape(n.Backend),
-                n.IsHardware ? "hw" : "sw",
-                Markup.Escape(string.Join(",", n.EncodeCodecs)),
-                string.Create(inv, $"{inUse}/{n.MaxSessions}"),
-                n.MeasuredFps.ToString("0.0", inv));
-        }
-
-        console.Write(nodes);
-        if (status.Nodes.IsEmpty)
-        {
-            console.MarkupLine("no encoder nodes registered");
-        }
-
-        var jobs = new Table().Title("jobs").AddColumns("job", "client", "codec", "segments done", "pending", "running", "progress");
-        foreach (var j in status.Jobs)
-        {
-            var fraction = j.TotalSegments > 0 ? (double)j.CompletedSegments / j.TotalSegments : 0;
-            jobs.AddRow(
-                Markup.Escape(j.JobId.Value),
-                Markup.Escape(j.ClientName),
-                Markup.Escape(j.Codec),
-                string.Create(inv, $"{j.CompletedSegments}/{j.TotalSegments}"),
-                j.PendingSegments.ToString(inv),
-                j.ActiveLeases.ToString(inv),
-                (fraction * 100).ToString("0", inv) + "%");
-        }
-
-        console.Write(jobs);
-        if (status.Jobs.IsEmpty)
-        {
-            console.MarkupLine("no jobs running");
-        }
+            using var tick = new PeriodicTimer(WatchPeriod);
+            while (await tick.WaitForNextTickAsync(ct).ConfigureAwait(false))
+            {
+                try
+                {
+                    live.UpdateTarget(ClusterStatusView.Render(await AskAsync(seeds, ct).ConfigureAwait(false)));
+                }
+                catch (StatusUnavailableException ex)
+                {
+                    live.UpdateTarget(new Text(ex.Message));
+                }
+            }
+        }).ConfigureAwait(false);
     }
+
+    /// <summary>The status from the first seed that answers.</summary>
+    public static async Task<ClusterStatus> AskAsync(IReadOnlyList<SeedEndPoint> seeds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(seeds);
+        var problems = new List<string>();
+        foreach (var seed in seeds)
+        {
+            try
+            {
+                var answer = await ContactPointClient.AskAsync(seed, ContactProtocol.StatusVerb, AskTimeout, ct).ConfigureAwait(false);
+                if (answer.Reply.Status is { } status)
+                {
+                    return status;
+                }
+
+                problems.Add($"{seed}: {answer.Reply.Error ?? "no status in the answer"}");
+            }
+            catch (ContactRefusedException)
+            {
+                problems.Add($"no vtr seed at {seed} (connection refused)");
+            }
+            catch (Exception ex) when (ex is IOException or SocketException or JsonException ||
+                                       (ex is OperationCanceledException && !ct.IsCancellationRequested))
+            {
+                problems.Add($"{seed} did not answer ({ex.Message})");
+            }
+        }
+
+        throw new StatusUnavailableException(string.Join("; ", problems));
+    }
+
+    private sealed class StatusUnavailableException(string message) : Exception(message);
 }

@@ -28,10 +28,11 @@ public static class TranscodeCommand
         var transport = new Option<string>("--transport") { Description = "auto | raw | packets", DefaultValueFactory = _ => "auto" };
         var compression = new Option<string>("--compression") { Description = "raw FRAME planes: none | lz4 | zstd", DefaultValueFactory = _ => "lz4" };
         var nodes = new Option<int>("--nodes") { Description = "local nodes of the embedded cluster (no --seed)", DefaultValueFactory = _ => 1 };
+        var joinTimeout = new Option<double>("--join-timeout") { Description = "seconds to wait for a reachable but slow cluster (a refused --seed fails at once)", DefaultValueFactory = _ => 60 };
 
         var command = new Command("transcode", "Transcode a file across the cluster (or an embedded local cluster)")
         {
-            input, output, seeds, codec, bitrate, quality, segmentSeconds, token, transport, compression, nodes,
+            input, output, seeds, codec, bitrate, quality, segmentSeconds, token, transport, compression, nodes, joinTimeout,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -48,7 +49,8 @@ public static class TranscodeCommand
 
             var ansi = console ?? AnsiConsole.Console;
             var live = console is null && !Console.IsOutputRedirected;
-            return (int)await RunAsync(new TranscodeService(ansi, live), request!, ansi, error, ct).ConfigureAwait(false);
+            var timed = request! with { JoinTimeout = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(joinTimeout))) };
+            return (int)await RunAsync(new TranscodeService(ansi, live), timed, ansi, error, ct).ConfigureAwait(false);
         });
         return command;
     }

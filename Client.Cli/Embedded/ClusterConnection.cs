@@ -3,6 +3,7 @@ using Akka.Cluster.Tools.PublishSubscribe;
 using Akka.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Vtr.Seed.Contact;
 using Vtr.Seed.Hosting;
 using Vtr.Shared.Cluster;
 
@@ -33,7 +34,11 @@ public sealed class ClusterUnreachableException : Exception
 /// </summary>
 public class ClusterConnection : IAsyncDisposable
 {
-    public static readonly TimeSpan DefaultJoinTimeout = TimeSpan.FromSeconds(15);
+    /// <summary>How long `vtr transcode --seed`/`vtr status` wait for a reachable but slow cluster (--join-timeout).</summary>
+    public static readonly TimeSpan DefaultJoinTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long the embedded cluster may take to form in this process.</summary>
+    public static readonly TimeSpan EmbeddedJoinTimeout = TimeSpan.FromSeconds(30);
 
     private readonly IHost _host;
 
@@ -51,18 +56,36 @@ public class ClusterConnection : IAsyncDisposable
 
     public IActorRef Mediator { get; }
 
-    /// <summary>Joins the seeds as a <see cref="ClusterNames.ClientRole"/> member; throws
-    /// <see cref="ClusterUnreachableException"/> when the member is not up within <paramref name="timeout"/>.</summary>
-    public static async Task<ClusterConnection> JoinAsync(IReadOnlyList<string> seeds, TimeSpan timeout, CancellationToken ct)
+    /// <summary>
+    /// Joins the cluster through the seeds' contact points as a <see cref="ClusterNames.ClientRole"/> member. Throws
+    /// <see cref="ClusterUnreachableException"/> at once when every seed refuses the connection, and after
+    /// <paramref name="timeout"/> when the cluster is reachable but this member is not up by then.
+    /// </summary>
+    public static async Task<ClusterConnection> JoinAsync(
+        IReadOnlyList<SeedEndPoint> seeds, TimeSpan timeout, Action<string>? onWaiting, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(seeds);
+        var started = DateTimeOffset.UtcNow;
+        var seedsText = string.Join(", ", seeds);
+        JoinPlan plan;
+        try
+        {
+            plan = await new ClusterJoinResolver(onWaiting).ResolveAsync(seeds, timeout, waitWhenRefused: false, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is ContactRefusedException or JoinTimedOutException)
+        {
+            throw new ClusterUnreachableException(ex.Message, ex);
+        }
+
         var options = new VtrClusterOptions
         {
             Port = 0,
+            PublicHostname = plan.AdvertisedHost,
             Roles = [ClusterNames.ClientRole],
-            SeedNodes = [.. seeds],
+            SeedNodes = plan.SeedAddresses,
         };
-        var host = await StartHostAsync(options, akka => akka.WithJobCoordinatorProxy(), timeout, string.Join(", ", seeds), ct).ConfigureAwait(false);
+        var left = timeout - (DateTimeOffset.UtcNow - started);
+        var host = await StartHostAsync(options, akka => akka.WithJobCoordinatorProxy(), left > TimeSpan.FromSeconds(5) ? left : TimeSpan.FromSeconds(5), seedsText, ct).ConfigureAwait(false);
         return new ClusterConnection(host);
     }
 
@@ -75,7 +98,8 @@ public class ClusterConnection : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Services.AddAkka(options.SystemName, akka =>
         {
-            akka.AddHocon("akka.loglevel = ERROR\nakka.stdout-loglevel = ERROR\nakka.log-dead-letters = off", HoconAddMode.Prepend);
+            // A client's console is its progress display: Akka's own lines never appear there.
+            akka.AddHocon("akka.loglevel = OFF\nakka.stdout-loglevel = OFF\nakka.log-dead-letters = off", HoconAddMode.Prepend);
             akka.WithVtrCluster(options);
             configure(akka);
         });
@@ -83,11 +107,9 @@ public class ClusterConnection : IAsyncDisposable
         try
         {
             await host.StartAsync(ct).ConfigureAwait(false);
-            var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            Akka.Cluster.Cluster.Get(host.Services.GetRequiredService<ActorSystem>()).RegisterOnMemberUp(() => up.TrySetResult());
             try
             {
-                await up.Task.WaitAsync(timeout, ct).ConfigureAwait(false);
+                await WaitUntilMemberAsync(Akka.Cluster.Cluster.Get(host.Services.GetRequiredService<ActorSystem>())).WaitAsync(timeout, ct).ConfigureAwait(false);
             }
             catch (TimeoutException ex)
             {
@@ -100,6 +122,19 @@ public class ClusterConnection : IAsyncDisposable
         {
             await StopAsync(host).ConfigureAwait(false);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Up, or weakly up: while a crashed member is still being downed the cluster cannot converge, and a client need not
+    /// wait for that to reach the coordinator (Akka's allow-weakly-up-members).
+    /// </summary>
+    private static async Task WaitUntilMemberAsync(Akka.Cluster.Cluster cluster)
+    {
+        using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
+        while (cluster.SelfMember.Status is not (Akka.Cluster.MemberStatus.Up or Akka.Cluster.MemberStatus.WeaklyUp))
+        {
+            await tick.WaitForNextTickAsync().ConfigureAwait(false);
         }
     }
 

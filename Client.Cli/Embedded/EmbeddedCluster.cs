@@ -48,7 +48,7 @@ public sealed class EmbeddedCluster : ClusterConnection
         var host = await StartHostAsync(
             clusterOptions,
             akka => akka.AddHocon(SessionsConfig.Hocon, HoconAddMode.Prepend).WithJobCoordinator(),
-            DefaultJoinTimeout,
+            EmbeddedJoinTimeout,
             "127.0.0.1 (embedded)",
             ct).ConfigureAwait(false);
         var servers = new List<NodeServer>();

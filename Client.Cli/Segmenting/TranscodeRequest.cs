@@ -15,8 +15,9 @@ public sealed record TranscodeRequest(
     double SegmentSeconds,
     int EmbeddedNodes)
 {
-    /// <summary>How long joining the seeds, and waiting for a node that can encode the codec, may take.</summary>
-    public TimeSpan JoinTimeout { get; init; } = TimeSpan.FromSeconds(15);
+    /// <summary>How long joining a reachable but slow cluster, and waiting for a node that can encode the codec, may take
+    /// (--join-timeout); a seed that refuses the connection is reported at once.</summary>
+    public TimeSpan JoinTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Sessions per embedded node; 0 = share the machine's cores between the nodes.</summary>
     public int EmbeddedSessionsPerNode { get; init; }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using Akka.Actor;
 using Spectre.Console;
+using Vtr.Cli.Commands;
 using Vtr.Cli.Embedded;
 using Vtr.Cli.Jobs;
 using Vtr.Cli.Media;
@@ -77,11 +78,16 @@ public sealed class TranscodeService(IAnsiConsole console, bool liveProgress)
         }
     }
 
-    private static async Task<ClusterConnection> ConnectAsync(TranscodeRequest request, CancellationToken ct)
+    private async Task<ClusterConnection> ConnectAsync(TranscodeRequest request, CancellationToken ct)
     {
         if (!request.Seeds.IsEmpty)
         {
-            return await ClusterConnection.JoinAsync(request.Seeds, request.JoinTimeout, ct).ConfigureAwait(false);
+            if (!SeedList.TryParse(request.Seeds, out var seeds, out var bad))
+            {
+                throw new ClusterUnreachableException($"--seed '{bad}' is not HOST:PORT");
+            }
+
+            return await ClusterConnection.JoinAsync(seeds, request.JoinTimeout, line => console.MarkupLine(Markup.Escape(line)), ct).ConfigureAwait(false);
         }
 
         var nodes = Math.Max(1, request.EmbeddedNodes);

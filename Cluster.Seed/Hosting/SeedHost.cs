@@ -1,30 +1,55 @@
 using Akka.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Vtr.Seed.Contact;
 using Vtr.Shared.Cluster;
 
 namespace Vtr.Seed.Hosting;
 
-/// <summary>The Generic Host behind <c>vtr seed --host H --port P</c>: a seed member running the coordinator.</summary>
+/// <summary>How a seed host shows its events (the CLI passes its people console); null keeps the framework's console.</summary>
+public sealed record SeedHostConsole(Action<ILoggingBuilder> ConfigureLogging, Action<LoggerConfigBuilder> ConfigureAkkaLoggers);
+
+/// <summary>The Generic Host behind <c>vtr seed</c>: a seed member running the coordinator, its contact point and member book.</summary>
 public static class SeedHost
 {
     /// <summary>Builds (does not start) the seed host; the seed role is added to <paramref name="options"/>.</summary>
-    public static IHost Build(VtrClusterOptions options, string[]? args = null)
+    public static IHost Build(VtrClusterOptions options, ContactPointOptions? contact = null, MemberBook? book = null, SeedHostConsole? console = null)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var seedOptions = options.Roles.Contains(ClusterNames.SeedRole)
             ? options
             : options with { Roles = options.Roles.Add(ClusterNames.SeedRole) };
-        var builder = Host.CreateApplicationBuilder(args ?? []);
-        builder.Services.AddAkka(seedOptions.SystemName, akka => akka
-            .ConfigureLoggers(loggers => loggers.AddLoggerFactory())
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        console?.ConfigureLogging(builder.Logging);
+        builder.Services.AddAkka(seedOptions.SystemName, akka =>
+        {
+            akka.ConfigureLoggers(loggers =>
+            {
+                if (console is null)
+                {
+                    loggers.AddLoggerFactory();
+                }
+                else
+                {
+                    loggers.ClearLoggers();
+                    console.ConfigureAkkaLoggers(loggers);
+                }
+            })
             .WithVtrCluster(seedOptions)
-            .WithJobCoordinator());
-        return builder.Build();
-    }
+            .WithJobCoordinator()
+            .WithMembershipLog();
+            if (book is not null)
+            {
+                akka.WithActors((system, _) => system.ActorOf(MemberBookKeeper.Props(book), "member-book"));
+            }
+        });
+        if (contact is not null)
+        {
+            builder.Services.AddSingleton(contact);
+            builder.Services.AddHostedService<ContactPointService>();
+        }
 
-    /// <summary>Runs a seed until <paramref name="cancellationToken"/> fires (Ctrl+C), then leaves the cluster.</summary>
-    public static async Task RunAsync(VtrClusterOptions options, CancellationToken cancellationToken)
-    {
-        using var host = Build(options);
-        await host.RunAsync(cancellationToken);
+        return builder.Build();
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using Akka.Cluster.Hosting;
 using Akka.Cluster.Hosting.SBR;
@@ -26,12 +27,16 @@ public static class VtrClusterHostingExtensions
     public static AkkaConfigurationBuilder WithVtrCluster(this AkkaConfigurationBuilder builder, VtrClusterOptions options)
     {
         var seeds = options.SeedAddresses();
+        // A seed always runs the coordinator; a node hosts it only when its wiring asks (WithJobCoordinator + the role).
+        ImmutableArray<string> roles = options.Roles.Contains(ClusterNames.SeedRole)
+            ? [.. options.Roles.Append(ClusterNames.CoordinatorRole).Distinct()]
+            : options.Roles;
         builder
             .AddHocon(TimingHocon(options), HoconAddMode.Prepend)
             .WithRemoting(options.Host, options.Port, options.ResolvePublicHostname())
             .WithClustering(new ClusterOptions
             {
-                Roles = [.. options.Roles],
+                Roles = [.. roles],
                 SeedNodes = [.. seeds],
                 SplitBrainResolver = new KeepMajorityOption(),
             })
@@ -64,10 +69,21 @@ public static class VtrClusterHostingExtensions
             ClusterNames.CoordinatorSingletonName,
             new ClusterSingletonOptions { Role = JobCoordinatorProtocol.Role });
 
+    /// <summary>
+    /// Failure detection and downing for a farm (docs/architecture.md, "Membership and downing"): down-all-when-unstable is
+    /// off because on a farm a flapping member must never take the healthy ones down with it; a member's remote gate is
+    /// short so a restarted member is dialled again within a couple of seconds.
+    /// </summary>
     private static Config TimingHocon(VtrClusterOptions options) => ConfigurationFactory.ParseString($"""
         akka.cluster.failure-detector.heartbeat-interval = {Millis(options.HeartbeatInterval)}
         akka.cluster.failure-detector.acceptable-heartbeat-pause = {Millis(options.AcceptableHeartbeatPause)}
         akka.cluster.split-brain-resolver.stable-after = {Millis(options.StableAfter)}
+        akka.cluster.split-brain-resolver.down-all-when-unstable = off
+        akka.cluster.run-coordinated-shutdown-when-down = on
+        akka.remote.retry-gate-closed-for = 2s
+        akka.cluster.log-info-verbose = off
+        akka.log-dead-letters = off
+        akka.log-dead-letters-during-shutdown = off
         """);
 
     private static string Millis(TimeSpan span) =>

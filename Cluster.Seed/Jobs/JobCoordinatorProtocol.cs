@@ -21,5 +21,5 @@ namespace Vtr.Seed.Jobs;
 public static class JobCoordinatorProtocol
 {
     /// <summary>Cluster role whose members may host the coordinator.</summary>
-    public const string Role = ClusterNames.SeedRole;
+    public const string Role = ClusterNames.CoordinatorRole;
 }

@@ -6,35 +6,43 @@ namespace Vtr.Seed.Jobs;
 public sealed partial class JobTable
 {
     /// <summary>
-    /// Fills every free session slot, fastest nodes first. A slot pulls the next pending segment of the
-    /// next job in round-robin order that it may run (codec, quarantine); with nothing pending it
-    /// duplicates the slowest outstanding segment (relative to its expected time) from another node.
+    /// Fills every free session slot, one lease at a time to the least loaded node (busy sessions over its limit; then
+    /// the faster node), so a job uses every idle node before any node runs two of its segments. A slot pulls the next
+    /// pending segment of the next job in round-robin order that it may run (codec, quarantine); with nothing pending
+    /// it duplicates the slowest outstanding segment (relative to its expected time) from another node.
     /// </summary>
     public ImmutableArray<SegmentLeased> Assign()
     {
         var leases = ImmutableArray.CreateBuilder<SegmentLeased>();
         var now = _clock.GetUtcNow();
-        var nodes = _nodes.Values
-            .Where(n => n.FreeSlots > 0)
-            .OrderByDescending(n => n.MeasuredFps)
-            .ThenBy(n => n.Id.Value, StringComparer.Ordinal)
-            .ToList();
-        foreach (var node in nodes)
+        var candidates = _nodes.Values.Where(n => n.FreeSlots > 0).ToList();
+        while (candidates.Count > 0)
         {
-            while (node.FreeSlots > 0)
+            var node = candidates
+                .OrderBy(Load)
+                .ThenByDescending(n => n.MeasuredFps)
+                .ThenBy(n => n.Id.Value, StringComparer.Ordinal)
+                .First();
+            var next = TakePending(node) ?? TakeDuplicate(node, now);
+            if (next is not { } pick)
             {
-                var next = TakePending(node) ?? TakeDuplicate(node, now);
-                if (next is not { } pick)
-                {
-                    break;
-                }
+                candidates.Remove(node);
+                continue;
+            }
 
-                leases.Add(Lease(pick.Job, pick.Segment, node, now));
+            leases.Add(Lease(pick.Job, pick.Segment, node, now));
+            if (node.FreeSlots == 0)
+            {
+                candidates.Remove(node);
             }
         }
 
         return leases.ToImmutable();
     }
+
+    /// <summary>The share of a node's sessions in use (leases or its report, whichever is larger).</summary>
+    private static double Load(NodeState node) =>
+        (double)(node.Info.MaxSessions - node.FreeSlots) / Math.Max(1, node.Info.MaxSessions);
 
     private (JobState Job, SegmentState Segment)? TakePending(NodeState node)
     {

@@ -8,18 +8,35 @@ using Vtr.Node.Sessions;
 
 namespace Vtr.Node.Hosting;
 
+/// <summary>How a host shows its events: the logging providers and Akka's loggers (the CLI gives its people console).</summary>
+public sealed record HostConsole(Action<ILoggingBuilder> ConfigureLogging, Action<LoggerConfigBuilder> ConfigureAkkaLoggers);
+
 /// <summary>Builds the `vtr node` host: backend, actor system, VTR1 listener; optional cluster wiring from the caller.</summary>
 public static class NodeHostBuilder
 {
-    public static IHost Build(NodeOptions options, LogLevel logLevel, Action<AkkaConfigurationBuilder, IServiceProvider>? configureCluster = null)
+    public static IHost Build(
+        NodeOptions options,
+        LogLevel logLevel,
+        Action<AkkaConfigurationBuilder, IServiceProvider>? configureCluster = null,
+        HostConsole? console = null)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var backend = CodecBackendFactory.Create(options.Backend, new FFmpegBackendOptions(options.SoftwarePreset, options.CodecThreads));
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
-        builder.Logging.SetMinimumLevel(logLevel);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        if (console is null)
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddSimpleConsole(c => c.SingleLine = true);
+            builder.Logging.SetMinimumLevel(logLevel);
+        }
+        else
+        {
+            console.ConfigureLogging(builder.Logging);
+        }
+
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(backend);
+        builder.Services.AddSingleton<FrameMeter>();
         builder.Services.AddSingleton<NodeSessionObserver>();
         builder.Services.AddAkka("vtr", (akka, provider) =>
         {
@@ -28,7 +45,14 @@ public static class NodeHostBuilder
             {
                 loggers.LogLevel = ToAkkaLevel(logLevel);
                 loggers.ClearLoggers();
-                loggers.AddLoggerFactory();
+                if (console is null)
+                {
+                    loggers.AddLoggerFactory();
+                }
+                else
+                {
+                    console.ConfigureAkkaLoggers(loggers);
+                }
             });
             configureCluster?.Invoke(akka, provider);
         });

@@ -13,13 +13,14 @@ public sealed partial class NodeServerService(
     NodeOptions options,
     IHostApplicationLifetime lifetime,
     ILogger<NodeServerService> logger,
-    NodeSessionObserver observer) : IHostedService
+    NodeSessionObserver observer,
+    FrameMeter frames) : IHostedService
 {
     private NodeServer? _server;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var policy = new SessionPolicy { Token = options.Token, IdleTimeout = options.IdleTimeout };
+        var policy = new SessionPolicy { Token = options.Token, IdleTimeout = options.IdleTimeout, Frames = frames };
         var watcher = system.ActorOf(Props.Create(() => new SessionCountRelay(observer, options.Once ? lifetime : null)), "session-count");
         _server = NodeServer.Start(system, backend, options.Listen, policy, options.MaxSessions, watcher, options.Once ? 1 : 0);
         LogListening(logger, _server.EndPoint.ToString(), backend.Name, backend.IsHardware ? "hardware" : "software",

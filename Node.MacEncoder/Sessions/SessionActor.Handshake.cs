@@ -35,7 +35,7 @@ public sealed partial class SessionActor
         _clientName = hello.ClientName;
         if (_policy.Token.Length > 0 && !string.Equals(hello.Token, _policy.Token, StringComparison.Ordinal))
         {
-            _log.Info("HELLO authfail from {Client} codec={Codec}", hello.ClientName, hello.Codec);
+            _log.Info("session refused: client {Client} sent a wrong token ({Codec})", hello.ClientName, hello.Codec);
             ReleaseSlot();
             SendHelloAck(HelloStatus.AuthFailed);
             Finish();
@@ -44,7 +44,7 @@ public sealed partial class SessionActor
 
         if (_admission.Busy)
         {
-            _log.Info("HELLO busy from {Client}: max_sessions={MaxSessions} reached", hello.ClientName, _admission.MaxSessions);
+            _log.Info("session refused: client {Client}, all {MaxSessions} sessions busy", hello.ClientName, _admission.MaxSessions);
             SendHelloAck(HelloStatus.Busy);
             Finish();
             return;
@@ -56,7 +56,7 @@ public sealed partial class SessionActor
             return;
         }
 
-        _log.Info("HELLO ok client={Client} build={Build} codec={Codec}", hello.ClientName, hello.Build, hello.Codec);
+        _log.Debug("HELLO ok client={Client} build={Build} codec={Codec}", hello.ClientName, hello.Build, hello.Codec);
         SendHelloAck(HelloStatus.Ok);
         Become(AwaitingConfigure);
     }
@@ -109,7 +109,7 @@ public sealed partial class SessionActor
 
         _mode = plan.Mode;
         _stats.Mode = plan.Mode.ToString().ToLowerInvariant();
-        _log.Info("CONFIGURE req mode={0} codec={1} {2}x{3} pix={4} tb={5} fr={6} options={7}",
+        _log.Debug("CONFIGURE req mode={0} codec={1} {2}x{3} pix={4} tb={5} fr={6} options={7}",
             [_stats.Mode, _codecKind, configure.Width, configure.Height, configure.PixelFormat, configure.TimeBase, configure.FrameRate,
             string.Join(',', configure.Options.Select(option => option.Key + "=" + option.Value))]);
         _codec = Context.ActorOf(CodecActor.Props(_backend, plan.Spec!, _policy.MaxCodecRestarts), "codec");
@@ -141,13 +141,13 @@ public sealed partial class SessionActor
         var warnings = SessionConfiguration.Warnings(_options!, ready.Warnings); // parsed with _configure
         foreach (var warning in warnings)
         {
-            _log.Info("WARN {Warning}", warning);
+            _log.Debug("WARN {Warning}", warning);
         }
 
         Send(new ConfigureAckMessage(0, _mode == SessionMode.Decode ? ReadOnlyMemory<byte>.Empty : ready.DecoderConfigurationRecord,
             configure.PixelFormat, warnings));
-        _log.Info("CONFIGURE ok mode={0} codec={1} {2}x{3} record={4}B",
-            [_stats.Mode, _codecKind, configure.Width, configure.Height, ready.DecoderConfigurationRecord.Length]);
+        _log.Info("session opened: client {0} from {1}, {2} {3} {4}x{5}",
+            [_clientName, _connection.RemoteEndPoint, _stats.Mode, _codecKind, configure.Width, configure.Height]);
         Become(Streaming);
         Stash.UnstashAll();
     }

@@ -20,8 +20,16 @@ public sealed partial class SessionActor
 
     private void ReceiveCodecOutputs()
     {
-        Receive<SessionProtocol.PacketEncoded>(encoded => Emit(encoded.Packet));
-        Receive<SessionProtocol.PictureDecoded>(decoded => Emit(decoded.Picture));
+        Receive<SessionProtocol.PacketEncoded>(encoded =>
+        {
+            _policy.Frames.Add();
+            Emit(encoded.Packet);
+        });
+        Receive<SessionProtocol.PictureDecoded>(decoded =>
+        {
+            _policy.Frames.Add();
+            Emit(decoded.Picture);
+        });
         Receive<SessionProtocol.InputConsumed>(_ => ReturnCredit());
         Receive<SessionProtocol.CodecRecovered>(recovered =>
             _log.Warning("Codec for {RemoteEndPoint} reopened after: {Reason}", _connection.RemoteEndPoint, recovered.Reason));
@@ -126,7 +134,7 @@ public sealed partial class SessionActor
         ReceiveCodecOutputs();
         Receive<SessionProtocol.CodecDrained>(_ =>
         {
-            _log.Info("DONE client={Client} in={InputCount} out={OutputCount}", _clientName, _stats.InputCount, _stats.OutputCount);
+            _log.Debug("DONE client={Client} in={InputCount} out={OutputCount}", _clientName, _stats.InputCount, _stats.OutputCount);
             ReleaseSlot();
             Send(DoneMessage.Instance);
             Finish();

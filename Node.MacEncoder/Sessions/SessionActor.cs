@@ -42,7 +42,7 @@ public sealed partial class SessionActor : ReceiveActor, IWithTimers, IWithUnbou
 
     protected override void PreStart()
     {
-        _log.Info("ACCEPT {RemoteEndPoint}", _connection.RemoteEndPoint);
+        _log.Debug("ACCEPT {RemoteEndPoint}", _connection.RemoteEndPoint);
         RestartIdleTimer();
         _connection.Start(Self);
     }
@@ -96,7 +96,7 @@ public sealed partial class SessionActor : ReceiveActor, IWithTimers, IWithUnbou
     /// <summary>Ends without a word: the peer is gone or never spoke the protocol.</summary>
     private void StopQuietly(string reason)
     {
-        _log.Info("Session {RemoteEndPoint} ended: {Reason}", _connection.RemoteEndPoint, reason);
+        _log.Debug("Session {RemoteEndPoint} ended: {Reason}", _connection.RemoteEndPoint, reason);
         LogSummary();
         Context.Stop(Self);
     }
@@ -105,7 +105,7 @@ public sealed partial class SessionActor : ReceiveActor, IWithTimers, IWithUnbou
     private void Fail(Vtr1ErrorCode code, string reason)
     {
         ReleaseSlot();
-        _log.Error("ERROR session={0} remote={1} code={2} err={3}", [_clientName, _connection.RemoteEndPoint, code, reason]);
+        _log.Warning("session failed: client {0} from {1}: {2} ({3})", [_clientName, _connection.RemoteEndPoint, reason, code]);
         Send(new ErrorMessage((uint)code, reason));
         Finish();
     }
@@ -158,8 +158,10 @@ public sealed partial class SessionActor : ReceiveActor, IWithTimers, IWithUnbou
     }
 
     private void LogSummary() =>
-        _log.Info("SUMMARY client={0} mode={1} in={2} out={3} in_bytes={4} out_bytes={5} duration={6:0.000}s",
-            [_clientName, _stats.Mode, _stats.InputCount, _stats.OutputCount, _stats.InputBytes, _stats.OutputBytes, _stats.Elapsed.TotalSeconds]);
+        _log.Log(_stats.InputCount == 0 && _stats.OutputCount == 0 ? LogLevel.DebugLevel : LogLevel.InfoLevel,"session closed: client {0} ({1}) {2} in, {3} out in {4:0.0} s ({5:0} fps), {6:0.0} MB in, {7:0.0} MB out",
+            [_clientName, _stats.Mode, _stats.InputCount, _stats.OutputCount, _stats.Elapsed.TotalSeconds,
+            _stats.Elapsed.TotalSeconds > 0 ? _stats.OutputCount / _stats.Elapsed.TotalSeconds : 0,
+            _stats.InputBytes / 1e6, _stats.OutputBytes / 1e6]);
 
     private sealed record FinishCompleted
     {

@@ -25,4 +25,7 @@ public sealed record SessionPolicy
 
     /// <summary>Codec failures that may be recovered by reopening the codec, per session.</summary>
     public int MaxCodecRestarts { get; init; } = 3;
+
+    /// <summary>Where this node's sessions count their output pictures (the node's measured speed).</summary>
+    public FrameMeter Frames { get; init; } = new();
 }

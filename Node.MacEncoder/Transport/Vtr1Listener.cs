@@ -19,13 +19,16 @@ public sealed class Vtr1Listener : IDisposable
 
     public IPEndPoint LocalEndPoint { get; }
 
-    /// <summary>Binds with SO_REUSEADDR like the original server; port 0 picks a free port (tests).</summary>
+    /// <summary>
+    /// Binds exclusively; port 0 picks a free port (tests). .NET on Unix already sets SO_REUSEADDR on every socket (a
+    /// restarted node rebinds over TIME_WAIT), and asking for ReuseAddress explicitly would add SO_REUSEPORT, which let
+    /// two nodes share one port and split its connections between them.
+    /// </summary>
     public static Vtr1Listener Bind(IPEndPoint endPoint)
     {
         var socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
         {
-            socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
             socket.Bind(endPoint);
             socket.Listen(Backlog);
             return new Vtr1Listener(socket);

@@ -10,6 +10,10 @@ public static class ClusterNames
     public const string NodeRole = "node";
     public const string ClientRole = "client";
 
+    /// <summary>Members that may host the JobCoordinator singleton: every seed and every node, so the coordinator
+    /// moves to a surviving member when the seed process dies. Clients come and go with their jobs and never host it.</summary>
+    public const string CoordinatorRole = "coordinator";
+
     /// <summary>Name of the JobCoordinator singleton (manager and proxy use the same name).</summary>
     public const string CoordinatorSingletonName = "job-coordinator";
 

@@ -28,7 +28,7 @@ internal static class ClusterTestHosts
                 akka.AddHocon("akka.coordinated-shutdown.run-by-actor-system-terminate = off", HoconAddMode.Prepend);
             }
 
-            akka.WithJobCoordinatorProxy().WithNodeAnnouncer(info);
+            akka.WithJobCoordinatorProxy().WithNodeAnnouncer(info, new Vtr.Node.Sessions.FrameMeter());
         });
 
     public static Task<IHost> StartClientAsync(string seed) =>

@@ -1,0 +1,63 @@
+using System.Globalization;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+using Vtr.Shared.Cluster;
+
+namespace Vtr.Cli.Rendering;
+
+/// <summary>`vtr status` as two compact tables that fit 80 columns: nodes (endpoint, backend, sessions, fps) and jobs.</summary>
+public static class ClusterStatusView
+{
+    private const int EndpointWidth = 21;
+    private const int ClientWidth = 16;
+
+    public static IRenderable Render(ClusterStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        var inv = CultureInfo.InvariantCulture;
+        var nodes = new Table().Border(TableBorder.Simple).AddColumns("node", "backend", "codecs", "sessions", "fps");
+        foreach (var n in status.Nodes)
+        {
+            var inUse = Math.Max(n.ActiveLeases, n.ReportedSessionsInUse);
+            nodes.AddRow(
+                Markup.Escape(Fit($"{n.Host}:{n.Port}", EndpointWidth)),
+                Markup.Escape($"{n.Backend} {(n.IsHardware ? "hw" : "sw")}"),
+                Markup.Escape(string.Join(",", n.EncodeCodecs).ToLowerInvariant()),
+                string.Create(inv, $"{inUse}/{n.MaxSessions}"),
+                n.MeasuredFps.ToString("0.0", inv));
+        }
+
+        var jobs = new Table().Border(TableBorder.Simple).AddColumns("job", "client", "codec", "done", "running", "progress");
+        foreach (var j in status.Jobs)
+        {
+            var fraction = j.TotalSegments > 0 ? (double)j.CompletedSegments / j.TotalSegments : 0;
+            jobs.AddRow(
+                Markup.Escape(ShortId(j.JobId)),
+                Markup.Escape(Fit(j.ClientName, ClientWidth)),
+                Markup.Escape(j.Codec),
+                string.Create(inv, $"{j.CompletedSegments}/{j.TotalSegments}"),
+                j.ActiveLeases.ToString(inv),
+                (fraction * 100).ToString("0", inv) + "%");
+        }
+
+        var parts = new List<IRenderable>
+        {
+            new Markup($"[bold]nodes[/] ({status.Nodes.Length})"),
+            status.Nodes.IsEmpty ? new Text("  no encoder nodes registered") : nodes,
+            new Markup($"[bold]jobs[/] ({status.Jobs.Length})"),
+            status.Jobs.IsEmpty ? new Text("  no jobs running") : jobs,
+        };
+        return new Rows(parts);
+    }
+
+    /// <summary>The first 8 characters of a job id's unique part: enough to tell a farm's jobs apart.</summary>
+    public static string ShortId(JobId id)
+    {
+        var value = id.Value;
+        var dash = value.LastIndexOf('-');
+        var unique = dash >= 0 && dash < value.Length - 1 ? value[(dash + 1)..] : value;
+        return unique.Length <= 8 ? unique : unique[..8];
+    }
+
+    private static string Fit(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
+}
