@@ -31,8 +31,10 @@ public static class NodeCommand
         var joinTimeout = new Option<double>("--join-timeout") { Description = "seconds to wait for the seed before giving up (0 = wait as long as it takes, as a daemon should)", DefaultValueFactory = _ => 0 };
 
         var command = new Command("node", "Run an encoder node") { listen, token, maxSessions, backend, preset, threads, logLevel, once, idle, seeds, selfTest, publicHostname, clusterPort, joinTimeout };
-        command.SetAction(async (parse, ct) =>
+        command.SetAction(async (parse, commandToken) =>
         {
+            using var signals = new DaemonSignals(commandToken);
+            var ct = signals.Token;
             if (!LogLevelParser.TryParse(parse.GetValue(logLevel), out var level))
             {
                 await Console.Error.WriteLineAsync($"vtr node: unknown --log-level '{parse.GetValue(logLevel)}' (error|info|debug)").ConfigureAwait(false);
@@ -47,25 +49,11 @@ public static class NodeCommand
 
             PeopleConsole.Level = level;
             NodeOptions options;
-            NodePorts? ports;
             try
             {
-                var endPoint = NodeOptions.ParseEndPoint(parse.GetValue(listen)!);
-                ports = NodePortPicker.Pick(endPoint, parse.GetResult(listen) is { Implicit: false }, parse.GetValue(clusterPort), out var problem);
-                if (ports is null)
-                {
-                    await Console.Error.WriteLineAsync("vtr node: " + problem).ConfigureAwait(false);
-                    return (int)ExitCode.Failure;
-                }
-
-                if (ports.Vtr1 != endPoint.Port)
-                {
-                    DaemonConsole.Say($"port {endPoint.Port} is taken (another vtr node?); serving VTR1 on {ports.Vtr1}");
-                }
-
                 options = new NodeOptions
                 {
-                    Listen = new System.Net.IPEndPoint(endPoint.Address, ports.Vtr1),
+                    Listen = NodeOptions.ParseEndPoint(parse.GetValue(listen)!),
                     Token = parse.GetValue(token) ?? "",
                     MaxSessions = Math.Max(1, parse.GetValue(maxSessions)),
                     Backend = parse.GetValue(backend)!,
@@ -82,20 +70,22 @@ public static class NodeCommand
                 return (int)ExitCode.BadArguments;
             }
 
+            var seedList = parse.GetValue(seeds) ?? [];
+            var seedEndPoints = new List<SeedEndPoint>();
+            if (seedList.Length > 0 && !SeedList.TryParse(seedList, out seedEndPoints, out var bad))
+            {
+                await Console.Error.WriteLineAsync($"vtr node: --seed '{bad}' is not HOST:PORT").ConfigureAwait(false);
+                return (int)ExitCode.BadArguments;
+            }
+
+            var starter = new NodeStarter(options, parse.GetResult(listen) is { Implicit: false }, parse.GetValue(clusterPort), level);
             try
             {
-                var seedList = parse.GetValue(seeds) ?? [];
-                if (seedList.Length == 0)
+                if (seedEndPoints.Count == 0)
                 {
-                    using var host = NodeHostBuilder.Build(options, level, console: DaemonConsole.ForNode());
-                    await host.RunAsync(ct).ConfigureAwait(false);
+                    using var host = await starter.StartAsync(null, ct).ConfigureAwait(false);
+                    await host.WaitForShutdownAsync(ct).ConfigureAwait(false);
                     return (int)ExitCode.Success;
-                }
-
-                if (!SeedList.TryParse(seedList, out var seedEndPoints, out var bad))
-                {
-                    await Console.Error.WriteLineAsync($"vtr node: --seed '{bad}' is not HOST:PORT").ConfigureAwait(false);
-                    return (int)ExitCode.BadArguments;
                 }
 
                 var timeout = parse.GetValue(joinTimeout) is > 0 and var seconds ? TimeSpan.FromSeconds(seconds) : Timeout.InfiniteTimeSpan;
@@ -103,20 +93,15 @@ public static class NodeCommand
                 await IncarnationLoop.RunAsync(async (incarnation, token) =>
                 {
                     var plan = await resolver.ResolveAsync(seedEndPoints, timeout, waitWhenRefused: true, token).ConfigureAwait(false);
-                    var host = NodeHostBuilder.Build(options, level, NodeClusterWiring.For(plan, ports.Cluster), DaemonConsole.ForNode());
-                    try
-                    {
-                        await host.StartAsync(token).ConfigureAwait(false);
-                        return host;
-                    }
-                    catch
-                    {
-                        host.Dispose();
-                        throw;
-                    }
+                    return await starter.StartAsync(plan, token).ConfigureAwait(false);
                 }, DaemonConsole.Say, ct).ConfigureAwait(false);
                 DaemonConsole.Say("vtr node: left the cluster, stopped");
                 return (int)ExitCode.Success;
+            }
+            catch (NodePortsTakenException ex)
+            {
+                await Console.Error.WriteLineAsync("vtr node: " + ex.Message).ConfigureAwait(false);
+                return (int)ExitCode.Failure;
             }
             catch (CodecException ex)
             {
@@ -128,10 +113,9 @@ public static class NodeCommand
                 await Console.Error.WriteLineAsync("vtr node: " + ex.Message).ConfigureAwait(false);
                 return (int)ExitCode.ClusterUnreachable;
             }
-            catch (Exception ex) when (ex is System.Net.Sockets.SocketException || ex.InnerException is System.Net.Sockets.SocketException)
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
-                await Console.Error.WriteLineAsync($"vtr node: cannot listen on {options.Listen} ({ex.Message}; choose another with --listen)").ConfigureAwait(false);
-                return (int)ExitCode.Failure;
+                return (int)ExitCode.Success;
             }
         });
         return command;

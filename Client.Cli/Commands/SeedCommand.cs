@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Hosting;
 using Vtr.Cli.Logging;
+using Vtr.Node.Hosting;
 using Vtr.Seed.Contact;
 using Vtr.Seed.Hosting;
 
@@ -22,8 +23,10 @@ public static class SeedCommand
         {
             host, port, clusterPort, publicHostname, logLevel,
         };
-        command.SetAction(async (parse, ct) =>
+        command.SetAction(async (parse, commandToken) =>
         {
+            using var signals = new DaemonSignals(commandToken);
+            var ct = signals.Token;
             var error = parse.InvocationConfiguration.Error;
             var contactPort = parse.GetValue(port);
             var remotePort = parse.GetValue(clusterPort) ?? contactPort + 1;
@@ -36,6 +39,12 @@ public static class SeedCommand
             }
 
             PeopleConsole.Level = level;
+            if (!NodePortPicker.IsFree(bind, contactPort) || !NodePortPicker.IsFree(bind, remotePort))
+            {
+                await error.WriteLineAsync($"vtr seed: port {contactPort} or {remotePort} on {bind} is already in use (another vtr seed?); choose others with --port").ConfigureAwait(false);
+                return (int)ExitCode.Failure;
+            }
+
             var options = new VtrClusterOptions { Host = bind.ToString(), Port = remotePort, PublicHostname = parse.GetValue(publicHostname) };
             var advertised = options.ResolvePublicHostname();
             var self = $"akka.tcp://{options.SystemName}@{advertised}:{remotePort}";

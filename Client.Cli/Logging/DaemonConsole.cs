@@ -8,9 +8,18 @@ namespace Vtr.Cli.Logging;
 /// <summary>The people console wired into the seed and node hosts, and the commands' own lines.</summary>
 public static class DaemonConsole
 {
-    public static HostConsole ForNode() => new(PeopleLoggerProvider.Install, ConfigureAkka);
+    /// <summary>
+    /// Akka's fallback logger (used while the system starts and stops) writes through <see cref="PeopleMinimalLogger"/>;
+    /// signals are the command's to handle (a graceful leave, or a restart after a removal), not Akka's exit hook.
+    /// </summary>
+    private static readonly string AkkaHocon = $"""
+        akka.stdout-logger-class = "{typeof(PeopleMinimalLogger).FullName}, {typeof(PeopleMinimalLogger).Assembly.GetName().Name}"
+        akka.coordinated-shutdown.run-by-clr-shutdown-hook = off
+        """;
 
-    public static SeedHostConsole ForSeed() => new(PeopleLoggerProvider.Install, ConfigureAkka);
+    public static HostConsole ForNode() => new(PeopleLoggerProvider.Install, ConfigureAkka, CommandLineLifetime.Install, AkkaHocon);
+
+    public static SeedHostConsole ForSeed() => new(PeopleLoggerProvider.Install, ConfigureAkka, CommandLineLifetime.Install, AkkaHocon);
 
     /// <summary>A line of the command itself (joining, waiting, restarting): always shown.</summary>
     public static void Say(string message) => PeopleConsole.Write(LogLevel.Information, fromOurCode: true, "vtr", message, null);

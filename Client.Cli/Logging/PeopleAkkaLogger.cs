@@ -11,14 +11,6 @@ namespace Vtr.Cli.Logging;
 /// </summary>
 public sealed class PeopleAkkaLogger : ActorBase, IRequiresMessageQueue<ILoggerMessageQueueSemantics>
 {
-    /// <summary>The HOCON that installs this logger; Akka publishes Debug events only when the console shows them.</summary>
-    public static string Hocon => $"""
-        akka.loggers = ["{typeof(PeopleAkkaLogger).FullName}, {typeof(PeopleAkkaLogger).Assembly.GetName().Name}"]
-        akka.loglevel = {(PeopleConsole.ShowsInternals ? "DEBUG" : "INFO")}
-        akka.stdout-loglevel = OFF
-        akka.log-config-on-start = off
-        """;
-
     protected override bool Receive(object message)
     {
         switch (message)

@@ -19,15 +19,10 @@ public static class PeopleConsole
     /// <summary>Writes one event when <paramref name="level"/> passes the filter for its origin.</summary>
     public static void Write(LogLevel level, bool fromOurCode, string source, string message, Exception? cause)
     {
-        if (level < Level || (!fromOurCode && !ShowsInternals && level < LogLevel.Error))
+        // Internals (Akka, the generic host) only at debug: what a user can act on, our code says itself in one line.
+        if (level < Level || (!fromOurCode && !ShowsInternals))
         {
             return;
-        }
-
-        if (!fromOurCode && !ShowsInternals)
-        {
-            // An internal error the user can act on is still one line, without Akka's stack.
-            cause = null;
         }
 
         var prefix = level switch

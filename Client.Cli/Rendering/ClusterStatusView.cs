@@ -32,7 +32,7 @@ public static class ClusterStatusView
         {
             var fraction = j.TotalSegments > 0 ? (double)j.CompletedSegments / j.TotalSegments : 0;
             jobs.AddRow(
-                Markup.Escape(ShortId(j.JobId)),
+                Markup.Escape(j.JobId.Short),
                 Markup.Escape(Fit(j.ClientName, ClientWidth)),
                 Markup.Escape(j.Codec),
                 string.Create(inv, $"{j.CompletedSegments}/{j.TotalSegments}"),
@@ -48,15 +48,6 @@ public static class ClusterStatusView
             status.Jobs.IsEmpty ? new Text("  no jobs running") : jobs,
         };
         return new Rows(parts);
-    }
-
-    /// <summary>The first 8 characters of a job id's unique part: enough to tell a farm's jobs apart.</summary>
-    public static string ShortId(JobId id)
-    {
-        var value = id.Value;
-        var dash = value.LastIndexOf('-');
-        var unique = dash >= 0 && dash < value.Length - 1 ? value[(dash + 1)..] : value;
-        return unique.Length <= 8 ? unique : unique[..8];
     }
 
     private static string Fit(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";

@@ -70,8 +70,9 @@ public static class IncarnationLoop
         await using var stopping = lifetime.ApplicationStopping.Register(() => cancelled.TrySetResult()).ConfigureAwait(false);
         await Task.WhenAny(removed.Task, system.WhenTerminated, cancelled.Task).ConfigureAwait(false);
 
-        // The host may stop itself because its ActorSystem terminated after a downing: that is a removal, not a request.
-        return !ct.IsCancellationRequested && (removed.Task.IsCompleted || system.WhenTerminated.IsCompleted);
+        // Signals reach the daemon only through ct (the host's own signal handling is replaced by the CLI); anything else
+        // that ends an incarnation — a removal, a terminated ActorSystem, the host stopping itself after one — is a removal.
+        return !ct.IsCancellationRequested;
     }
 
     private static async Task StopAsync(IHost host)

@@ -8,7 +8,8 @@ using Vtr.Shared.Cluster;
 namespace Vtr.Seed.Hosting;
 
 /// <summary>How a seed host shows its events (the CLI passes its people console); null keeps the framework's console.</summary>
-public sealed record SeedHostConsole(Action<ILoggingBuilder> ConfigureLogging, Action<LoggerConfigBuilder> ConfigureAkkaLoggers);
+public sealed record SeedHostConsole(
+    Action<ILoggingBuilder> ConfigureLogging, Action<LoggerConfigBuilder> ConfigureAkkaLoggers, Action<IServiceCollection> ConfigureServices, string AkkaHocon);
 
 /// <summary>The Generic Host behind <c>vtr seed</c>: a seed member running the coordinator, its contact point and member book.</summary>
 public static class SeedHost
@@ -22,8 +23,14 @@ public static class SeedHost
             : options with { Roles = options.Roles.Add(ClusterNames.SeedRole) };
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         console?.ConfigureLogging(builder.Logging);
+        console?.ConfigureServices(builder.Services);
         builder.Services.AddAkka(seedOptions.SystemName, akka =>
         {
+            if (console is not null)
+            {
+                akka.AddHocon(console.AkkaHocon, HoconAddMode.Prepend);
+            }
+
             akka.ConfigureLoggers(loggers =>
             {
                 if (console is null)

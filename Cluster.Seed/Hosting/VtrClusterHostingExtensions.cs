@@ -72,7 +72,8 @@ public static class VtrClusterHostingExtensions
     /// <summary>
     /// Failure detection and downing for a farm (docs/architecture.md, "Membership and downing"): down-all-when-unstable is
     /// off because on a farm a flapping member must never take the healthy ones down with it; a member's remote gate is
-    /// short so a restarted member is dialled again within a couple of seconds.
+    /// short so a restarted member is dialled again within a couple of seconds; no address reuse on the remoting port
+    /// (on Linux and macOS .NET turns it into SO_REUSEPORT, and a second process would share the port).
     /// </summary>
     private static Config TimingHocon(VtrClusterOptions options) => ConfigurationFactory.ParseString($"""
         akka.cluster.failure-detector.heartbeat-interval = {Millis(options.HeartbeatInterval)}
@@ -81,6 +82,7 @@ public static class VtrClusterHostingExtensions
         akka.cluster.split-brain-resolver.down-all-when-unstable = off
         akka.cluster.run-coordinated-shutdown-when-down = on
         akka.remote.retry-gate-closed-for = 2s
+        akka.remote.dot-netty.tcp.tcp-reuse-addr = off
         akka.cluster.log-info-verbose = off
         akka.log-dead-letters = off
         akka.log-dead-letters-during-shutdown = off

@@ -18,6 +18,7 @@ public sealed class JobCoordinator : ReceiveActor
     private readonly IActorRef _mediator;
     private readonly Dictionary<JobId, IActorRef> _clients = [];
     private readonly Dictionary<NodeId, Address> _nodeAddresses = [];
+    private readonly Dictionary<JobId, JobClock> _jobClocks = [];
 
     public JobCoordinator(IActorRef mediator, TimeProvider? clock = null)
     {
@@ -54,7 +55,7 @@ public sealed class JobCoordinator : ReceiveActor
         }
 
         _mediator.Tell(new Publish(ClusterNames.CoordinatorTopic, CoordinatorStarted.Instance));
-        _log.Info("JobCoordinator started at {Path}; asked nodes and clients to re-announce", Self.Path);
+        _log.Info("job coordinator running on this member; nodes and clients announce themselves to it");
     }
 
     protected override void PostStop()
@@ -74,9 +75,9 @@ public sealed class JobCoordinator : ReceiveActor
         if (!known)
         {
             _log.Info(
-                "Node {NodeId} registered at {Host}:{Port} ({Backend}, {MaxSessions} sessions, encodes {Codecs})",
-                register.NodeId, register.Host, register.Port, register.Backend, register.MaxSessions,
-                string.Join(",", register.EncodeCodecs));
+                "node {Host}:{Port} registered: {Backend} {Kind}, {MaxSessions} sessions, encodes {Codecs}",
+                register.Host, register.Port, register.Backend, register.IsHardware ? "hw" : "sw", register.MaxSessions,
+                string.Join(",", register.EncodeCodecs).ToLowerInvariant());
         }
 
         AssignWork();
@@ -101,8 +102,9 @@ public sealed class JobCoordinator : ReceiveActor
         if (_table.AddJob(submit))
         {
             _log.Info(
-                "Job {JobId} from {Client}: {Segments} segments to {Codec}",
-                submit.JobId, submit.ClientName, submit.Segments.Length, submit.Codec);
+                "job {JobId} started: {Segments} segments to {Codec} for {Client}",
+                submit.JobId.Short, submit.Segments.Length, submit.Codec, submit.ClientName);
+            _jobClocks[submit.JobId] = new JobClock(DateTimeOffset.UtcNow);
         }
 
         Sender.Tell(new JobAccepted(submit.JobId, submit.Segments.Length));
@@ -111,7 +113,12 @@ public sealed class JobCoordinator : ReceiveActor
 
     private void OnSegmentCompleted(SegmentCompleted completed)
     {
-        _log.Info(
+        if (_jobClocks.TryGetValue(completed.JobId, out var clock))
+        {
+            clock.Frames += completed.Frames;
+        }
+
+        _log.Debug(
             "Job {JobId} segment {SegmentIndex} completed by lease {LeaseId}: {Frames} frames in {ElapsedMs} ms",
             completed.JobId, completed.SegmentIndex, completed.LeaseId, completed.Frames,
             (long)(completed.ElapsedSeconds * 1000));
@@ -122,8 +129,8 @@ public sealed class JobCoordinator : ReceiveActor
     private void OnSegmentFailed(SegmentFailed failed)
     {
         _log.Warning(
-            "Job {JobId} segment {SegmentIndex} failed on lease {LeaseId}: {Reason}",
-            failed.JobId, failed.SegmentIndex, failed.LeaseId, failed.Reason);
+            "job {JobId} segment {SegmentIndex} failed on lease {LeaseId}, queued again: {Reason}",
+            failed.JobId.Short, failed.SegmentIndex, failed.LeaseId, failed.Reason);
         Apply(_table.FailSegment(failed));
         AssignWork();
     }
@@ -132,7 +139,7 @@ public sealed class JobCoordinator : ReceiveActor
     {
         foreach (var (nodeId, _) in _nodeAddresses.Where(pair => pair.Value == address).ToList())
         {
-            _log.Warning("Node {NodeId} at {Address} is {Why}; its segments are queued again", nodeId, address, why);
+            _log.Warning("node {NodeId} is {Why}; its segments are queued again", nodeId, why);
             _nodeAddresses.Remove(nodeId);
             Apply(_table.RemoveNode(nodeId));
         }
@@ -144,7 +151,7 @@ public sealed class JobCoordinator : ReceiveActor
     {
         foreach (var (jobId, _) in _clients.Where(pair => pair.Value.Equals(terminated.ActorRef)).ToList())
         {
-            _log.Warning("Client of job {JobId} is gone; dropping the job", jobId);
+            _log.Warning("the client of job {JobId} is gone; job dropped", jobId.Short);
             _clients.Remove(jobId);
             _table.RemoveJob(jobId);
         }
@@ -172,14 +179,15 @@ public sealed class JobCoordinator : ReceiveActor
 
         foreach (var completed in changes.CompletedJobs)
         {
-            _log.Info("Job {JobId} completed", completed.JobId);
+            LogFinished(completed.JobId);
             TellClient(completed.JobId, completed);
             ForgetClient(completed.JobId);
         }
 
         foreach (var failed in changes.FailedJobs)
         {
-            _log.Warning("Job {JobId} failed: {Reason}", failed.JobId, failed.Reason);
+            _log.Warning("job {JobId} failed: {Reason}", failed.JobId.Short, failed.Reason);
+            _jobClocks.Remove(failed.JobId);
             TellClient(failed.JobId, failed);
             ForgetClient(failed.JobId);
         }
@@ -199,5 +207,26 @@ public sealed class JobCoordinator : ReceiveActor
         {
             Context.Unwatch(client);
         }
+    }
+
+    private void LogFinished(JobId job)
+    {
+        if (_jobClocks.Remove(job, out var clock))
+        {
+            var seconds = (DateTimeOffset.UtcNow - clock.Started).TotalSeconds;
+            _log.Info("job {0} finished: {1} frames in {2:0.0} s ({3:0.0} fps)", [job.Short, clock.Frames, seconds, seconds > 0 ? clock.Frames / seconds : 0]);
+        }
+        else
+        {
+            _log.Info("job {JobId} finished", job.Short);
+        }
+    }
+
+    /// <summary>When a job was accepted here and how many frames its completed segments had.</summary>
+    private sealed class JobClock(DateTimeOffset started)
+    {
+        public DateTimeOffset Started { get; } = started;
+
+        public long Frames { get; set; }
     }
 }

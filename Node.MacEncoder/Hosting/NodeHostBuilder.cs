@@ -9,7 +9,8 @@ using Vtr.Node.Sessions;
 namespace Vtr.Node.Hosting;
 
 /// <summary>How a host shows its events: the logging providers and Akka's loggers (the CLI gives its people console).</summary>
-public sealed record HostConsole(Action<ILoggingBuilder> ConfigureLogging, Action<LoggerConfigBuilder> ConfigureAkkaLoggers);
+public sealed record HostConsole(
+    Action<ILoggingBuilder> ConfigureLogging, Action<LoggerConfigBuilder> ConfigureAkkaLoggers, Action<IServiceCollection> ConfigureServices, string AkkaHocon);
 
 /// <summary>Builds the `vtr node` host: backend, actor system, VTR1 listener; optional cluster wiring from the caller.</summary>
 public static class NodeHostBuilder
@@ -32,6 +33,7 @@ public static class NodeHostBuilder
         else
         {
             console.ConfigureLogging(builder.Logging);
+            console.ConfigureServices(builder.Services);
         }
 
         builder.Services.AddSingleton(options);
@@ -41,6 +43,11 @@ public static class NodeHostBuilder
         builder.Services.AddAkka("vtr", (akka, provider) =>
         {
             akka.AddHocon(SessionsConfig.Hocon, HoconAddMode.Prepend);
+            if (console is not null)
+            {
+                akka.AddHocon(console.AkkaHocon, HoconAddMode.Prepend);
+            }
+
             akka.ConfigureLoggers(loggers =>
             {
                 loggers.LogLevel = ToAkkaLevel(logLevel);

@@ -40,7 +40,9 @@ public static class NodePortPicker
         return null;
     }
 
-    private static bool IsFree(IPAddress address, int port)
+    /// <summary>Whether nothing holds <paramref name="port"/>: an exclusive bind, which also fails against a listener that
+    /// asked for SO_REUSEPORT (a shared bind would succeed).</summary>
+    public static bool IsFree(IPAddress address, int port)
     {
         if (port == 0)
         {

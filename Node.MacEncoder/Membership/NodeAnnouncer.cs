@@ -66,7 +66,7 @@ public sealed class NodeAnnouncer : ReceiveActor, IWithTimers
 
     private void OnCoordinatorStarted(CoordinatorStarted started)
     {
-        _log.Info("Coordinator (re)started; registering node {NodeId} again", _info.NodeId);
+        _log.Debug("Coordinator (re)started; registering node {NodeId} again", _info.NodeId);
         Register();
     }
 
@@ -82,7 +82,7 @@ public sealed class NodeAnnouncer : ReceiveActor, IWithTimers
     {
         if (_coordinatorWatch.Stopped(terminated))
         {
-            _log.Info("The coordinator node {NodeId} registered with stopped; registering through the singleton proxy again", _info.NodeId);
+            _log.Info("the job coordinator this node registered with stopped; registering with the one that takes over");
             Register();
             Timers.StartPeriodicTimer(UnacknowledgedTimer, ReRegisterTick.Instance, UnacknowledgedRetry);
         }

@@ -5,6 +5,18 @@ public readonly record struct JobId(string Value)
 {
     public static JobId New(string prefix) => new($"{prefix}-{Guid.NewGuid():N}");
 
+    /// <summary>The first 8 characters of the id's unique part: enough to tell a farm's jobs apart in a log or table.</summary>
+    public string Short
+    {
+        get
+        {
+            var value = Value ?? "";
+            var dash = value.LastIndexOf('-');
+            var unique = dash >= 0 && dash < value.Length - 1 ? value[(dash + 1)..] : value;
+            return unique.Length <= 8 ? unique : unique[..8];
+        }
+    }
+
     public override string ToString() => Value;
 }
 
