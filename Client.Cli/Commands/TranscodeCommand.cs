@@ -80,6 +80,11 @@ public static class TranscodeCommand
                 return ExitCode.OutputCheckFailed;
             }
 
+            if (outcome.Quality is { } quality)
+            {
+                console.Profile.Out.Writer.Write(quality.ToString());
+            }
+
             var fps = outcome.EncodeElapsed.TotalSeconds > 0 ? outcome.Frames / outcome.EncodeElapsed.TotalSeconds : 0;
             console.Profile.Out.Writer.WriteLine(string.Create(inv,
                 $"wrote {outcome.OutputPath}: {outcome.Frames} frames in {outcome.Job.Segments.Count} segments, encode+assemble {outcome.EncodeElapsed.TotalSeconds:0.00} s ({fps:0.0} fps), total {outcome.TotalElapsed.TotalSeconds:0.00} s"));

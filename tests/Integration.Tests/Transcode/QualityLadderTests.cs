@@ -49,7 +49,13 @@ public sealed class QualityLadderTests : IAsyncLifetime
             var outcome = await new TranscodeService(PlainConsole(), liveProgress: false).RunAsync(Request(output, quality), timeout.Token);
 
             Assert.True(outcome.Report.Passed, outcome.Report.ToString());
-            rungs.Add((quality, new FileInfo(output).Length, await PsnrMeter.MeasureAsync(output, Source, Timeout)));
+            var psnr = await PsnrMeter.MeasureAsync(output, Source, Timeout);
+            rungs.Add((quality, new FileInfo(output).Length, psnr));
+
+            // The job's own quality lines agree with the independent measure and cover every segment.
+            var report = Assert.IsType<SegmentQualityReport>(outcome.Quality);
+            Assert.Equal(psnr, report.Psnr, 1);
+            Assert.Equal(outcome.Job.Segments.Count, report.Segments.Length);
         }
 
         var table = string.Join("; ", rungs.Select(r => $"q{r.Quality}: {r.Bytes} B, {r.Psnr:0.00} dB"));
