@@ -9,24 +9,25 @@ namespace Vtr.Cli.Commands;
 public static class TranscodeArguments
 {
     public static bool TryParse(
-        string? input, string? output, IReadOnlyList<string> seeds, string codec, string? bitrate, int? quality, double segmentSeconds,
-        string token, string transport, string compression, int nodes, out TranscodeRequest? request, out string? problem)
+        string? input, string? output, IReadOnlyList<string> seeds, string codec, string? bitrate, int? quality, double? crf,
+        double segmentSeconds, string token, string transport, string compression, int nodes, out TranscodeRequest? request, out string? problem)
     {
         request = null;
-        problem = Check(input, output, codec, bitrate, quality, segmentSeconds, transport, compression, nodes,
+        problem = Check(input, output, codec, bitrate, quality, crf, segmentSeconds, transport, compression, nodes,
             out var videoCodec, out var bits, out var transportChoice, out var wire);
         if (problem is not null)
         {
             return false;
         }
 
-        var settings = new SegmentEncodeSettings(videoCodec, bits, quality, token, wire, transportChoice);
+        var settings = new SegmentEncodeSettings(videoCodec, bits, quality, token, wire, transportChoice) { Crf = crf };
         request = new TranscodeRequest(input, output ?? TranscodeCommand.DefaultSampleOutput, [.. seeds], settings, segmentSeconds, nodes);
         return true;
     }
 
     private static string? Check(
-        string? input, string? output, string codec, string? bitrate, int? quality, double segmentSeconds, string transport, string compression, int nodes,
+        string? input, string? output, string codec, string? bitrate, int? quality, double? crf, double segmentSeconds, string transport,
+        string compression, int nodes,
         out VideoCodec videoCodec, out long? bits, out TransportChoice transportChoice, out WireCompression wire)
     {
         bits = null;
@@ -42,9 +43,9 @@ public static class TranscodeArguments
             return "missing -o OUTPUT";
         }
 
-        if (bitrate is not null && quality is not null)
+        if ((bitrate is null ? 0 : 1) + (quality is null ? 0 : 1) + (crf is null ? 0 : 1) > 1)
         {
-            return "give either --bitrate or --quality, not both";
+            return "give only one of --bitrate, --quality and --crf";
         }
 
         if (bitrate is not null)
@@ -57,9 +58,14 @@ public static class TranscodeArguments
             bits = parsed;
         }
 
-        if (quality is < 0 or > 100)
+        if (quality is < QualityScale.Min or > QualityScale.Max)
         {
-            return "--quality must be between 0 and 100";
+            return $"--quality must be between {QualityScale.Min} and {QualityScale.Max}";
+        }
+
+        if (crf is { } c && !(c >= QualityCrfCurve.MinCrf && c <= QualityCrfCurve.MaxCrf))
+        {
+            return $"--crf must be between {QualityCrfCurve.MinCrf} and {QualityCrfCurve.MaxCrf}";
         }
 
         if (!(segmentSeconds > 0) || double.IsInfinity(segmentSeconds))

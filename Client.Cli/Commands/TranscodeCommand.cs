@@ -22,7 +22,8 @@ public static class TranscodeCommand
         var seeds = new Option<string[]>("--seed") { Description = "cluster seed HOST:PORT (repeatable); none = embedded local cluster", AllowMultipleArgumentsPerToken = true };
         var codec = new Option<string>("--codec") { Description = "h264 | hevc", DefaultValueFactory = _ => VideoCodecNames.H264 };
         var bitrate = new Option<string?>("--bitrate") { Description = "target bitrate, e.g. 4M, 2500k or 800000" };
-        var quality = new Option<int?>("--quality") { Description = "constant quality (global_quality), instead of --bitrate" };
+        var quality = new Option<int?>("--quality") { Description = QualityDescription() };
+        var crf = new Option<double?>("--crf") { Description = CrfDescription() };
         var segmentSeconds = new Option<double>("--segment-seconds") { Description = "segment length in seconds", DefaultValueFactory = _ => 2 };
         var token = new Option<string>("--token") { Description = "node token sent in HELLO", DefaultValueFactory = _ => "" };
         var transport = new Option<string>("--transport") { Description = "auto | raw | packets", DefaultValueFactory = _ => "auto" };
@@ -32,14 +33,14 @@ public static class TranscodeCommand
 
         var command = new Command("transcode", "Transcode a file across the cluster (or an embedded local cluster)")
         {
-            input, output, seeds, codec, bitrate, quality, segmentSeconds, token, transport, compression, nodes, joinTimeout,
+            input, output, seeds, codec, bitrate, quality, crf, segmentSeconds, token, transport, compression, nodes, joinTimeout,
         };
         command.SetAction(async (parse, ct) =>
         {
             var error = parse.InvocationConfiguration.Error;
             var parsed = TranscodeArguments.TryParse(
                 parse.GetValue(input), parse.GetValue(output), parse.GetValue(seeds) ?? [], parse.GetValue(codec)!, parse.GetValue(bitrate),
-                parse.GetValue(quality), parse.GetValue(segmentSeconds), parse.GetValue(token) ?? "", parse.GetValue(transport)!,
+                parse.GetValue(quality), parse.GetValue(crf), parse.GetValue(segmentSeconds), parse.GetValue(token) ?? "", parse.GetValue(transport)!,
                 parse.GetValue(compression)!, parse.GetValue(nodes), out var request, out var problem);
             if (!parsed)
             {
@@ -55,6 +56,16 @@ public static class TranscodeCommand
         return command;
     }
 
+    /// <summary>The --quality help, with the software mapping read from the curve so help and nodes never disagree.</summary>
+    internal static string QualityDescription() => string.Create(CultureInfo.InvariantCulture,
+        $"constant quality {QualityScale.Min}-{QualityScale.Max}, higher is better (VideoToolbox's scale, as h264_videotoolbox -q:v); "
+        + $"x264 nodes use crf {QualityCrfCurve.CrfFor(30, VideoCodec.H264)}/{QualityCrfCurve.CrfFor(55, VideoCodec.H264)}/"
+        + $"{QualityCrfCurve.CrfFor(80, VideoCodec.H264)} for 30/55/80, x265 crf +{QualityCrfCurve.HevcCrfOffset}");
+
+    internal static string CrfDescription() => string.Create(CultureInfo.InvariantCulture,
+        $"constant quality as x264/x265 crf {QualityCrfCurve.MinCrf}-{QualityCrfCurve.MaxCrf}, lower is better; VideoToolbox nodes "
+        + $"map it back (x264 crf 23 = quality {QualityCrfCurve.QualityFor(23, VideoCodec.H264)})");
+
     public static async Task<ExitCode> RunAsync(TranscodeService service, TranscodeRequest request, IAnsiConsole console, TextWriter error, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(service);
@@ -69,6 +80,11 @@ public static class TranscodeCommand
             {
                 await error.WriteLineAsync($"vtr transcode: the output failed verification and was deleted ({outcome.OutputPath})").ConfigureAwait(false);
                 return ExitCode.OutputCheckFailed;
+            }
+
+            if (outcome.Quality is { } quality)
+            {
+                console.Profile.Out.Writer.Write(quality.ToString());
             }
 
             var fps = outcome.EncodeElapsed.TotalSeconds > 0 ? outcome.Frames / outcome.EncodeElapsed.TotalSeconds : 0;

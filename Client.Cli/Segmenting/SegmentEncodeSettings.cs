@@ -12,8 +12,9 @@ public enum TransportChoice
 }
 
 /// <summary>
-/// What every segment of a job is encoded with: target codec, rate control (bitrate in bit/s, or a constant quality),
-/// the node token, FRAME plane compression for raw transport and the transport choice.
+/// What every segment of a job is encoded with: target codec, rate control (bitrate in bit/s, a constant quality on
+/// <see cref="QualityScale"/>, or an x264/x265 <see cref="Crf"/>), the node token, FRAME plane compression for raw
+/// transport and the transport choice.
 /// </summary>
 public sealed record SegmentEncodeSettings(
     VideoCodec Codec,
@@ -26,8 +27,8 @@ public sealed record SegmentEncodeSettings(
     /// <summary>B-frames per GOP we ask for (FFmpeg's default for its remote encoders).</summary>
     public const int MaxBFrames = 2;
 
-    /// <summary>AV_CODEC_FLAG_QSCALE: the CONFIGURE flags value that makes global_quality a constant quality.</summary>
-    private const int QScaleFlag = 1 << 1;
+    /// <summary>Constant quality in x264/x265 terms (0–51), sent as our <c>crf</c> CONFIGURE key; null = not asked.</summary>
+    public double? Crf { get; init; }
 
     /// <summary>The encoder options of one segment: rate control, a GOP longer than the segment (so its first frame
     /// is the only keyframe) and B-frames.</summary>
@@ -40,8 +41,13 @@ public sealed record SegmentEncodeSettings(
         }
         else if (Quality is { } quality)
         {
-            yield return new("global_quality", quality.ToString(inv));
-            yield return new("flags", QScaleFlag.ToString(inv));
+            // Exactly what FFmpeg's -q:v sends, so every node (and the original server) reads Q/100.
+            yield return new("global_quality", QualityScale.ToGlobalQuality(quality).ToString(inv));
+            yield return new("flags", QualityScale.QScaleFlag.ToString(inv));
+        }
+        else if (Crf is { } crf)
+        {
+            yield return new("crf", crf.ToString("0.##", inv));
         }
 
         yield return new("gop", Math.Max(250, (segmentFrames * 2) + 1).ToString(inv));

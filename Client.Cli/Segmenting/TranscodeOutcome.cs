@@ -3,7 +3,7 @@ using Vtr.Cli.Media;
 
 namespace Vtr.Cli.Segmenting;
 
-/// <summary>A finished transcode: the verification report (output deleted when it failed), the job result and timings.</summary>
+/// <summary>A finished transcode: the verification report (output deleted when it failed), the job result, timings and quality.</summary>
 public sealed record TranscodeOutcome(
     string InputPath,
     string OutputPath,
@@ -11,4 +11,8 @@ public sealed record TranscodeOutcome(
     JobResult Job,
     int Frames,
     TimeSpan EncodeElapsed,
-    TimeSpan TotalElapsed);
+    TimeSpan TotalElapsed)
+{
+    /// <summary>Measured PSNR against the source, whole and per segment; null when verification failed.</summary>
+    public SegmentQualityReport? Quality { get; init; }
+}

@@ -14,7 +14,7 @@ namespace Vtr.Cli.Segmenting;
 
 /// <summary>
 /// `vtr transcode` end to end: (sample clip,) probe, plan, join or start the cluster, run the job with
-/// <see cref="TranscodeJobActor"/> + <see cref="Vtr1SegmentRunner"/>, assemble, verify. Throws the
+/// <see cref="TranscodeJobActor"/> + <see cref="Vtr1SegmentRunner"/>, assemble, verify, measure PSNR per segment. Throws the
 /// <see cref="MediaException"/> family for input/output problems, <see cref="ClusterUnreachableException"/> and
 /// <see cref="TranscodeFailedException"/> for the cluster; a failed verification is reported in the outcome (the
 /// output is deleted then).
@@ -65,9 +65,14 @@ public sealed class TranscodeService(IAnsiConsole console, bool liveProgress)
             if (!report.Passed)
             {
                 File.Delete(request.OutputPath);
+                return new TranscodeOutcome(input, request.OutputPath, report, job, info.FrameCount, encode.Elapsed, total.Elapsed);
             }
 
-            return new TranscodeOutcome(input, request.OutputPath, report, job, info.FrameCount, encode.Elapsed, total.Elapsed);
+            // Only a verified output has frames that line up one to one with the source, which per-segment PSNR needs.
+            var frameMse = await FramePsnrProbe.MeasureAsync(request.OutputPath, input, ct).ConfigureAwait(false);
+            var quality = SegmentQualityReport.Build(
+                frameMse, [.. plans.Select(p => (p.Index, job.Segments[p.Index].NodeId, p.FrameCount))], info.BitDepth);
+            return new TranscodeOutcome(input, request.OutputPath, report, job, info.FrameCount, encode.Elapsed, total.Elapsed) { Quality = quality };
         }
         finally
         {

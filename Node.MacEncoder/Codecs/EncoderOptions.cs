@@ -1,3 +1,5 @@
+using Vtr.Shared.Media;
+
 namespace Vtr.Node.Codecs;
 
 /// <summary>
@@ -19,6 +21,9 @@ public sealed record EncoderOptions
     public int Flags { get; init; }
 
     public int GlobalQuality { get; init; }
+
+    /// <summary>Our <c>crf</c> extension (x264/x265 terms, 0–51, docs/protocol.md); -1 = unset.</summary>
+    public double Crf { get; init; } = -1;
 
     public int QMin { get; init; } = -1;
 
@@ -83,9 +88,9 @@ public sealed record EncoderOptions
     /// <summary>Keys whose value did not parse (the original server falls back to the default).</summary>
     public IReadOnlyList<string> Malformed { get; init; } = [];
 
-    public const int FlagQScale = 1 << 1;
+    public const int FlagQScale = QualityScale.QScaleFlag;
     public const int FlagLowDelay = 1 << 19;
     public const int FlagClosedGop = unchecked((int)0x80000000);
 
-    public bool QualityMode => GlobalQuality > 0 || (Flags & FlagQScale) != 0;
+    public bool QualityMode => GlobalQuality > 0 || (Flags & FlagQScale) != 0 || Crf >= 0;
 }

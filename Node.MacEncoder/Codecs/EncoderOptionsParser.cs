@@ -43,6 +43,7 @@ public static class EncoderOptionsParser
             case "max_b_frames": return o with { MaxBFrames = I(0) };
             case "flags": return o with { Flags = I(0) };
             case "global_quality": return o with { GlobalQuality = I(0) };
+            case "crf": return o with { Crf = TryDouble(value, out var crf) && crf >= 0 ? crf : Bad(key, malformed, -1.0) };
             case "qmin": return o with { QMin = I(-1) };
             case "qmax": return o with { QMax = I(-1) };
             case "profile": return o with { Profile = I(-99) };

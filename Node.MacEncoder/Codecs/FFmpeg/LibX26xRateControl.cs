@@ -13,13 +13,15 @@ internal static class LibX26xRateControl
     {
         var o = settings.Options;
         var hevc = settings.Codec == VideoCodec.Hevc;
-        if (o.QualityMode)
+        if (QualityTarget.From(o) is { } target)
         {
-            // VT quality is 0..1 (1 best): gq/100, or gq/11800 (FF_QP2LAMBDA * 100) with QSCALE. crf runs 51..0.
-            var quality = Math.Min(1.0, o.GlobalQuality / ((o.Flags & EncoderOptions.FlagQScale) != 0 ? 11800.0 : 100.0));
-            var crf = Math.Round(51 * (1 - quality), 1);
-            Add(av, "crf", crf.ToString("0.0", CultureInfo.InvariantCulture));
-            warnings.Add($"quality mode: global_quality {o.GlobalQuality} mapped to crf {crf.ToString("0.0", CultureInfo.InvariantCulture)} ({name})");
+            // The calibrated curve (QualityCrfCurve) turns a VideoToolbox quality into crf; a crf is used as is.
+            var crf = target.CrfFor(settings.Codec).ToString("0.0", CultureInfo.InvariantCulture);
+            Add(av, "crf", crf);
+            warnings.AddRange(target.Warnings.Select(w => $"{w} ({name})"));
+            warnings.Add(target.Quality is { } quality
+                ? string.Create(CultureInfo.InvariantCulture, $"quality mode: quality {quality:0.#} mapped to crf {crf} ({name})")
+                : $"quality mode: crf {crf} ({name})");
             if (o.Bitrate > 0)
             {
                 warnings.Add($"bitrate ignored in quality mode ({name})");

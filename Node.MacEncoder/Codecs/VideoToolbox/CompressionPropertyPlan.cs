@@ -76,7 +76,7 @@ public sealed class CompressionPropertyPlan
         }
 
         AddEntropy(o, isH264, baseline, props, warnings);
-        AddRateControl(o, isH264, isAppleSilicon, props, warnings);
+        AddRateControl(o, settings.Codec, isAppleSilicon, props, warnings);
         if (o.Gop > 0)
         {
             props.Add(new PlannedProperty(Keys.MaxKeyFrameInterval, new VtInt32(o.Gop), Fatal: true));
@@ -171,18 +171,18 @@ public sealed class CompressionPropertyPlan
         props.Add(new PlannedProperty(Keys.H264EntropyMode, new VtConstant(mode), Fatal: false));
     }
 
-    private static void AddRateControl(EncoderOptions o, bool isH264, bool isAppleSilicon, List<PlannedProperty> props, List<string> warnings)
+    private static void AddRateControl(EncoderOptions o, VideoCodec codec, bool isAppleSilicon, List<PlannedProperty> props, List<string> warnings)
     {
-        if (o.QualityMode)
+        if (QualityTarget.From(o) is { } target)
         {
             if (!isAppleSilicon)
             {
-                throw new CodecException("quality mode (-q:v / global_quality) needs Apple silicon");
+                throw new CodecException("quality mode (-q:v / global_quality / crf) needs Apple silicon");
             }
 
-            var divisor = (o.Flags & EncoderOptions.FlagQScale) != 0 ? 11800.0 : 100.0;
-            var quality = Math.Min(1.0, o.GlobalQuality / divisor);
-            props.Add(new PlannedProperty(Keys.Quality, new VtDouble(quality), Fatal: false));
+            // global_quality is VT's own scale; a crf goes through the calibrated curve's inverse.
+            warnings.AddRange(target.Warnings);
+            props.Add(new PlannedProperty(Keys.Quality, new VtDouble(target.FractionFor(codec)), Fatal: false));
         }
         else if (o.Bitrate > 0)
         {
@@ -198,7 +198,7 @@ public sealed class CompressionPropertyPlan
 
         if (o.MaxRate > 0)
         {
-            props.Add(new PlannedProperty(Keys.DataRateLimits, new VtDataRateLimits(o.MaxRate / 8, 1.0), Fatal: isH264));
+            props.Add(new PlannedProperty(Keys.DataRateLimits, new VtDataRateLimits(o.MaxRate / 8, 1.0), Fatal: codec == VideoCodec.H264));
         }
     }
 

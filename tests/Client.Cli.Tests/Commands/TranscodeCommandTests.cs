@@ -10,7 +10,12 @@ public sealed class TranscodeCommandTests
     [Theory]
     [InlineData("transcode in.mp4 -o out.mp4 --codec vp9", "unsupported --codec 'vp9'")]
     [InlineData("transcode in.mp4", "missing -o OUTPUT")]
-    [InlineData("transcode in.mp4 -o out.mp4 --bitrate 4M --quality 20", "either --bitrate or --quality")]
+    [InlineData("transcode in.mp4 -o out.mp4 --bitrate 4M --quality 20", "only one of --bitrate, --quality and --crf")]
+    [InlineData("transcode in.mp4 -o out.mp4 --quality 20 --crf 23", "only one of --bitrate, --quality and --crf")]
+    [InlineData("transcode in.mp4 -o out.mp4 --bitrate 4M --crf 23", "only one of --bitrate, --quality and --crf")]
+    [InlineData("transcode in.mp4 -o out.mp4 --quality 101", "--quality must be between 0 and 100")]
+    [InlineData("transcode in.mp4 -o out.mp4 --crf 52", "--crf must be between 0 and 51")]
+    [InlineData("transcode in.mp4 -o out.mp4 --crf -1", "--crf must be between 0 and 51")]
     [InlineData("transcode in.mp4 -o out.mp4 --bitrate fast", "--bitrate 'fast'")]
     [InlineData("transcode in.mp4 -o out.mp4 --segment-seconds 0", "--segment-seconds must be positive")]
     [InlineData("transcode in.mp4 -o out.mp4 --transport udp", "unknown --transport 'udp'")]
@@ -50,12 +55,37 @@ public sealed class TranscodeCommandTests
     public void Arguments_map_to_the_request()
     {
         Assert.True(TranscodeArguments.TryParse(
-            null, null, ["seed:4053"], "hevc", "2500k", null, 1.5, "t", "raw", "zstd", 3, out var request, out _));
+            null, null, ["seed:4053"], "hevc", "2500k", null, null, 1.5, "t", "raw", "zstd", 3, out var request, out _));
 
         Assert.Equal(TranscodeCommand.DefaultSampleOutput, request!.OutputPath);
         Assert.Equal(new SegmentEncodeSettings(VideoCodec.Hevc, 2_500_000, null, "t", WireCompression.Zstd, TransportChoice.Raw), request.Encode);
         Assert.Equal("seed:4053", Assert.Single(request.Seeds));
         Assert.Equal(1.5, request.SegmentSeconds);
+    }
+
+    [Fact]
+    public void Crf_reaches_the_encode_settings()
+    {
+        Assert.True(TranscodeArguments.TryParse(
+            "in.mp4", "out.mp4", [], "h264", null, null, 18.5, 2, "", "auto", "lz4", 1, out var request, out _));
+
+        Assert.Equal(18.5, request!.Encode.Crf);
+        Assert.Null(request.Encode.Quality);
+    }
+
+    [Fact]
+    public async Task Help_states_the_quality_scale_and_its_crf_mapping()
+    {
+        var output = new StringWriter();
+        var root = VtrRootCommand.Create();
+
+        await root.Parse("transcode --help").InvokeAsync(new InvocationConfiguration { Output = output, Error = new StringWriter() });
+
+        // The help formatter wraps descriptions; compare word runs, not lines.
+        var help = string.Join(' ', output.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("higher is better", help, StringComparison.Ordinal);
+        Assert.Contains("crf 33/24.5/17 for 30/55/80", help, StringComparison.Ordinal);
+        Assert.Contains("--crf", help, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -58,13 +58,26 @@ public sealed class EncoderOptionsParserTests
     [InlineData("gop", "99999999999")]
     [InlineData("qmin", "abc")]
     [InlineData("alpha_quality", "nan")]
+    [InlineData("crf", "high")]
+    [InlineData("crf", "-3")]
     public void Malformed_values_fall_back_to_the_default_and_are_recorded(string key, string value)
     {
         var o = Parse((key, value));
         Assert.Equal(new EncoderOptions().Gop, o.Gop);
         Assert.Equal(-1, o.QMin);
         Assert.Equal(0, o.AlphaQuality);
+        Assert.Equal(-1, o.Crf);
+        Assert.False(o.QualityMode);
         Assert.Equal([key], o.Malformed);
+    }
+
+    [Fact]
+    public void Crf_is_our_quality_mode_key_and_takes_decimals()
+    {
+        var o = Parse(("crf", "18.5"));
+        Assert.Equal(18.5, o.Crf);
+        Assert.True(o.QualityMode);
+        Assert.Empty(o.Unknown);
     }
 
     [Fact]

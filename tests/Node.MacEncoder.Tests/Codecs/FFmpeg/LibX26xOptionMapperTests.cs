@@ -69,14 +69,38 @@ public sealed class LibX26xOptionMapperTests
         Assert.Null(c.Option("b"));
     }
 
-    [Fact]
-    public void Quality_mode_maps_global_quality_to_crf_and_ignores_bitrate()
+    [Theory]
+    [InlineData(VideoCodec.H264, 3540, EncoderOptions.FlagQScale, "33.0")] // -q:v 30
+    [InlineData(VideoCodec.H264, 6490, EncoderOptions.FlagQScale, "24.5")] // -q:v 55
+    [InlineData(VideoCodec.H264, 9440, EncoderOptions.FlagQScale | 256, "17.0")] // -q:v 80 from FFmpeg's CLI
+    [InlineData(VideoCodec.H264, 60, 0, "23.0")] // no QSCALE: a percentage, as the original server reads it
+    [InlineData(VideoCodec.Hevc, 6490, EncoderOptions.FlagQScale, "29.5")]
+    [InlineData(VideoCodec.Hevc, 11800, EncoderOptions.FlagQScale, "13.0")]
+    public void Quality_mode_maps_global_quality_through_the_calibrated_curve(VideoCodec codec, int globalQuality, int flags, string crf)
     {
-        var c = Map(VideoCodec.H264, new EncoderOptions { GlobalQuality = 50, Bitrate = 1 });
-        Assert.Equal("25.5", c.Option("crf"));
+        var c = Map(codec, new EncoderOptions { GlobalQuality = globalQuality, Flags = flags, Bitrate = 1 });
+        Assert.Equal(crf, c.Option("crf"));
         Assert.Null(c.Option("b"));
         Assert.Contains(c.Warnings, w => w.Contains("bitrate ignored", StringComparison.Ordinal));
-        Assert.Equal("0.0", Map(VideoCodec.Hevc, new EncoderOptions { GlobalQuality = 11800, Flags = EncoderOptions.FlagQScale }).Option("crf"));
+        Assert.Contains(c.Warnings, w => w.Contains($"mapped to crf {crf}", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(VideoCodec.H264)]
+    [InlineData(VideoCodec.Hevc)]
+    public void Crf_is_used_as_is_and_wins_over_global_quality(VideoCodec codec)
+    {
+        var c = Map(codec, new EncoderOptions { Crf = 18.5, GlobalQuality = 6490, Flags = EncoderOptions.FlagQScale });
+        Assert.Equal("18.5", c.Option("crf"));
+        Assert.Contains(c.Warnings, w => w.StartsWith("global_quality ignored: crf given", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Crf_above_51_is_clamped_with_a_warning()
+    {
+        var c = Map(VideoCodec.H264, new EncoderOptions { Crf = 60 });
+        Assert.Equal("51.0", c.Option("crf"));
+        Assert.Contains(c.Warnings, w => w.StartsWith("crf 60 clamped to 51", StringComparison.Ordinal));
     }
 
     [Fact]

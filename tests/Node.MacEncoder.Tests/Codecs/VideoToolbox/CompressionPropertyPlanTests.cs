@@ -88,6 +88,18 @@ public class CompressionPropertyPlanTests
         Assert.Null(plan.Find("AverageBitRate"));
     }
 
+    [Theory]
+    [InlineData(VideoCodec.H264, 23.0, 0.60)] // x264's default lands on HandBrake's VideoToolbox default
+    [InlineData(VideoCodec.H264, 17.0, 0.80)]
+    [InlineData(VideoCodec.Hevc, 28.0, 0.60)] // x265's default 28 is x264's 23
+    public void Crf_maps_back_to_a_quality_fraction(VideoCodec codec, double crf, double expected)
+    {
+        var plan = PlanFixtures.Plan(PlanFixtures.PlainFfmpeg with { Crf = crf }, codec: codec);
+        var quality = Assert.IsType<VtDouble>(plan.Find("Quality")!.Value);
+        Assert.Equal(expected, quality.Value, 6);
+        Assert.Null(plan.Find("AverageBitRate"));
+    }
+
     [Fact]
     public void Quality_mode_fails_on_intel()
     {

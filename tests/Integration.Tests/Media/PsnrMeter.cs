@@ -1,0 +1,32 @@
+using System.Globalization;
+using System.Text;
+
+namespace Vtr.Integration.Tests.Media;
+
+/// <summary>
+/// Whole-clip PSNR of an output against its source, measured by FFmpeg's own decoders and psnr filter (nothing of
+/// ours in the measurement). Like the filter's summary line, it averages the per-frame MSE and converts once.
+/// </summary>
+public static class PsnrMeter
+{
+    public static async Task<double> MeasureAsync(string outputPath, string sourcePath, TimeSpan timeout)
+    {
+        // stats_file=- puts one "n:.. mse_avg:.. " line per frame on stdout, which FfmpegProcess returns.
+        var stats = await FfmpegProcess.RunAsync(
+            ["-hide_banner", "-nostdin", "-loglevel", "error", "-i", outputPath, "-i", sourcePath,
+             "-lavfi", "[0:v][1:v]psnr=stats_file=-", "-f", "null", "-"], timeout);
+        var mse = new List<double>();
+        foreach (var line in Encoding.ASCII.GetString(stats).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var field = line.Split(' ').FirstOrDefault(f => f.StartsWith("mse_avg:", StringComparison.Ordinal));
+            if (field is not null)
+            {
+                mse.Add(double.Parse(field["mse_avg:".Length..], CultureInfo.InvariantCulture));
+            }
+        }
+
+        return mse.Count == 0
+            ? throw new InvalidOperationException("the psnr filter reported no frames")
+            : 10 * Math.Log10(255.0 * 255.0 / Math.Max(mse.Average(), 1e-10));
+    }
+}
