@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Akka.Actor;
 using Spectre.Console;
 using Vtr.Cli.Embedded;
+using Vtr.Cli.FileSafety;
 using Vtr.Cli.Jobs;
 using Vtr.Cli.Media;
 using Vtr.Cli.Rendering;
@@ -22,11 +23,21 @@ public sealed class TranscodeService(IAnsiConsole console, bool liveProgress)
 {
     private const string ClientName = "vtr-transcode";
 
+    /// <summary>Temp files and spill folders of the run, for a forced exit to delete.</summary>
+    public ScratchPaths Scratch { get; init; } = new();
+
     public async Task<TranscodeOutcome> RunAsync(TranscodeRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         var total = Stopwatch.StartNew();
         OutputContainer.MuxerFor(request.OutputPath); // reject the output extension before any work
+        if (request.InputPath is { } given && !File.Exists(given))
+        {
+            throw new MediaOpenException($"'{given}' does not exist.");
+        }
+
+        // Every check on the output happens here, before any work; from now on only the temp file beside it is written.
+        using var target = OutputTarget.Reserve(request.InputPath, request.OutputPath, request.Overwrite, Scratch);
         string? sampleDirectory = null;
         try
         {
@@ -34,13 +45,10 @@ public sealed class TranscodeService(IAnsiConsole console, bool liveProgress)
             if (input is null)
             {
                 sampleDirectory = Directory.CreateTempSubdirectory("vtr-sample-").FullName;
+                Scratch.Track(sampleDirectory);
                 input = Path.Combine(sampleDirectory, "sample.mp4");
                 Status($"no input given: generating a sample clip ({input})");
                 await SampleClipGenerator.CreateAsync(input, new SampleClipOptions(), ct).ConfigureAwait(false);
-            }
-            else if (!File.Exists(input))
-            {
-                throw new MediaOpenException($"'{input}' does not exist.");
             }
 
             var info = MediaProbe.Probe(input);
@@ -51,6 +59,7 @@ public sealed class TranscodeService(IAnsiConsole console, bool liveProgress)
 
             var encode = Stopwatch.StartNew();
             using var store = new SegmentResultStore();
+            Scratch.Track(store.DirectoryPath);
             var job = await RunJobAsync(cluster, info, plans, request.Encode, store, ct).ConfigureAwait(false);
             if (!job.Succeeded)
             {
@@ -58,12 +67,12 @@ public sealed class TranscodeService(IAnsiConsole console, bool liveProgress)
             }
 
             var segments = job.Segments.Values.Select(s => store.Header(s.LeaseId)).ToList();
-            OutputAssembler.Write(request.OutputPath, info, request.Encode.Codec, segments, header => store.Get(header.LeaseId));
+            OutputAssembler.Write(target.TempPath, info, request.Encode.Codec, segments, header => store.Get(header.LeaseId));
             encode.Stop();
-            var report = await OutputVerifier.VerifyAsync(input, request.OutputPath, ct).ConfigureAwait(false);
-            if (!report.Passed)
+            var report = await OutputVerifier.VerifyAsync(input, target.TempPath, ct).ConfigureAwait(false);
+            if (report.Passed)
             {
-                File.Delete(request.OutputPath);
+                target.Commit();
             }
 
             return new TranscodeOutcome(input, request.OutputPath, report, job, info.FrameCount, encode.Elapsed, total.Elapsed);
@@ -73,6 +82,7 @@ public sealed class TranscodeService(IAnsiConsole console, bool liveProgress)
             if (sampleDirectory is not null)
             {
                 Directory.Delete(sampleDirectory, recursive: true);
+                Scratch.Release(sampleDirectory);
             }
         }
     }
