@@ -23,8 +23,8 @@ public sealed class SegmentResultStoreTests
         using var store = new SegmentResultStore();
         store.Add(Segment);
 
-        var header = store.Header(Segment.LeaseId);
-        var loaded = store.Get(Segment.LeaseId);
+        var header = store.Header(Segment.Index);
+        var loaded = store.Get(Segment.Index);
 
         Assert.All(header.Packets, p => Assert.True(p.AnnexB.IsEmpty));
         Assert.Equal(Segment.Packets.Select(p => (p.Pts, p.Dts, p.IsKeyframe)), header.Packets.Select(p => (p.Pts, p.Dts, p.IsKeyframe)));
@@ -47,10 +47,10 @@ public sealed class SegmentResultStoreTests
     }
 
     [Fact]
-    public void Asking_for_a_lease_that_never_finished_is_an_error()
+    public void Asking_for_a_segment_that_never_finished_is_an_error()
     {
         using var store = new SegmentResultStore();
 
-        Assert.Throws<InvalidOperationException>(() => store.Header(LeaseId.New()));
+        Assert.Throws<InvalidOperationException>(() => store.Header(99));
     }
 }
