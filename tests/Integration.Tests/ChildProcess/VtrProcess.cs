@@ -94,6 +94,19 @@ internal sealed class VtrProcess : IDisposable
         throw new InvalidOperationException($"vtr ended without printing '{text}'; stderr: {Error}");
     }
 
+    /// <summary>Every stdout line until the process closes its output; fails when time runs out first.</summary>
+    public async Task<List<string>> ReadAllLinesAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        var lines = new List<string>();
+        await foreach (var line in _lines.Reader.ReadAllAsync(cancel.Token))
+        {
+            lines.Add(line);
+        }
+
+        return lines;
+    }
+
     public async Task SignalAsync(string signal)
     {
         using var kill = System.Diagnostics.Process.Start("kill", [$"-{signal}", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
