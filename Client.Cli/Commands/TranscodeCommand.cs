@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
 using Vtr.Cli.Embedded;
+using Vtr.Cli.FileSafety;
 using Vtr.Cli.Media;
 using Vtr.Cli.Segmenting;
 using Vtr.Node.Codecs;
@@ -15,7 +16,8 @@ public static class TranscodeCommand
     public const string DefaultSampleOutput = "vtr-sample.mp4";
 
     /// <param name="console">Progress and report go here; null = the process console.</param>
-    public static Command Create(IAnsiConsole? console = null)
+    /// <param name="scratch">Temp files of the run, for a forced exit to delete (see <see cref="InterruptHandler"/>).</param>
+    public static Command Create(IAnsiConsole? console = null, ScratchPaths? scratch = null)
     {
         var input = new Argument<string?>("INPUT") { Description = "H.264/HEVC input; omitted: a generated sample clip with audio", Arity = ArgumentArity.ZeroOrOne };
         var output = new Option<string?>("--output", "-o") { Description = $"output .mp4/.mov/.mkv (default {DefaultSampleOutput} for the sample)" };
@@ -30,11 +32,13 @@ public static class TranscodeCommand
         var compression = new Option<string>("--compression") { Description = "raw FRAME planes: none | lz4 | zstd", DefaultValueFactory = _ => "lz4" };
         var nodes = new Option<int>("--nodes") { Description = "local nodes of the embedded cluster (no --seed)", DefaultValueFactory = _ => 1 };
         var joinTimeout = new Option<double>("--join-timeout") { Description = "seconds to wait for a reachable but slow cluster (a refused --seed fails at once)", DefaultValueFactory = _ => 60 };
+        var files = new OutputFileOptions();
 
         var command = new Command("transcode", "Transcode a file across the cluster (or an embedded local cluster)")
         {
             input, output, seeds, codec, bitrate, quality, crf, segmentSeconds, token, transport, compression, nodes, joinTimeout,
         };
+        files.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var error = parse.InvocationConfiguration.Error;
@@ -42,16 +46,17 @@ public static class TranscodeCommand
                 parse.GetValue(input), parse.GetValue(output), parse.GetValue(seeds) ?? [], parse.GetValue(codec)!, parse.GetValue(bitrate),
                 parse.GetValue(quality), parse.GetValue(crf), parse.GetValue(segmentSeconds), parse.GetValue(token) ?? "", parse.GetValue(transport)!,
                 parse.GetValue(compression)!, parse.GetValue(nodes), out var request, out var problem);
-            if (!parsed)
+            if (!parsed || !files.TryApply(parse, ref request, out problem))
             {
-                await error.WriteLineAsync("vtr transcode: " + problem).ConfigureAwait(false);
+                await error.WriteLineAsync($"vtr transcode: {problem} (see 'vtr transcode --help')").ConfigureAwait(false);
                 return (int)ExitCode.BadArguments;
             }
 
             var ansi = console ?? AnsiConsole.Console;
             var live = console is null && !Console.IsOutputRedirected;
+            var service = new TranscodeService(ansi, live) { Scratch = scratch ?? new ScratchPaths() };
             var timed = request! with { JoinTimeout = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(joinTimeout))) };
-            return (int)await RunAsync(new TranscodeService(ansi, live), timed, ansi, error, ct).ConfigureAwait(false);
+            return (int)await RunAsync(service, timed, ansi, error, ct).ConfigureAwait(false);
         });
         return command;
     }
@@ -78,7 +83,7 @@ public static class TranscodeCommand
             console.Profile.Out.Writer.Write(outcome.Report.ToString());
             if (!outcome.Report.Passed)
             {
-                await error.WriteLineAsync($"vtr transcode: the output failed verification and was deleted ({outcome.OutputPath})").ConfigureAwait(false);
+                await error.WriteLineAsync($"vtr transcode: the output failed verification, so {outcome.OutputPath} was not written (see the report above)").ConfigureAwait(false);
                 return ExitCode.OutputCheckFailed;
             }
 
@@ -102,9 +107,24 @@ public static class TranscodeCommand
             await error.WriteLineAsync("vtr transcode: " + ex.Message).ConfigureAwait(false);
             return ExitCode.ClusterUnreachable;
         }
+        catch (OutputRefusedException ex)
+        {
+            await error.WriteLineAsync("vtr transcode: " + ex.Message).ConfigureAwait(false);
+            return ExitCode.OutputRefused;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            await error.WriteLineAsync("vtr transcode: interrupted (run the same command again to resume)").ConfigureAwait(false);
+            return ExitCode.Interrupted;
+        }
         catch (Exception ex) when (ex is TranscodeFailedException or MediaException or CodecException)
         {
             await error.WriteLineAsync("vtr transcode: " + ex.Message).ConfigureAwait(false);
+            return ExitCode.Failure;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"vtr transcode: {ex.Message} (check free space and permissions)").ConfigureAwait(false);
             return ExitCode.Failure;
         }
     }

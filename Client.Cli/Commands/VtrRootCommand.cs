@@ -1,18 +1,21 @@
 using System.CommandLine;
+using Vtr.Cli.FileSafety;
 
 namespace Vtr.Cli.Commands;
 
 /// <summary>The one `vtr` command line: seed, node, transcode, status, bench.</summary>
 public static class VtrRootCommand
 {
-    public static RootCommand Create()
+    /// <param name="scratch">Where commands register temp files for a forced exit to delete; null = a private list.</param>
+    public static RootCommand Create(ScratchPaths? scratch = null)
     {
         var root = new RootCommand("vtr: a cluster of remote video encoders speaking VTR1 (FFmpeg's *_videotoolbox_remote)");
         root.Subcommands.Add(NodeCommand.Create());
         root.Subcommands.Add(SeedCommand.Create());
-        root.Subcommands.Add(TranscodeCommand.Create());
+        root.Subcommands.Add(TranscodeCommand.Create(scratch: scratch));
         root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        HelpDefaults.Apply(root);
         return root;
     }
 }

@@ -1,30 +1,57 @@
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using Vtr.Shared.Cluster;
+using Vtr.Cli.Media;
 
 namespace Vtr.Cli.Segmenting;
 
 /// <summary>
-/// Validated segment results of one job, by lease, written by runner tasks and read once the job ended. Packet
-/// bytes go to one file per result in a private temp folder and only timestamps stay in memory, so an hour of
-/// 1080p costs disk, not RAM; assembly reads back one segment at a time. Disposing deletes the folder.
+/// Validated segment results of one job, by segment index (the first result of a segment wins; a duplicate run's
+/// is dropped), written by runner tasks and read once the job ended. Packet bytes go to one file per segment and only
+/// timestamps stay in memory, so an hour of 1080p costs disk, not RAM; assembly reads back one segment at a time.
+/// Each segment is two files written atomically (temp + rename): its packets, then a JSON header
+/// (<see cref="StoredSegmentHeader"/>), so a header on disk always means a whole segment. In a resume folder they
+/// outlive the process and <see cref="Load"/> takes them back; in a temp folder disposing deletes them.
 /// </summary>
 public sealed class SegmentResultStore : IDisposable
 {
-    private readonly ConcurrentDictionary<LeaseId, EncodedSegment> _headers = new();
-    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("vtr-segments-");
+    private readonly ConcurrentDictionary<int, EncodedSegment> _headers = new();
+    private readonly DirectoryInfo _directory;
+    private readonly bool _deleteOnDispose;
+
+    /// <summary>A private temp folder, deleted on dispose.</summary>
+    public SegmentResultStore()
+        : this(Directory.CreateTempSubdirectory("vtr-segments-").FullName, deleteOnDispose: true)
+    {
+    }
+
+    /// <param name="directory">Where the segment files live (created when missing).</param>
+    /// <param name="deleteOnDispose">False for a resume folder, whose segments must survive the process.</param>
+    public SegmentResultStore(string directory, bool deleteOnDispose)
+    {
+        _directory = Directory.CreateDirectory(directory);
+        _deleteOnDispose = deleteOnDispose;
+    }
 
     public int Count => _headers.Count;
 
-    /// <summary>Where the packet files live (tests check they are gone after Dispose).</summary>
+    /// <summary>Where the segment files live (tests check they are gone after Dispose).</summary>
     public string DirectoryPath => _directory.FullName;
 
-    /// <summary>Writes the packets to disk and keeps the segment's timestamps (its packets without bytes).</summary>
+    public bool Contains(int index) => _headers.ContainsKey(index);
+
+    /// <summary>Writes the packets to disk and keeps the segment's timestamps (its packets without bytes); a second
+    /// result for a segment already stored is dropped.</summary>
     public void Add(EncodedSegment segment)
     {
         ArgumentNullException.ThrowIfNull(segment);
-        using (var file = File.Create(PathOf(segment.LeaseId)))
+        var headers = segment.Packets.Select(p => p with { AnnexB = ReadOnlyMemory<byte>.Empty }).ToImmutableArray();
+        if (!_headers.TryAdd(segment.Index, segment with { Packets = headers }))
+        {
+            return;
+        }
+
+        WriteAtomically(PacketsPath(segment.Index), file =>
         {
             Span<byte> length = stackalloc byte[sizeof(int)];
             foreach (var packet in segment.Packets)
@@ -33,23 +60,50 @@ public sealed class SegmentResultStore : IDisposable
                 file.Write(length);
                 file.Write(packet.AnnexB.Span);
             }
+        });
+        var json = StoredSegmentHeader.From(segment).ToJson();
+        WriteAtomically(HeaderPath(segment.Index), file => file.Write(json));
+    }
+
+    /// <summary>
+    /// Takes back the segments a previous run stored here that still fit <paramref name="plans"/> (a header, a packet
+    /// file of the recorded size, and a result <see cref="SegmentResultValidator"/> accepts); deletes the rest.
+    /// Returns how many were taken.
+    /// </summary>
+    public int Load(IReadOnlyList<SegmentPlan> plans)
+    {
+        ArgumentNullException.ThrowIfNull(plans);
+        foreach (var path in Directory.EnumerateFiles(_directory.FullName, "*.json"))
+        {
+            var stored = StoredSegmentHeader.FromJson(File.ReadAllBytes(path));
+            var usable = stored is not null && stored.Index >= 0 && stored.Index < plans.Count
+                && HeaderPath(stored.Index) == path
+                && new FileInfo(PacketsPath(stored.Index)) is { Exists: true } packets && packets.Length == stored.PacketBytes
+                && SegmentResultValidator.Check(plans[stored.Index], stored.ToHeader().Packets) is null;
+            if (usable)
+            {
+                _headers.TryAdd(stored!.Index, stored.ToHeader()); // usable implies stored is not null
+            }
+            else
+            {
+                File.Delete(path);
+            }
         }
 
-        var headers = segment.Packets.Select(p => p with { AnnexB = ReadOnlyMemory<byte>.Empty }).ToImmutableArray();
-        _headers[segment.LeaseId] = segment with { Packets = headers };
+        return _headers.Count;
     }
 
     /// <summary>The stored segment's timestamps and record, without packet bytes; throws when it was never stored.</summary>
-    public EncodedSegment Header(LeaseId leaseId) =>
-        _headers.TryGetValue(leaseId, out var segment)
+    public EncodedSegment Header(int index) =>
+        _headers.TryGetValue(index, out var segment)
             ? segment
-            : throw new InvalidOperationException($"no stored result for lease {leaseId}");
+            : throw new InvalidOperationException($"no stored result for segment {index}");
 
     /// <summary>The whole stored segment, packet bytes read back from disk.</summary>
-    public EncodedSegment Get(LeaseId leaseId)
+    public EncodedSegment Get(int index)
     {
-        var header = Header(leaseId);
-        var bytes = File.ReadAllBytes(PathOf(leaseId));
+        var header = Header(index);
+        var bytes = File.ReadAllBytes(PacketsPath(index));
         var packets = ImmutableArray.CreateBuilder<EncodedPacket>(header.Packets.Length);
         var offset = 0;
         foreach (var packet in header.Packets)
@@ -64,6 +118,11 @@ public sealed class SegmentResultStore : IDisposable
 
     public void Dispose()
     {
+        if (!_deleteOnDispose)
+        {
+            return;
+        }
+
         try
         {
             _directory.Delete(recursive: true);
@@ -74,5 +133,18 @@ public sealed class SegmentResultStore : IDisposable
         }
     }
 
-    private string PathOf(LeaseId leaseId) => Path.Combine(_directory.FullName, leaseId + ".bin");
+    private static void WriteAtomically(string path, Action<FileStream> write)
+    {
+        var temp = path + ".tmp";
+        using (var file = File.Create(temp))
+        {
+            write(file);
+        }
+
+        File.Move(temp, path, overwrite: true);
+    }
+
+    private string PacketsPath(int index) => Path.Combine(_directory.FullName, $"{index:D6}.bin");
+
+    private string HeaderPath(int index) => Path.Combine(_directory.FullName, $"{index:D6}.json");
 }

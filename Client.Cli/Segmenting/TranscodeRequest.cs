@@ -22,6 +22,12 @@ public sealed record TranscodeRequest(
     /// <summary>Sessions per embedded node; 0 = share the machine's cores between the nodes.</summary>
     public int EmbeddedSessionsPerNode { get; init; }
 
+    /// <summary>Replace an existing output (-y); without it an existing output is refused before any work.</summary>
+    public bool Overwrite { get; init; }
+
+    /// <summary>Reuse the segments a stopped run of the same input and settings finished (off with --no-resume).</summary>
+    public bool Resume { get; init; } = true;
+
     /// <summary>libavcodec options (preset, threads) of each embedded node, in node order; empty = the defaults for all.</summary>
     public ImmutableArray<FFmpegBackendOptions> EmbeddedNodeBackends { get; init; } = [];
 }

@@ -1,12 +1,15 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Globalization;
 using Akka.Actor;
 using Spectre.Console;
 using Vtr.Cli.Commands;
 using Vtr.Cli.Embedded;
+using Vtr.Cli.FileSafety;
 using Vtr.Cli.Jobs;
 using Vtr.Cli.Media;
 using Vtr.Cli.Rendering;
+using Vtr.Cli.Resume;
 using Vtr.Shared.Cluster;
 using Vtr.Shared.Media;
 
@@ -21,13 +24,26 @@ namespace Vtr.Cli.Segmenting;
 /// </summary>
 public sealed class TranscodeService(IAnsiConsole console, bool liveProgress)
 {
+    /// <summary>The node of a segment encoded by an earlier run and taken from the resume journal.</summary>
+    private static readonly NodeId ResumedNode = new("resumed");
+
     private const string ClientName = "vtr-transcode";
+
+    /// <summary>Temp files and spill folders of the run, for a forced exit to delete.</summary>
+    public ScratchPaths Scratch { get; init; } = new();
 
     public async Task<TranscodeOutcome> RunAsync(TranscodeRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         var total = Stopwatch.StartNew();
         OutputContainer.MuxerFor(request.OutputPath); // reject the output extension before any work
+        if (request.InputPath is { } given && !File.Exists(given))
+        {
+            throw new MediaOpenException($"'{given}' does not exist.");
+        }
+
+        // Every check on the output happens here, before any work; from now on only the temp file beside it is written.
+        using var target = OutputTarget.Reserve(request.InputPath, request.OutputPath, request.Overwrite, Scratch);
         string? sampleDirectory = null;
         try
         {
@@ -35,43 +51,57 @@ public sealed class TranscodeService(IAnsiConsole console, bool liveProgress)
             if (input is null)
             {
                 sampleDirectory = Directory.CreateTempSubdirectory("vtr-sample-").FullName;
+                Scratch.Track(sampleDirectory);
                 input = Path.Combine(sampleDirectory, "sample.mp4");
                 Status($"no input given: generating a sample clip ({input})");
                 await SampleClipGenerator.CreateAsync(input, new SampleClipOptions(), ct).ConfigureAwait(false);
-            }
-            else if (!File.Exists(input))
-            {
-                throw new MediaOpenException($"'{input}' does not exist.");
             }
 
             var info = MediaProbe.Probe(input);
             var plans = SegmentPlanner.Plan(info, request.SegmentSeconds);
             Status($"{input}: {info.VideoCodec.ToWireName()} {info.Width}x{info.Height}, {info.FrameCount} frames, {plans.Length} segments");
-            await using var cluster = await ConnectAsync(request, ct).ConfigureAwait(false);
-            await NodeAvailability.WaitForEncoderAsync(cluster.Coordinator, request.Encode.Codec, request.JoinTimeout, ct).ConfigureAwait(false);
 
-            var encode = Stopwatch.StartNew();
-            using var store = new SegmentResultStore();
-            var job = await RunJobAsync(cluster, info, plans, request.Encode, store, ct).ConfigureAwait(false);
-            if (!job.Succeeded)
+            // A generated sample is new every run, so only a real input gets a resume journal.
+            var journal = sampleDirectory is null ? OpenJournal(input, request, plans.Length) : null;
+            using var store = journal is null ? new SegmentResultStore() : new SegmentResultStore(journal.DirectoryPath, deleteOnDispose: false);
+            if (journal is null)
             {
-                throw new TranscodeFailedException($"the cluster could not finish the job: {job.FailureReason}");
+                Scratch.Track(store.DirectoryPath);
+            }
+            else if (store.Load(plans) is > 0 and var resumed)
+            {
+                Status($"resuming: {resumed} of {plans.Length} segments done");
             }
 
-            var segments = job.Segments.Values.Select(s => store.Header(s.LeaseId)).ToList();
-            OutputAssembler.Write(request.OutputPath, info, request.Encode.Codec, segments, header => store.Get(header.LeaseId));
+            var remaining = plans.Where(p => !store.Contains(p.Index)).ToImmutableArray();
+            var encode = Stopwatch.StartNew();
+            var job = remaining.IsEmpty
+                ? new JobResult(JobId.New("vtr"), true, null, ImmutableSortedDictionary<int, SegmentOutcome>.Empty)
+                : await EncodeAsync(request, info, plans, remaining, store, ct).ConfigureAwait(false);
+            if (!job.Succeeded)
+            {
+                throw new TranscodeFailedException($"the cluster could not finish the job: {job.FailureReason} (run the same command again to retry the rest)");
+            }
+
+            var segments = plans.Select(p => store.Header(p.Index)).ToList();
+            OutputAssembler.Write(target.TempPath, info, request.Encode.Codec, segments, header => store.Get(header.Index));
             encode.Stop();
-            var report = await OutputVerifier.VerifyAsync(input, request.OutputPath, ct).ConfigureAwait(false);
+            var report = await OutputVerifier.VerifyAsync(input, target.TempPath, ct).ConfigureAwait(false);
             if (!report.Passed)
             {
-                File.Delete(request.OutputPath);
+                // The segments made a bad output, so the next run starts afresh.
+                journal?.Delete();
                 return new TranscodeOutcome(input, request.OutputPath, report, job, info.FrameCount, encode.Elapsed, total.Elapsed);
             }
 
             // Only a verified output has frames that line up one to one with the source, which per-segment PSNR needs.
-            var frameMse = await FramePsnrProbe.MeasureAsync(request.OutputPath, input, ct).ConfigureAwait(false);
+            var frameMse = await FramePsnrProbe.MeasureAsync(target.TempPath, input, ct).ConfigureAwait(false);
             var quality = SegmentQualityReport.Build(
-                frameMse, [.. plans.Select(p => (p.Index, job.Segments[p.Index].NodeId, p.FrameCount))], info.BitDepth);
+                frameMse,
+                [.. plans.Select(p => (p.Index, job.Segments.TryGetValue(p.Index, out var done) ? done.NodeId : ResumedNode, p.FrameCount))],
+                info.BitDepth);
+            target.Commit();
+            journal?.Delete();
             return new TranscodeOutcome(input, request.OutputPath, report, job, info.FrameCount, encode.Elapsed, total.Elapsed) { Quality = quality };
         }
         finally
@@ -79,8 +109,37 @@ public sealed class TranscodeService(IAnsiConsole console, bool liveProgress)
             if (sampleDirectory is not null)
             {
                 Directory.Delete(sampleDirectory, recursive: true);
+                Scratch.Release(sampleDirectory);
             }
         }
+    }
+
+    /// <summary>The journal of this input and these settings, pruning stale ones; emptied first for --no-resume.</summary>
+    private static ResumeJournal OpenJournal(string input, TranscodeRequest request, int segmentCount)
+    {
+        var cache = CacheFolder.ForUser();
+        ResumeJournal.Prune(cache, DateTime.UtcNow);
+        // Token, wire compression and transport change how segments travel, not what they contain.
+        var encode = request.Encode with { Token = "", Compression = WireCompression.Lz4, Transport = TransportChoice.Auto };
+        var settings = string.Create(CultureInfo.InvariantCulture, $"{encode} segment-seconds={request.SegmentSeconds:R} segments={segmentCount}");
+        var journal = ResumeJournal.Open(cache, InputFingerprint.Of(input), settings);
+        if (!request.Resume)
+        {
+            journal.Delete();
+            journal = ResumeJournal.Open(cache, InputFingerprint.Of(input), settings);
+        }
+
+        return journal;
+    }
+
+    /// <summary>Joins or starts the cluster and encodes <paramref name="remaining"/> into <paramref name="store"/>.</summary>
+    private async Task<JobResult> EncodeAsync(
+        TranscodeRequest request, MediaInfo info, ImmutableArray<SegmentPlan> plans, ImmutableArray<SegmentPlan> remaining,
+        SegmentResultStore store, CancellationToken ct)
+    {
+        await using var cluster = await ConnectAsync(request, ct).ConfigureAwait(false);
+        await NodeAvailability.WaitForEncoderAsync(cluster.Coordinator, request.Encode.Codec, request.JoinTimeout, ct).ConfigureAwait(false);
+        return await RunJobAsync(cluster, info, plans, remaining, request.Encode, store, ct).ConfigureAwait(false);
     }
 
     private async Task<ClusterConnection> ConnectAsync(TranscodeRequest request, CancellationToken ct)
@@ -102,33 +161,35 @@ public sealed class TranscodeService(IAnsiConsole console, bool liveProgress)
     }
 
     private async Task<JobResult> RunJobAsync(
-        ClusterConnection cluster, MediaInfo info, ImmutableArray<SegmentPlan> plans, SegmentEncodeSettings settings,
-        SegmentResultStore store, CancellationToken ct)
+        ClusterConnection cluster, MediaInfo info, ImmutableArray<SegmentPlan> plans, ImmutableArray<SegmentPlan> remaining,
+        SegmentEncodeSettings settings, SegmentResultStore store, CancellationToken ct)
     {
         var view = new ProgressView(console);
         if (!liveProgress)
         {
-            return await RunJobAsync(cluster, info, plans, settings, store, new PlainProgressOutput(view), ct).ConfigureAwait(false);
+            return await RunJobAsync(cluster, info, plans, remaining, settings, store, new PlainProgressOutput(view), ct).ConfigureAwait(false);
         }
 
         JobResult? result = null;
-        var empty = new TranscodeProgress(info.FrameCount, plans.Length).Snapshot(TimeSpan.Zero);
+        var empty = new TranscodeProgress(remaining.Sum(p => p.FrameCount), remaining.Length).Snapshot(TimeSpan.Zero);
         await console.Live(ProgressView.Build(empty)).AutoClear(false).StartAsync(async context =>
         {
             var output = new LiveProgressOutput(renderable => { context.UpdateTarget(renderable); context.Refresh(); });
-            result = await RunJobAsync(cluster, info, plans, settings, store, output, ct).ConfigureAwait(false);
+            result = await RunJobAsync(cluster, info, plans, remaining, settings, store, output, ct).ConfigureAwait(false);
         }).ConfigureAwait(false);
         return result!; // set by the live callback, which StartAsync awaited
     }
 
+    /// <param name="plans">Every segment (the runner looks leases up by index).</param>
+    /// <param name="remaining">The segments to encode: those no earlier run left in the store.</param>
     private static async Task<JobResult> RunJobAsync(
-        ClusterConnection cluster, MediaInfo info, ImmutableArray<SegmentPlan> plans, SegmentEncodeSettings settings,
-        SegmentResultStore store, IProgressOutput output, CancellationToken ct)
+        ClusterConnection cluster, MediaInfo info, ImmutableArray<SegmentPlan> plans, ImmutableArray<SegmentPlan> remaining,
+        SegmentEncodeSettings settings, SegmentResultStore store, IProgressOutput output, CancellationToken ct)
     {
         var system = cluster.System;
-        var listener = system.ActorOf(ProgressListener.Props(info.FrameCount, plans.Length, output));
+        var listener = system.ActorOf(ProgressListener.Props(remaining.Sum(p => p.FrameCount), remaining.Length, output));
         var runner = new Vtr1SegmentRunner(info, plans, settings, store, listener);
-        var specs = plans.Select(p => new SegmentSpec(p.Index, p.StartPts, p.EndPts, p.FrameCount)).ToImmutableArray();
+        var specs = remaining.Select(p => new SegmentSpec(p.Index, p.StartPts, p.EndPts, p.FrameCount)).ToImmutableArray();
         var submit = new SubmitJob(JobId.New("vtr"), ClientName, settings.Codec.ToWireName(), info.VideoCodec.ToWireName(), specs);
         var completion = new TaskCompletionSource<JobResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         var job = system.ActorOf(TranscodeJobActor.Props(submit, cluster.Coordinator, cluster.Mediator, runner, listener, completion));

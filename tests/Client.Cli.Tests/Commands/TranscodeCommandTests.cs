@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using Vtr.Cli.Commands;
 using Vtr.Cli.Segmenting;
 using Vtr.Shared.Media;
@@ -100,7 +101,7 @@ public sealed class TranscodeCommandTests
     {
         var error = new StringWriter();
         var configuration = new InvocationConfiguration { Error = error, Output = new StringWriter() };
-        var code = await VtrRootCommand.Create().Parse(commandLine).InvokeAsync(configuration);
+        var code = await VtrCommandLine.InvokeAsync(VtrRootCommand.Create(), CommandLineParser.SplitCommandLine(commandLine).ToArray(), configuration, CancellationToken.None);
         return (code, error.ToString());
     }
 }

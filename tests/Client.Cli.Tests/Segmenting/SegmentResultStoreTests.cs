@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Vtr.Cli.Media;
 using Vtr.Cli.Segmenting;
 using Vtr.Shared.Cluster;
 
@@ -23,8 +24,8 @@ public sealed class SegmentResultStoreTests
         using var store = new SegmentResultStore();
         store.Add(Segment);
 
-        var header = store.Header(Segment.LeaseId);
-        var loaded = store.Get(Segment.LeaseId);
+        var header = store.Header(Segment.Index);
+        var loaded = store.Get(Segment.Index);
 
         Assert.All(header.Packets, p => Assert.True(p.AnnexB.IsEmpty));
         Assert.Equal(Segment.Packets.Select(p => (p.Pts, p.Dts, p.IsKeyframe)), header.Packets.Select(p => (p.Pts, p.Dts, p.IsKeyframe)));
@@ -47,10 +48,89 @@ public sealed class SegmentResultStoreTests
     }
 
     [Fact]
-    public void Asking_for_a_lease_that_never_finished_is_an_error()
+    public void Asking_for_a_segment_that_never_finished_is_an_error()
     {
         using var store = new SegmentResultStore();
 
-        Assert.Throws<InvalidOperationException>(() => store.Header(LeaseId.New()));
+        Assert.Throws<InvalidOperationException>(() => store.Header(99));
     }
+
+    [Fact]
+    public void A_resume_folder_survives_the_store_and_a_new_store_takes_its_segments_back()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "vtr-store-resume-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            using (var first = new SegmentResultStore(folder, deleteOnDispose: false))
+            {
+                first.Add(Segment);
+            }
+
+            using var second = new SegmentResultStore(folder, deleteOnDispose: false);
+            var taken = second.Load(Plans());
+
+            Assert.Equal(1, taken);
+            Assert.Equal(Segment.Packets.Select(p => p.AnnexB.ToArray()), second.Get(Segment.Index).Packets.Select(p => p.AnnexB.ToArray()));
+            Assert.Equal(Segment.NodeId, second.Header(Segment.Index).NodeId);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("truncated packets")]
+    [InlineData("damaged header")]
+    [InlineData("plan changed")]
+    public void A_stored_segment_that_does_not_check_out_is_dropped_not_resumed(string damage)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "vtr-store-resume-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            using (var first = new SegmentResultStore(folder, deleteOnDispose: false))
+            {
+                first.Add(Segment);
+            }
+
+            var plans = Plans();
+            switch (damage)
+            {
+                case "truncated packets":
+                    File.WriteAllBytes(Path.Combine(folder, "000003.bin"), [1, 2, 3]);
+                    break;
+                case "damaged header":
+                    File.WriteAllText(Path.Combine(folder, "000003.json"), "{\"Index\": 3, \"Pack");
+                    break;
+                default:
+                    plans[3] = plans[3] with { OutputPts = [10, 11, 12, 13] };
+                    break;
+            }
+
+            using var second = new SegmentResultStore(folder, deleteOnDispose: false);
+
+            Assert.Equal(0, second.Load(plans));
+            Assert.False(second.Contains(3));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void The_first_result_of_a_segment_wins_over_a_duplicate_run()
+    {
+        using var store = new SegmentResultStore();
+        store.Add(Segment);
+
+        store.Add(Segment with { LeaseId = LeaseId.New(), NodeId = new NodeId("node-b") });
+
+        Assert.Equal(new NodeId("node-a"), store.Header(Segment.Index).NodeId);
+        Assert.Equal(1, store.Count);
+    }
+
+    /// <summary>Plans for segments 0..3 where segment 3 is exactly <see cref="Segment"/>'s frames.</summary>
+    private static SegmentPlan[] Plans() =>
+        [.. Enumerable.Range(0, 4).Select(i => new SegmentPlan(i, 0, 3, 0, i == 3 ? [10, 11, 12] : [], [], 10, 13))];
 }

@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+
+namespace Vtr.Integration.Tests.ChildProcess;
+
+/// <summary>
+/// The built `vtr` CLI as a real child process (Client.Cli/bin/Release/net10.0/vtr.dll under the repo root, found by
+/// walking up to vtr.slnx), its stdout lines readable as they come and signals sent with the system's `kill`. SIGINT
+/// is reset to its default first (`env --default-signal`): a test host started in the background ignores it, and a
+/// child would inherit that.
+/// </summary>
+internal sealed class VtrProcess : IDisposable
+{
+    private readonly System.Diagnostics.Process _process;
+    private readonly Channel<string> _lines = Channel.CreateUnbounded<string>();
+    private readonly StringWriter _error = new();
+
+    private VtrProcess(System.Diagnostics.Process process)
+    {
+        _process = process;
+    }
+
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    public static string CliPath => Path.Combine(RepoRoot, "Client.Cli", "bin", "Release", "net10.0", "vtr.dll");
+
+    public int Id => _process.Id;
+
+    /// <summary>stderr so far (complete once the process exited).</summary>
+    public string Error
+    {
+        get
+        {
+            lock (_error)
+            {
+                return _error.ToString();
+            }
+        }
+    }
+
+    public int ExitCode => _process.ExitCode;
+
+    /// <param name="environment">Extra variables (TMPDIR, XDG_CACHE_HOME) so a test sees only its own files.</param>
+    public static VtrProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        foreach (var arg in (string[])["--default-signal=INT", "dotnet", CliPath, .. args])
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        var process = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException("env did not start");
+        var vtr = new VtrProcess(process);
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                vtr._lines.Writer.TryComplete();
+            }
+            else
+            {
+                vtr._lines.Writer.TryWrite(e.Data);
+            }
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (vtr._error)
+            {
+                vtr._error.WriteLine(e.Data);
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return vtr;
+    }
+
+    /// <summary>Waits for a stdout line containing <paramref name="text"/>; fails when the process ends or time runs out first.</summary>
+    public async Task<string> WaitForLineAsync(string text, TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        await foreach (var line in _lines.Reader.ReadAllAsync(cancel.Token))
+        {
+            if (line.Contains(text, StringComparison.Ordinal))
+            {
+                return line;
+            }
+        }
+
+        throw new InvalidOperationException($"vtr ended without printing '{text}'; stderr: {Error}");
+    }
+
+    /// <summary>Every stdout line until the process closes its output; fails when time runs out first.</summary>
+    public async Task<List<string>> ReadAllLinesAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        var lines = new List<string>();
+        await foreach (var line in _lines.Reader.ReadAllAsync(cancel.Token))
+        {
+            lines.Add(line);
+        }
+
+        return lines;
+    }
+
+    public async Task SignalAsync(string signal)
+    {
+        using var kill = System.Diagnostics.Process.Start("kill", [$"-{signal}", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+    }
+
+    /// <summary>True when the process exited within <paramref name="timeout"/>.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+        }
+
+        _process.Dispose();
+    }
+
+    private static string FindRepoRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "vtr.slnx")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"no vtr.slnx above {AppContext.BaseDirectory}");
+    }
+}
