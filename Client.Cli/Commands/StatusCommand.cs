@@ -42,14 +42,15 @@ public static class StatusCommand
                     return (int)ExitCode.Success;
                 }
 
-                var status = await AskAsync(seedList, ct).ConfigureAwait(false);
+                var reply = await AskAsync(seedList, ct).ConfigureAwait(false);
                 if (parse.GetValue(json))
                 {
-                    ansi.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(status, Json));
+                    var document = new StatusDocument(reply.MemberStates.IsDefault ? [] : reply.MemberStates, reply.Status!.Nodes, reply.Status.Jobs);
+                    ansi.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(document, Json));
                 }
                 else
                 {
-                    ansi.Write(ClusterStatusView.Render(status));
+                    ansi.Write(ClusterStatusView.Render(reply.Status!));
                 }
 
                 return (int)ExitCode.Success;
@@ -70,14 +71,14 @@ public static class StatusCommand
     private static async Task WatchAsync(IAnsiConsole console, List<SeedEndPoint> seeds, CancellationToken ct)
     {
         var first = await AskAsync(seeds, ct).ConfigureAwait(false);
-        await console.Live(ClusterStatusView.Render(first)).StartAsync(async live =>
+        await console.Live(ClusterStatusView.Render(first.Status!)).StartAsync(async live =>
         {
             using var tick = new PeriodicTimer(WatchPeriod);
             while (await tick.WaitForNextTickAsync(ct).ConfigureAwait(false))
             {
                 try
                 {
-                    live.UpdateTarget(ClusterStatusView.Render(await AskAsync(seeds, ct).ConfigureAwait(false)));
+                    live.UpdateTarget(ClusterStatusView.Render((await AskAsync(seeds, ct).ConfigureAwait(false)).Status!));
                 }
                 catch (StatusUnavailableException ex)
                 {
@@ -87,8 +88,8 @@ public static class StatusCommand
         }).ConfigureAwait(false);
     }
 
-    /// <summary>The status from the first seed that answers.</summary>
-    public static async Task<ClusterStatus> AskAsync(IReadOnlyList<SeedEndPoint> seeds, CancellationToken ct)
+    /// <summary>The answer (with a status) of the first seed that gives one.</summary>
+    public static async Task<ContactReply> AskAsync(IReadOnlyList<SeedEndPoint> seeds, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(seeds);
         var problems = new List<string>();
@@ -97,9 +98,9 @@ public static class StatusCommand
             try
             {
                 var answer = await ContactPointClient.AskAsync(seed, ContactProtocol.StatusVerb, AskTimeout, ct).ConfigureAwait(false);
-                if (answer.Reply.Status is { } status)
+                if (answer.Reply.Status is not null)
                 {
-                    return status;
+                    return answer.Reply;
                 }
 
                 problems.Add($"{seed}: {answer.Reply.Error ?? "no status in the answer"}");
@@ -119,4 +120,10 @@ public static class StatusCommand
     }
 
     private sealed class StatusUnavailableException(string message) : Exception(message);
+
+    /// <summary>What `--json` prints: the members as the seed sees them, the nodes and the jobs.</summary>
+    private sealed record StatusDocument(
+        System.Collections.Immutable.ImmutableArray<MemberView> Members,
+        System.Collections.Immutable.ImmutableArray<NodeView> Nodes,
+        System.Collections.Immutable.ImmutableArray<JobView> Jobs);
 }

@@ -88,11 +88,11 @@ public sealed class ContactPointListener : IAsyncDisposable
         try
         {
             var status = await _coordinator.Ask<ClusterStatus>(GetClusterStatus.Instance, StatusTimeout).ConfigureAwait(false);
-            return new ContactReply(Members(), observed, status);
+            return new ContactReply(Members(), observed, status, MemberStates: MemberStates());
         }
         catch (AskTimeoutException)
         {
-            return new ContactReply(Members(), observed, Error: "the job coordinator did not answer (it may be moving to another member)");
+            return new ContactReply(Members(), observed, Error: "the job coordinator did not answer (it may be moving to another member)", MemberStates: MemberStates());
         }
     }
 
@@ -107,6 +107,13 @@ public sealed class ContactPointListener : IAsyncDisposable
             .Where(a => a != cluster.SelfAddress)
             .Select(a => a.ToString());
         return [cluster.SelfAddress.ToString(), .. others];
+    }
+
+    private ImmutableArray<MemberView> MemberStates()
+    {
+        var state = Akka.Cluster.Cluster.Get(_system).State;
+        return [.. state.Members.Select(m => new MemberView(
+            m.Address.ToString(), [.. m.Roles.Order(StringComparer.Ordinal)], m.Status.ToString(), !state.Unreachable.Contains(m)))];
     }
 
     private static async Task<string> ReadLineAsync(NetworkStream stream, CancellationToken ct)

@@ -50,4 +50,8 @@ public sealed record ContactReply(
     ImmutableArray<string> Members,
     string ObservedAddress,
     ClusterStatus? Status = null,
-    string? Error = null);
+    string? Error = null,
+    ImmutableArray<MemberView> MemberStates = default);
+
+/// <summary>One cluster member as the answering seed sees it (for STATUS): address, roles, status, reachability.</summary>
+public sealed record MemberView(string Address, ImmutableArray<string> Roles, string Status, bool Reachable);

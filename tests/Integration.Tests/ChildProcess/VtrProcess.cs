@@ -14,6 +14,7 @@ internal sealed class VtrProcess : IDisposable
     private readonly System.Diagnostics.Process _process;
     private readonly Channel<string> _lines = Channel.CreateUnbounded<string>();
     private readonly StringWriter _error = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _seen = new();
 
     private VtrProcess(System.Diagnostics.Process process)
     {
@@ -40,6 +41,11 @@ internal sealed class VtrProcess : IDisposable
 
     public int ExitCode => _process.ExitCode;
 
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Every stdout line printed so far, also those a <see cref="WaitForLineAsync"/> went past.</summary>
+    public IReadOnlyList<string> Output => [.. _seen];
+
     /// <param name="environment">Extra variables (TMPDIR, XDG_CACHE_HOME) so a test sees only its own files.</param>
     public static VtrProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string> environment)
     {
@@ -64,6 +70,7 @@ internal sealed class VtrProcess : IDisposable
             }
             else
             {
+                vtr._seen.Enqueue(e.Data);
                 vtr._lines.Writer.TryWrite(e.Data);
             }
         };
