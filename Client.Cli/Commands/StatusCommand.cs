@@ -45,7 +45,7 @@ public static class StatusCommand
                 var reply = await AskAsync(seedList, ct).ConfigureAwait(false);
                 if (parse.GetValue(json))
                 {
-                    var document = new StatusDocument(reply.MemberStates.IsDefault ? [] : reply.MemberStates, reply.Status!.Nodes, reply.Status.Jobs);
+                    var document = new StatusDocument(reply.MemberStates ?? [], reply.Status!.Nodes, reply.Status.Jobs);
                     ansi.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(document, Json));
                 }
                 else

@@ -52,7 +52,7 @@ public sealed class ClusterJoinResolver(Action<string>? onWaiting = null)
             return new JoinPlan([.. seeds.Select(s => $"akka.tcp://vtr@{s}")], AdvertiseFor(seeds[0].Host));
         }
 
-        var deadline = DateTimeOffset.UtcNow + timeout;
+        var deadline = timeout == Timeout.InfiniteTimeSpan ? DateTimeOffset.MaxValue : DateTimeOffset.UtcNow + timeout;
         var waitingSaid = false;
         var seedsText = string.Join(", ", seeds);
         while (true)
@@ -72,14 +72,16 @@ public sealed class ClusterJoinResolver(Action<string>? onWaiting = null)
                 throw new ContactRefusedException($"no vtr seed answers at {seedsText} (connection refused or unknown host; is `vtr seed` running there?)");
             }
 
-            if (DateTimeOffset.UtcNow + RetryPause >= deadline)
+            if (deadline != DateTimeOffset.MaxValue && DateTimeOffset.UtcNow + RetryPause >= deadline)
             {
                 throw new JoinTimedOutException($"no answer from the cluster at {seedsText} within {timeout.TotalSeconds:0} s");
             }
 
             if (!waitingSaid)
             {
-                onWaiting?.Invoke($"waiting for the cluster at {seedsText}…");
+                onWaiting?.Invoke(outcomes.All(o => o.Refused)
+                    ? $"no vtr seed answers at {seedsText} yet (connection refused); waiting for it…"
+                    : $"waiting for the cluster at {seedsText}…");
                 waitingSaid = true;
             }
 

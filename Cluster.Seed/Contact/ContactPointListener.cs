@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using Akka.Actor;
 using Akka.Cluster;
+using Akka.Event;
 using Vtr.Shared.Cluster;
 
 namespace Vtr.Seed.Contact;
@@ -80,6 +81,11 @@ public sealed class ContactPointListener : IAsyncDisposable
         catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
         {
             // A peer that vanished or stalled: nothing to answer, nobody else affected.
+        }
+        catch (Exception ex)
+        {
+            // A bug answering one request must not end the contact point for everyone else.
+            _system.Log.Error(ex, "contact point: could not answer a request: {0}", ex.Message);
         }
     }
 

@@ -51,7 +51,7 @@ public sealed record ContactReply(
     string ObservedAddress,
     ClusterStatus? Status = null,
     string? Error = null,
-    ImmutableArray<MemberView> MemberStates = default);
+    ImmutableArray<MemberView>? MemberStates = null);
 
 /// <summary>One cluster member as the answering seed sees it (for STATUS): address, roles, status, reachability.</summary>
 public sealed record MemberView(string Address, ImmutableArray<string> Roles, string Status, bool Reachable);

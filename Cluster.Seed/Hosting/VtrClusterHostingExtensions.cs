@@ -82,6 +82,7 @@ public static class VtrClusterHostingExtensions
         akka.cluster.split-brain-resolver.down-all-when-unstable = off
         akka.cluster.run-coordinated-shutdown-when-down = on
         akka.remote.retry-gate-closed-for = 2s
+        akka.cluster.retry-unsuccessful-join-after = 3s
         akka.remote.dot-netty.tcp.tcp-reuse-addr = off
         akka.cluster.log-info-verbose = off
         akka.log-dead-letters = off

@@ -47,9 +47,15 @@ internal sealed class VtrProcess : IDisposable
     public IReadOnlyList<string> Output => [.. _seen];
 
     /// <param name="environment">Extra variables (TMPDIR, XDG_CACHE_HOME) so a test sees only its own files.</param>
-    public static VtrProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string> environment)
+    /// <param name="workingDirectory">Where relative paths (the sample output) land; null = the test's.</param>
+    public static VtrProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string> environment, string? workingDirectory = null)
     {
         var start = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        if (workingDirectory is not null)
+        {
+            start.WorkingDirectory = workingDirectory;
+        }
+
         foreach (var arg in (string[])["--default-signal=INT", "dotnet", CliPath, .. args])
         {
             start.ArgumentList.Add(arg);
@@ -90,15 +96,22 @@ internal sealed class VtrProcess : IDisposable
     public async Task<string> WaitForLineAsync(string text, TimeSpan timeout)
     {
         using var cancel = new CancellationTokenSource(timeout);
-        await foreach (var line in _lines.Reader.ReadAllAsync(cancel.Token))
+        try
         {
-            if (line.Contains(text, StringComparison.Ordinal))
+            await foreach (var line in _lines.Reader.ReadAllAsync(cancel.Token))
             {
-                return line;
+                if (line.Contains(text, StringComparison.Ordinal))
+                {
+                    return line;
+                }
             }
         }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"vtr printed no '{text}' within {timeout}; stdout: {string.Join(" | ", Output)}; stderr: {Error}");
+        }
 
-        throw new InvalidOperationException($"vtr ended without printing '{text}'; stderr: {Error}");
+        throw new InvalidOperationException($"vtr ended without printing '{text}'; stdout: {string.Join(" | ", Output)}; stderr: {Error}");
     }
 
     /// <summary>Every stdout line until the process closes its output; fails when time runs out first.</summary>
