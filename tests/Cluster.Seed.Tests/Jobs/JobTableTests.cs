@@ -25,6 +25,34 @@ public sealed class JobTableTests
     }
 
     [Fact]
+    public void A_job_uses_every_idle_node_before_any_node_takes_a_second_segment()
+    {
+        // The farm bug: three segments on two idle four-session nodes all went to one node.
+        _table.RegisterNode(Node("a", sessions: 4));
+        _table.RegisterNode(Node("b", sessions: 4));
+        _table.AddJob(Job("j", segments: 3));
+
+        // The first lease of each segment; idle slots left over then duplicate running segments, as before.
+        var originals = _table.Assign().DistinctBy(l => l.SegmentIndex).ToList();
+
+        Assert.Equal(3, originals.Count);
+        Assert.Equal([1, 2], originals.GroupBy(l => l.NodeId).Select(g => g.Count()).Order());
+    }
+
+    [Fact]
+    public void Leases_go_to_the_least_loaded_node_by_share_of_its_sessions()
+    {
+        _table.RegisterNode(Node("big", sessions: 4) with { SessionsInUse = 2 });
+        _table.RegisterNode(Node("small", sessions: 2));
+        _table.AddJob(Job("j", segments: 2));
+
+        var originals = _table.Assign().DistinctBy(l => l.SegmentIndex);
+
+        // small is idle (0 of 2) and takes the first; then both are at half and the id breaks the tie.
+        Assert.Equal(["small", "big"], originals.Select(l => l.NodeId.Value));
+    }
+
+    [Fact]
     public void A_node_registering_with_busy_sessions_is_offered_only_its_free_ones()
     {
         // After a coordinator hand-over a node re-registers while still streaming segments of the old leases.
