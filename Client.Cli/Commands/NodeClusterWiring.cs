@@ -62,7 +62,6 @@ public static class NodeClusterWiring
     {
         var options = provider.GetRequiredService<NodeOptions>();
         var backend = provider.GetRequiredService<ICodecBackend>();
-        var observer = provider.GetRequiredService<NodeSessionObserver>();
         var frames = provider.GetRequiredService<FrameMeter>();
         var registration = Registration(options, backend, plan.AdvertisedHost);
         var clusterOptions = new VtrClusterOptions
@@ -76,7 +75,6 @@ public static class NodeClusterWiring
         akka.WithVtrCluster(clusterOptions)
             .WithJobCoordinator()
             .WithMembershipLog()
-            .WithNodeAnnouncer(registration, frames)
-            .WithActors((_, registry) => observer.Target = registry.Get<NodeAnnouncer>());
+            .WithNodeAnnouncer(registration, frames);
     }
 }

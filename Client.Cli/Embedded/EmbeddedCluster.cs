@@ -75,7 +75,7 @@ public sealed class EmbeddedCluster : ClusterConnection
     private static NodeServer StartNode(EmbeddedCluster cluster, ICodecBackend backend, int index, int maxSessions)
     {
         var system = cluster.System;
-        var relay = system.ActorOf(Props.Create(() => new SessionCountRelay()), $"session-count-{index}");
+        var relay = system.ActorOf(SessionCountRelay.Props(), $"session-count-{index}");
         var server = NodeServer.Start(
             system, backend, new IPEndPoint(IPAddress.Loopback, 0), new SessionPolicy(), maxSessions, relay, poolName: $"encoder-pool-{index}");
         var info = new RegisterNode(

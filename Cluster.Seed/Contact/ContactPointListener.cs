@@ -85,7 +85,7 @@ public sealed class ContactPointListener : IAsyncDisposable
         catch (Exception ex)
         {
             // A bug answering one request must not end the contact point for everyone else.
-            _system.Log.Error(ex, "contact point: could not answer a request: {0}", ex.Message);
+            _system.Log.Error(ex, "contact point: could not answer a request: {Reason}", ex.Message);
         }
     }
 

@@ -11,7 +11,7 @@ namespace Vtr.Seed.Jobs;
 /// <see cref="JobTable"/>; this actor translates membership, death watch and messages into table calls
 /// and routes the table's answers to the clients that submitted the jobs.
 /// </summary>
-public sealed class JobCoordinator : ReceiveActor
+public sealed class JobCoordinator : ReceiveActor, IWithTimers
 {
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly JobTable _table;
@@ -19,6 +19,12 @@ public sealed class JobCoordinator : ReceiveActor
     private readonly Dictionary<JobId, IActorRef> _clients = [];
     private readonly Dictionary<NodeId, Address> _nodeAddresses = [];
     private readonly Dictionary<JobId, JobClock> _jobClocks = [];
+
+    /// <summary>
+    /// How long a node may stay unreachable before its segments are queued again: a node that only paused (a GC, a
+    /// saturated machine) keeps its work; a crashed one loses it well before the split-brain resolver downs it (~15 s).
+    /// </summary>
+    public static readonly TimeSpan UnreachableGrace = TimeSpan.FromSeconds(5);
 
     public JobCoordinator(IActorRef mediator, TimeProvider? clock = null)
     {
@@ -31,10 +37,15 @@ public sealed class JobCoordinator : ReceiveActor
         Receive<SegmentFailed>(OnSegmentFailed);
         Receive<GetClusterStatus>(_ => Sender.Tell(_table.Snapshot()));
         Receive<ClusterEvent.MemberRemoved>(removed => DropNodesAt(removed.Member.Address, "removed"));
-        Receive<ClusterEvent.UnreachableMember>(unreachable => DropNodesAt(unreachable.Member.Address, "unreachable"));
+        Receive<ClusterEvent.UnreachableMember>(unreachable =>
+            Timers.StartSingleTimer(GraceKey(unreachable.Member.Address), new UnreachableGraceEnded(unreachable.Member.Address), UnreachableGrace));
+        Receive<ClusterEvent.ReachableMember>(reachable => Timers.Cancel(GraceKey(reachable.Member.Address)));
+        Receive<UnreachableGraceEnded>(ended => DropNodesAt(ended.Address, $"unreachable for {UnreachableGrace.TotalSeconds:0} s"));
         Receive<Terminated>(OnClientTerminated);
         Receive<SubscribeAck>(_ => { });
     }
+
+    public ITimerScheduler Timers { get; set; } = null!; // Set by Akka before PreStart.
 
     /// <summary>Props for a coordinator that announces itself through <paramref name="mediator"/>.</summary>
     public static Props Props(IActorRef mediator, TimeProvider? clock = null) =>
@@ -51,7 +62,7 @@ public sealed class JobCoordinator : ReceiveActor
         {
             Akka.Cluster.Cluster.Get(Context.System).Subscribe(
                 Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents,
-                typeof(ClusterEvent.MemberRemoved), typeof(ClusterEvent.UnreachableMember));
+                typeof(ClusterEvent.MemberRemoved), typeof(ClusterEvent.UnreachableMember), typeof(ClusterEvent.ReachableMember));
         }
 
         _mediator.Tell(new Publish(ClusterNames.CoordinatorTopic, CoordinatorStarted.Instance));
@@ -135,8 +146,11 @@ public sealed class JobCoordinator : ReceiveActor
         AssignWork();
     }
 
+    private static string GraceKey(Address address) => "unreachable:" + address;
+
     private void DropNodesAt(Address address, string why)
     {
+        Timers.Cancel(GraceKey(address));
         foreach (var (nodeId, _) in _nodeAddresses.Where(pair => pair.Value == address).ToList())
         {
             _log.Warning("node {NodeId} is {Why}; its segments are queued again", nodeId, why);
@@ -214,7 +228,8 @@ public sealed class JobCoordinator : ReceiveActor
         if (_jobClocks.Remove(job, out var clock))
         {
             var seconds = (DateTimeOffset.UtcNow - clock.Started).TotalSeconds;
-            _log.Info("job {0} finished: {1} frames in {2:0.0} s ({3:0.0} fps)", [job.Short, clock.Frames, seconds, seconds > 0 ? clock.Frames / seconds : 0]);
+            var inv = System.Globalization.CultureInfo.InvariantCulture;
+            _log.Info("job {JobId} finished: {Frames} frames in {Seconds} s ({Fps} fps)", job.Short, clock.Frames, seconds.ToString("0.0", inv), (seconds > 0 ? clock.Frames / seconds : 0).ToString("0.0", inv));
         }
         else
         {
@@ -229,4 +244,7 @@ public sealed class JobCoordinator : ReceiveActor
 
         public long Frames { get; set; }
     }
+
+    /// <summary>A member stayed unreachable for <see cref="UnreachableGrace"/>.</summary>
+    private sealed record UnreachableGraceEnded(Address Address);
 }

@@ -39,7 +39,6 @@ public static class NodeHostBuilder
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(backend);
         builder.Services.AddSingleton<FrameMeter>();
-        builder.Services.AddSingleton<NodeSessionObserver>();
         builder.Services.AddAkka("vtr", (akka, provider) =>
         {
             akka.AddHocon(SessionsConfig.Hocon, HoconAddMode.Prepend);

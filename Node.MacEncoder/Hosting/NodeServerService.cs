@@ -1,7 +1,9 @@
 using Akka.Actor;
+using Akka.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Vtr.Node.Codecs;
+using Vtr.Node.Membership;
 using Vtr.Node.Sessions;
 
 namespace Vtr.Node.Hosting;
@@ -13,7 +15,7 @@ public sealed partial class NodeServerService(
     NodeOptions options,
     IHostApplicationLifetime lifetime,
     ILogger<NodeServerService> logger,
-    NodeSessionObserver observer,
+    ActorRegistry registry,
     FrameMeter frames) : IHostedService
 {
     private NodeServer? _server;
@@ -21,7 +23,13 @@ public sealed partial class NodeServerService(
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var policy = new SessionPolicy { Token = options.Token, IdleTimeout = options.IdleTimeout, Frames = frames };
-        var watcher = system.ActorOf(Props.Create(() => new SessionCountRelay(observer, options.Once ? lifetime : null)), "session-count");
+        var watcher = system.ActorOf(SessionCountRelay.Props(options.Once ? lifetime : null), "session-count");
+        if (registry.TryGet<NodeAnnouncer>(out var announcer))
+        {
+            // The cluster wiring started the announcer with the ActorSystem, before this service.
+            watcher.Tell(new SessionCountRelay.ForwardTo(announcer));
+        }
+
         _server = NodeServer.Start(system, backend, options.Listen, policy, options.MaxSessions, watcher, options.Once ? 1 : 0);
         LogListening(logger, _server.EndPoint.ToString(), backend.Name, backend.IsHardware ? "hardware" : "software",
             string.Join(',', backend.EncodeCodecs), string.Join(',', backend.DecodeCodecs), options.MaxSessions);
@@ -39,22 +47,4 @@ public sealed partial class NodeServerService(
     [LoggerMessage(EventId = 1, Level = LogLevel.Information,
         Message = "vtr node listening on {EndPoint} backend={Backend} ({Kind}) encode={EncodeCodecs} decode={DecodeCodecs} max_sessions={MaxSessions}")]
     private static partial void LogListening(ILogger logger, string endPoint, string backend, string kind, string encodeCodecs, string decodeCodecs, int maxSessions);
-
-    /// <summary>Forwards session counts to the node's observer and ends a --once process after its session.</summary>
-    private sealed class SessionCountRelay : ReceiveActor
-    {
-        public SessionCountRelay(NodeSessionObserver observer, IHostApplicationLifetime? stopAfterFirstSession)
-        {
-            var sawSession = false;
-            Receive<EncoderPoolProtocol.SessionCountChanged>(changed =>
-            {
-                observer.Target?.Tell(changed);
-                sawSession |= changed.ActiveSessions > 0;
-                if (sawSession && changed.ActiveSessions == 0)
-                {
-                    stopAfterFirstSession?.StopApplication();
-                }
-            });
-        }
-    }
 }

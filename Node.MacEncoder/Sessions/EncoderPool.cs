@@ -1,6 +1,9 @@
+using System.Net.Sockets;
 using Akka.Actor;
 using Akka.Event;
 using Vtr.Node.Codecs;
+using Vtr.Shared.Bitstream;
+using Vtr.Shared.Wire;
 
 namespace Vtr.Node.Sessions;
 
@@ -41,7 +44,21 @@ public sealed class EncoderPool : ReceiveActor
     protected override SupervisorStrategy SupervisorStrategy() =>
         new OneForOneStrategy(ex =>
         {
-            _log.Error(ex, "Session failed; stopping it");
+            // A socket cannot be resumed, so every failed session stops; what differs is what the log says.
+            switch (ex)
+            {
+                case SocketException or IOException or ObjectDisposedException:
+                    _log.Info("session ended: its connection failed ({Reason})", ex.Message);
+                    break;
+                case CodecException or Vtr1ProtocolException or BitstreamException:
+                    _log.Warning("session failed: {Reason}", ex.Message);
+                    break;
+                default:
+                    // Not a failure we expect from a client or a codec: a bug, logged once with its stack.
+                    _log.Error(ex, "session stopped by an unexpected {ExceptionType} (a bug, please report it)", ex.GetType().Name);
+                    break;
+            }
+
             return Directive.Stop;
         });
 

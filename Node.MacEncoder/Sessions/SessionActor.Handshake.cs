@@ -109,7 +109,8 @@ public sealed partial class SessionActor
 
         _mode = plan.Mode;
         _stats.Mode = plan.Mode.ToString().ToLowerInvariant();
-        _log.Debug("CONFIGURE req mode={0} codec={1} {2}x{3} pix={4} tb={5} fr={6} options={7}",
+        _log.Debug(
+            "CONFIGURE req mode={Mode} codec={Codec} {Width}x{Height} pix={PixelFormat} tb={TimeBase} fr={FrameRate} options={Options}",
             [_stats.Mode, _codecKind, configure.Width, configure.Height, configure.PixelFormat, configure.TimeBase, configure.FrameRate,
             string.Join(',', configure.Options.Select(option => option.Key + "=" + option.Value))]);
         _codec = Context.ActorOf(CodecActor.Props(_backend, plan.Spec!, _policy.MaxCodecRestarts), "codec");
@@ -146,8 +147,9 @@ public sealed partial class SessionActor
 
         Send(new ConfigureAckMessage(0, _mode == SessionMode.Decode ? ReadOnlyMemory<byte>.Empty : ready.DecoderConfigurationRecord,
             configure.PixelFormat, warnings));
-        _log.Info("session opened: client {0} from {1}, {2} {3} {4}x{5}",
-            [_clientName, _connection.RemoteEndPoint, _stats.Mode, _codecKind, configure.Width, configure.Height]);
+        _log.Info(
+            "session opened: client {Client} from {RemoteEndPoint}, {Mode} {Codec} {Width}x{Height}",
+            _clientName, _connection.RemoteEndPoint, _stats.Mode, _codecKind, configure.Width, configure.Height);
         Become(Streaming);
         Stash.UnstashAll();
     }

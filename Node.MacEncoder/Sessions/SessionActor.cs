@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Event;
 using Vtr.Node.Codecs;
 using Vtr.Node.Transport;
+using Vtr.Shared.Bitstream;
 using Vtr.Shared.Wire;
 
 namespace Vtr.Node.Sessions;
@@ -63,7 +64,17 @@ public sealed partial class SessionActor : ReceiveActor, IWithTimers, IWithUnbou
     protected override SupervisorStrategy SupervisorStrategy() =>
         new OneForOneStrategy(ex =>
         {
-            _log.Error(ex, "Codec session failed for {RemoteEndPoint}; stopping it", _connection.RemoteEndPoint);
+            // The only child is the codec: a codec failure it could not recover is expected and ends the session with
+            // ERROR(CodecFailed) (Terminated); anything else is a bug, logged once with its stack.
+            if (ex is CodecException or BitstreamException)
+            {
+                _log.Warning("codec failed for {RemoteEndPoint}: {Reason}", _connection.RemoteEndPoint, ex.Message);
+            }
+            else
+            {
+                _log.Error(ex, "codec of {RemoteEndPoint} stopped by an unexpected {ExceptionType} (a bug, please report it)", _connection.RemoteEndPoint, ex.GetType().Name);
+            }
+
             return Directive.Stop;
         });
 
@@ -105,7 +116,7 @@ public sealed partial class SessionActor : ReceiveActor, IWithTimers, IWithUnbou
     private void Fail(Vtr1ErrorCode code, string reason)
     {
         ReleaseSlot();
-        _log.Warning("session failed: client {0} from {1}: {2} ({3})", [_clientName, _connection.RemoteEndPoint, reason, code]);
+        _log.Warning("session failed: client {Client} from {RemoteEndPoint}: {Reason} ({Code})", _clientName, _connection.RemoteEndPoint, reason, code);
         Send(new ErrorMessage((uint)code, reason));
         Finish();
     }
@@ -157,11 +168,28 @@ public sealed partial class SessionActor : ReceiveActor, IWithTimers, IWithUnbou
         ReceiveAny(_ => { });
     }
 
-    private void LogSummary() =>
-        _log.Log(_stats.InputCount == 0 && _stats.OutputCount == 0 ? LogLevel.DebugLevel : LogLevel.InfoLevel, "session closed: client {0} ({1}) {2} in, {3} out in {4:0.0} s ({5:0} fps), {6:0.0} MB in, {7:0.0} MB out",
-            [_clientName, _stats.Mode, _stats.InputCount, _stats.OutputCount, _stats.Elapsed.TotalSeconds,
-            _stats.Elapsed.TotalSeconds > 0 ? _stats.OutputCount / _stats.Elapsed.TotalSeconds : 0,
-            _stats.InputBytes / 1e6, _stats.OutputBytes / 1e6]);
+    private void LogSummary()
+    {
+        var seconds = _stats.Elapsed.TotalSeconds;
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        const string Summary = "session closed: client {Client} ({Mode}) {InputCount} in, {OutputCount} out in {Seconds} s ({Fps} fps), {InputMegabytes} MB in, {OutputMegabytes} MB out";
+        object[] values =
+        [
+            _clientName, _stats.Mode, _stats.InputCount, _stats.OutputCount, seconds.ToString("0.0", inv),
+            (seconds > 0 ? _stats.OutputCount / seconds : 0).ToString("0", inv),
+            (_stats.InputBytes / 1e6).ToString("0.0", inv), (_stats.OutputBytes / 1e6).ToString("0.0", inv),
+        ];
+
+        // A session refused before it carried a frame (busy, wrong token) is not worth a line at info.
+        if (_stats.InputCount == 0 && _stats.OutputCount == 0)
+        {
+            _log.Debug(Summary, values);
+        }
+        else
+        {
+            _log.Info(Summary, values);
+        }
+    }
 
     private sealed record FinishCompleted
     {

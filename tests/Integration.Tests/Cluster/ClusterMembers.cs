@@ -52,7 +52,7 @@ internal static class ClusterMembers
             .WithActors((system, registry) =>
             {
                 // The announcer needs the port the listener got, the pool reports session counts through the relay.
-                var relay = system.ActorOf(Props.Create(() => new SessionCountRelay()), "session-count");
+                var relay = system.ActorOf(SessionCountRelay.Props(), "session-count");
                 var observer = system.ActorOf(Props.Create(() => new SessionObserver(sessions, relay)), "session-observer");
                 server = NodeServer.Start(system, backend, new IPEndPoint(IPAddress.Loopback, 0), new SessionPolicy(), 1, observer);
                 var info = new RegisterNode(
