@@ -38,13 +38,6 @@ public static class SegmentConfiguration
         return Build(info, settings, options.ToImmutable(), ReadOnlyMemory<byte>.Empty);
     }
 
-    /// <summary>P010 only when a 10-bit source becomes HEVC; everything else travels as NV12.</summary>
-    public static WirePixelFormat PixelFormat(MediaInfo info, VideoCodec target)
-    {
-        ArgumentNullException.ThrowIfNull(info);
-        return info.BitDepth > 8 && target == VideoCodec.Hevc ? WirePixelFormat.P010 : WirePixelFormat.Nv12;
-    }
-
     /// <summary>The average frame rate over the stream (frames per second as a /1000 rational), 0/1 when unknown.</summary>
     public static Rational AverageFrameRate(MediaInfo info)
     {
@@ -63,7 +56,7 @@ public static class SegmentConfiguration
         new(
             (uint)info.Width,
             (uint)info.Height,
-            PixelFormat(info, settings.Codec),
+            OutputFormatChoice.WireFormat(settings, info),
             info.TimeBase,
             AverageFrameRate(info),
             options,

@@ -27,6 +27,12 @@ public sealed record SegmentEncodeSettings(
     /// <summary>B-frames per GOP we ask for (FFmpeg's default for its remote encoders).</summary>
     public const int MaxBFrames = 2;
 
+    /// <summary>True when the user left --codec to the source (<see cref="OutputFormatChoice"/> picks it after probing).</summary>
+    public bool CodecFromSource { get; init; }
+
+    /// <summary>Output bit depth (--pix-fmt); <see cref="OutputBitDepth.Auto"/> follows the source.</summary>
+    public OutputBitDepth BitDepth { get; init; }
+
     /// <summary>Constant quality in x264/x265 terms (0–51), sent as our <c>crf</c> CONFIGURE key; null = not asked.</summary>
     public double? Crf { get; init; }
 
