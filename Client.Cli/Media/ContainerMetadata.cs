@@ -46,6 +46,8 @@ internal static unsafe class ContainerMetadata
         var source = input.Stream(video);
         var outputTags = AvFormatFields.StreamMetadataField(l, outputVideo);
         Copy(outputTags, *(nint*)AvFormatFields.StreamMetadataField(l, source), "video stream");
+        // The source's encoder tag names the codec it was made with, not ours (ffmpeg drops it too).
+        FFmpegException.ThrowIfError(AvFormatNative.av_dict_set(outputTags, "encoder", null, 0), "av_dict_set(encoder)");
         var rate = AvFormatFields.StreamAverageFrameRate(l, source);
         if (rate.Num > 0 && rate.Den > 0)
         {
