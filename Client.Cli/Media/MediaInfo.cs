@@ -43,6 +43,9 @@ public sealed record MediaInfo(
 {
     public int FrameCount => VideoPackets.Length;
 
+    /// <summary>The video stream's colour tags as the container/codec declares them.</summary>
+    public ColourTags Colour { get; init; } = ColourTags.Unspecified;
+
     /// <summary>Seconds of a timestamp in the video time base.</summary>
     public double ToSeconds(long timestamp) => timestamp * (double)TimeBase.Numerator / TimeBase.Denominator;
 }

@@ -61,7 +61,10 @@ public static class MediaProbe
             [.. AvFormatFields.Extradata(layout, parameters)],
             packets,
             Duration(packets, timeBase),
-            dtsFromContainer);
+            dtsFromContainer)
+        {
+            Colour = ColourTags.Read(parameters),
+        };
     }
 
     internal static Rational ToRational(AvRational value) => new((uint)Math.Max(0, value.Num), (uint)Math.Max(0, value.Den));

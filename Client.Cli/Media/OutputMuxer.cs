@@ -167,6 +167,11 @@ public sealed class OutputMuxer : IDisposable
         var codecId = _video.Codec == VideoCodec.Hevc ? AvCodecNative.CodecIdHevc : AvCodecNative.CodecIdH264;
         var parameters = AvFormatFields.StreamParameters(layout, stream);
         AvFormatFields.SetVideoParameters(layout, parameters, codecId, _video.Width, _video.Height, _video.DecoderConfiguration.Span);
+        if (_video.Colour.IsTagged)
+        {
+            _video.Colour.WriteTo(parameters);
+        }
+
         if (_video.Codec == VideoCodec.Hevc && OutputContainer.IsQuickTimeFamily(OutputPath))
         {
             // hvc1, not the muxer's default hev1: Apple's players (QuickTime, Safari, iOS) and Final Cut play only

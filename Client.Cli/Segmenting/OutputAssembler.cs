@@ -36,7 +36,10 @@ public static class OutputAssembler
 
         var dts = DtsPlanner.Plan(pts);
         var durations = SourceDurations(source);
-        var stream = new OutputVideoStream(codec, source.Width, source.Height, source.TimeBase, segments[0].DecoderConfiguration);
+        var stream = new OutputVideoStream(codec, source.Width, source.Height, source.TimeBase, segments[0].DecoderConfiguration)
+        {
+            Colour = source.Colour,
+        };
         using var muxer = OutputMuxer.Create(outputPath, stream);
         muxer.CopyOtherStreams(source.Path);
         var n = 0;

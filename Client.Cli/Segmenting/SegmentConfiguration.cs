@@ -22,6 +22,7 @@ public static class SegmentConfiguration
         options.Add(new("keep_from_pts", plan.OutputPts[0].ToString(inv)));
         options.Add(new("keep_to_pts", plan.OutputPts[^1].ToString(inv)));
         options.AddRange(settings.EncoderOptions(plan.FrameCount));
+        options.AddRange(info.Colour.ConfigureOptions());
         return Build(info, settings, options.ToImmutable(), info.Extradata.AsMemory());
     }
 
@@ -35,6 +36,7 @@ public static class SegmentConfiguration
         options.Add(new(ConfigureMessage.ModeOption, "encode"));
         options.Add(new(ConfigureMessage.WireCompressionOption, ((int)settings.Compression).ToString(CultureInfo.InvariantCulture)));
         options.AddRange(settings.EncoderOptions(plan.FrameCount));
+        options.AddRange(info.Colour.ConfigureOptions());
         return Build(info, settings, options.ToImmutable(), ReadOnlyMemory<byte>.Empty);
     }
 
