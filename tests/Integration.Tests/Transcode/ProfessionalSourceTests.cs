@@ -103,7 +103,9 @@ public sealed class ProfessionalSourceTests : IDisposable
         };
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Out = new AnsiConsoleOutput(new StringWriter()), Ansi = AnsiSupport.No, Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(new StringWriter()),
+            Ansi = AnsiSupport.No,
+            Interactive = InteractionSupport.No,
         });
         return await new TranscodeService(console, liveProgress: false).RunAsync(request, timeout.Token);
     }
