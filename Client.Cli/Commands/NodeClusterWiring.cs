@@ -54,7 +54,7 @@ public static class NodeClusterWiring
             backend.Name,
             backend.IsHardware,
             [.. backend.EncodeCodecs.Select(c => c.ToWireName())],
-            [.. backend.DecodeCodecs.Select(c => c.ToWireName())],
+            [.. backend.SourceDecodeCodecs],
             options.MaxSessions);
     }
 

@@ -19,10 +19,10 @@ public static class TranscodeCommand
     /// <param name="scratch">Temp files of the run, for a forced exit to delete (see <see cref="InterruptHandler"/>).</param>
     public static Command Create(IAnsiConsole? console = null, ScratchPaths? scratch = null)
     {
-        var input = new Argument<string?>("INPUT") { Description = "H.264/HEVC input; omitted: a generated sample clip with audio", Arity = ArgumentArity.ZeroOrOne };
+        var input = new Argument<string?>("INPUT") { Description = "any video FFmpeg decodes (H.264, HEVC, ProRes, DNxHR, MPEG-2, ...); omitted: a generated sample clip with audio", Arity = ArgumentArity.ZeroOrOne };
         var output = new Option<string?>("--output", "-o") { Description = $"output .mp4/.mov/.mkv (default {DefaultSampleOutput} for the sample)" };
         var seeds = new Option<string[]>("--seed") { Description = "cluster seed HOST:PORT (repeatable); none = embedded local cluster", AllowMultipleArgumentsPerToken = true };
-        var codec = new Option<string>("--codec") { Description = "h264 | hevc", DefaultValueFactory = _ => VideoCodecNames.H264 };
+        var codec = new Option<string>("--codec") { Description = "h264 | hevc (left out: hevc for a source over 8 bits)", DefaultValueFactory = _ => VideoCodecNames.H264 };
         var bitrate = new Option<string?>("--bitrate") { Description = "target bitrate, e.g. 4M, 2500k or 800000" };
         var quality = new Option<int?>("--quality") { Description = QualityDescription() };
         var crf = new Option<double?>("--crf") { Description = CrfDescription() };
@@ -33,12 +33,14 @@ public static class TranscodeCommand
         var nodes = new Option<int>("--nodes") { Description = "local nodes of the embedded cluster (no --seed)", DefaultValueFactory = _ => 1 };
         var joinTimeout = new Option<double>("--join-timeout") { Description = "seconds to wait for a reachable but slow cluster (a refused --seed fails at once)", DefaultValueFactory = _ => 60 };
         var files = new OutputFileOptions();
+        var format = new OutputFormatOptions();
 
         var command = new Command("transcode", "Transcode a file across the cluster (or an embedded local cluster)")
         {
             input, output, seeds, codec, bitrate, quality, crf, segmentSeconds, token, transport, compression, nodes, joinTimeout,
         };
         files.AddTo(command);
+        format.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var error = parse.InvocationConfiguration.Error;
@@ -46,7 +48,7 @@ public static class TranscodeCommand
                 parse.GetValue(input), parse.GetValue(output), parse.GetValue(seeds) ?? [], parse.GetValue(codec)!, parse.GetValue(bitrate),
                 parse.GetValue(quality), parse.GetValue(crf), parse.GetValue(segmentSeconds), parse.GetValue(token) ?? "", parse.GetValue(transport)!,
                 parse.GetValue(compression)!, parse.GetValue(nodes), out var request, out var problem);
-            if (!parsed || !files.TryApply(parse, ref request, out problem))
+            if (!parsed || !files.TryApply(parse, ref request, out problem) || !format.TryApply(parse, codec, ref request, out problem))
             {
                 await error.WriteLineAsync($"vtr transcode: {problem} (see 'vtr transcode --help')").ConfigureAwait(false);
                 return (int)ExitCode.BadArguments;

@@ -85,7 +85,7 @@ public sealed class EmbeddedCluster : ClusterConnection
             backend.Name,
             backend.IsHardware,
             [.. backend.EncodeCodecs.Select(c => c.ToWireName())],
-            [.. backend.DecodeCodecs.Select(c => c.ToWireName())],
+            [.. backend.SourceDecodeCodecs],
             maxSessions);
         var announcer = system.ActorOf(
             NodeAnnouncer.Props(info, cluster.Coordinator, DistributedPubSub.Get(system).Mediator), $"{NodeAnnouncerHostingExtensions.ActorName}-{index}");

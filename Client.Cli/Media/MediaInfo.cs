@@ -20,8 +20,8 @@ public sealed record MediaStreamInfo(int Index, MediaStreamKind Kind, string Cod
 public sealed record VideoPacketInfo(int Index, long Pts, long Dts, long Duration, bool IsKeyframe, long Position);
 
 /// <summary>
-/// What <see cref="MediaProbe"/> learned: every stream, the (single, chosen) video stream's parameters and all its
-/// packets in decode order. <see cref="Extradata"/> is the decoder configuration record exactly as stored
+/// What <see cref="MediaProbe"/> learned: every stream, the (single, chosen) video stream's parameters (its codec by
+/// FFmpeg name: any codec this FFmpeg decodes) and all its packets in decode order. <see cref="Extradata"/> is the decoder configuration record exactly as stored
 /// (avcC/hvcC for MP4/MKV, Annex B parameter sets for raw streams). When the container stores no usable dts (Matroska),
 /// <see cref="DtsFromContainer"/> is false and each dts is synthesized: the pts shifted back by the reorder depth.
 /// </summary>
@@ -30,7 +30,7 @@ public sealed record MediaInfo(
     string ContainerName,
     ImmutableArray<MediaStreamInfo> Streams,
     int VideoStreamIndex,
-    VideoCodec VideoCodec,
+    SourceCodec VideoCodec,
     Rational TimeBase,
     int Width,
     int Height,
@@ -42,6 +42,9 @@ public sealed record MediaInfo(
     bool DtsFromContainer = true)
 {
     public int FrameCount => VideoPackets.Length;
+
+    /// <summary>The video stream's colour tags as the container/codec declares them.</summary>
+    public ColourTags Colour { get; init; } = ColourTags.Unspecified;
 
     /// <summary>Seconds of a timestamp in the video time base.</summary>
     public double ToSeconds(long timestamp) => timestamp * (double)TimeBase.Numerator / TimeBase.Denominator;

@@ -12,7 +12,7 @@ namespace Vtr.Cli.Media;
 public static class MediaProbe
 {
     /// <summary>Throws <see cref="MediaOpenException"/> (missing/corrupt), <see cref="UnsupportedMediaException"/>
-    /// (no H.264/HEVC video) or <see cref="MediaLibraryException"/> (FFmpeg missing).</summary>
+    /// (no video, or none this FFmpeg decodes) or <see cref="MediaLibraryException"/> (FFmpeg missing).</summary>
     public static MediaInfo Probe(string path)
     {
         using var input = InputContext.Open(path);
@@ -25,9 +25,14 @@ public static class MediaProbe
 
         var layout = input.Layout;
         var parameters = input.StreamParameters(videoIndex);
-        var codec = ToVideoCodec(AvFormatFields.CodecId(layout, parameters))
-            ?? throw new UnsupportedMediaException(
-                $"'{path}': video codec '{streams[videoIndex].CodecName}' is not supported; vtr accepts h264 and hevc.");
+        var codecId = AvFormatFields.CodecId(layout, parameters);
+        if (AvCodecNative.avcodec_find_decoder(codecId) == 0)
+        {
+            throw new UnsupportedMediaException(
+                $"'{path}': this FFmpeg has no decoder for video codec '{streams[videoIndex].CodecName}'.");
+        }
+
+        var codec = new SourceCodec(AvCodecNative.CodecName(codecId));
         var pixelFormat = AvUtilNative.PixelFormatName(AvFormatFields.Format(layout, parameters));
         var packets = ReadVideoPackets(input, videoIndex);
         if (packets.IsEmpty)
@@ -56,15 +61,11 @@ public static class MediaProbe
             [.. AvFormatFields.Extradata(layout, parameters)],
             packets,
             Duration(packets, timeBase),
-            dtsFromContainer);
+            dtsFromContainer)
+        {
+            Colour = ColourTags.Read(parameters),
+        };
     }
-
-    internal static VideoCodec? ToVideoCodec(int codecId) => codecId switch
-    {
-        AvCodecNative.CodecIdH264 => VideoCodec.H264,
-        AvCodecNative.CodecIdHevc => VideoCodec.Hevc,
-        _ => null,
-    };
 
     internal static Rational ToRational(AvRational value) => new((uint)Math.Max(0, value.Num), (uint)Math.Max(0, value.Den));
 

@@ -12,4 +12,7 @@ public static class OutputContainer
         var other => throw new UnsupportedMediaException(
             $"Cannot write '{outputPath}': unsupported output extension '{(other.Length == 0 ? "(none)" : other)}'; use .mp4, .mov or .mkv."),
     };
+
+    /// <summary>True for .mov and .mp4 (ISO BMFF sample entries: codec tags such as hvc1 apply).</summary>
+    public static bool IsQuickTimeFamily(string outputPath) => MuxerFor(outputPath) is "mov" or "mp4";
 }

@@ -86,7 +86,7 @@ public sealed class OutputMuxer : IDisposable
             throw new InvalidOperationException("CopyOtherStreams must be called once, before the first WriteVideo.");
         }
 
-        _copier = StreamCopier.AddStreams(sourcePath, _context, OutputPath);
+        _copier = StreamCopier.AddStreams(sourcePath, _context, OutputPath, AvFormatFields.Stream(_runtime.Layout, _context.DangerousGetHandle(), 0));
     }
 
     /// <summary>Writes one encoded picture (Annex B) in decode order; timestamps in <see cref="OutputVideoStream.TimeBase"/>.</summary>
@@ -152,6 +152,9 @@ public sealed class OutputMuxer : IDisposable
         }
     }
 
+    /// <summary>MKTAG('h','v','c','1').</summary>
+    private const uint HevcSampleEntryTag = 'h' | ('v' << 8) | ('c' << 16) | ((uint)'1' << 24);
+
     private void AddVideoStream()
     {
         var layout = _runtime.Layout;
@@ -162,8 +165,20 @@ public sealed class OutputMuxer : IDisposable
         }
 
         var codecId = _video.Codec == VideoCodec.Hevc ? AvCodecNative.CodecIdHevc : AvCodecNative.CodecIdH264;
-        AvFormatFields.SetVideoParameters(
-            layout, AvFormatFields.StreamParameters(layout, stream), codecId, _video.Width, _video.Height, _video.DecoderConfiguration.Span);
+        var parameters = AvFormatFields.StreamParameters(layout, stream);
+        AvFormatFields.SetVideoParameters(layout, parameters, codecId, _video.Width, _video.Height, _video.DecoderConfiguration.Span);
+        if (_video.Colour.IsTagged)
+        {
+            _video.Colour.WriteTo(parameters);
+        }
+
+        if (_video.Codec == VideoCodec.Hevc && OutputContainer.IsQuickTimeFamily(OutputPath))
+        {
+            // hvc1, not the muxer's default hev1: Apple's players (QuickTime, Safari, iOS) and Final Cut play only
+            // hvc1, which declares every parameter set to be in the hvcC (OutputAssembler repeats none in-band that
+            // the record already holds).
+            AvFormatFields.SetCodecTag(layout, parameters, HevcSampleEntryTag);
+        }
         AvFormatFields.SetStreamTimeBase(layout, stream, _sourceTimeBase);
     }
 

@@ -9,6 +9,9 @@ namespace Vtr.Cli.Media;
 /// </summary>
 public sealed record OutputVideoStream(VideoCodec Codec, int Width, int Height, Rational TimeBase, ReadOnlyMemory<byte> DecoderConfiguration)
 {
+    /// <summary>Colour tags for the container (colr / Matroska Colour); unspecified writes none.</summary>
+    public ColourTags Colour { get; init; } = ColourTags.Unspecified;
+
     /// <summary>True when the record is avcC/hvcC (configurationVersion 1), so samples must be length-prefixed.</summary>
     public bool IsLengthPrefixed => DecoderConfiguration.Length > 0 && DecoderConfiguration.Span[0] == 1;
 

@@ -4,7 +4,8 @@ namespace Vtr.Cli.Media;
 
 /// <summary>
 /// Splits a probed video into keyframe-aligned segments of about S seconds (pure). A segment ends where the keyframe
-/// nearest to its start + S begins, so sizes stay within half a GOP of S; a GOP longer than S is never split.
+/// nearest to its start + S begins, so sizes stay within half a GOP of S; a GOP longer than S is never split. An
+/// intra-only source is cut at the frame nearest each multiple of S.
 /// </summary>
 public static class SegmentPlanner
 {
@@ -55,10 +56,14 @@ public static class SegmentPlanner
     {
         var starts = new List<int> { 0 };
         var startSeconds = info.ToSeconds(info.VideoPackets[0].Pts);
+        var origin = startSeconds;
+        // Intra-only sources (ProRes, DNxHR, ...) can be cut anywhere: aim at multiples of S from the start so rounding
+        // to whole frames never accumulates; a GOP source aims at S after the keyframe it got.
+        var intraOnly = keyframes.Count == info.VideoPackets.Length;
         var k = 0;
         while (true)
         {
-            var target = startSeconds + segmentSeconds;
+            var target = intraOnly ? origin + (starts.Count * segmentSeconds) : startSeconds + segmentSeconds;
             while (k < keyframes.Count && (keyframes[k] <= starts[^1] || info.ToSeconds(info.VideoPackets[keyframes[k]].Pts) < target))
             {
                 k++;

@@ -4,7 +4,7 @@ using Vtr.Node.Codecs.FFmpeg.Interop;
 namespace Vtr.Cli.Media;
 
 /// <summary>
-/// Reads the source video packets of one segment (or any decode-order range) as Annex B. Each read seeks backward
+/// Reads the source video packets of one segment (or any decode-order range): H.264/HEVC as Annex B, other codecs as stored. Each read seeks backward
 /// to the keyframe at or before the range start (by dts) instead of reading from the file start, then skips to the
 /// exact first packet; if the demuxer cannot seek, the input is reopened and read from the start.
 /// Not thread-safe: one reader per concurrent consumer.
@@ -51,7 +51,8 @@ public sealed class SourcePacketReader : IDisposable
             Reopen();
         }
 
-        using var filter = AnnexBFilter.Create(_input, _info.VideoStreamIndex, _info.VideoCodec);
+        // Only H.264/HEVC become Annex B; every other codec's packets travel as the container stores them.
+        using var filter = _info.VideoCodec.TryGetVideoCodec(out var nalCodec) ? AnnexBFilter.Create(_input, _info.VideoStreamIndex, nalCodec) : null;
         var codecLayout = _input.Runtime.Codecs.Layout;
         var next = firstIndex;
         var restarted = !seeked;
@@ -98,11 +99,14 @@ public sealed class SourcePacketReader : IDisposable
                 continue;
             }
 
-            var data = filter.Convert(packet, codecLayout, expected.IsKeyframe, next == firstIndex);
+            var data = filter?.Convert(packet, codecLayout, expected.IsKeyframe, next == firstIndex) ?? CopyPayload(packet, codecLayout);
             yield return new SourcePacket(expected.Index, expected.Pts, expected.Dts, expected.Duration, expected.IsKeyframe, data);
             next++;
         }
     }
+
+    private static unsafe byte[] CopyPayload(nint packet, AvLayout codecLayout) =>
+        new ReadOnlySpan<byte>(AvFields.PacketData(codecLayout, packet), AvFields.PacketSize(codecLayout, packet)).ToArray();
 
     private static bool Matches(VideoPacketInfo expected, long pts, long dts) =>
         (pts == AvLayout.NoPtsValue || pts == expected.Pts) && (dts == AvLayout.NoPtsValue || dts == expected.Dts)

@@ -26,8 +26,10 @@ internal sealed class StreamCopier : IDisposable
 
     public int StreamCount { get; private set; }
 
-    /// <summary>Adds one output stream per copyable input stream (everything but video and attachments).</summary>
-    public static StreamCopier AddStreams(string sourcePath, SafeOutputContextHandle output, string outputPath)
+    /// <summary>Adds one output stream per copyable input stream (everything but video, attachments and tmcd timecode tracks,
+    /// which the muxer recreates), with its tags, and carries the file's and the video stream's metadata
+    /// (<see cref="ContainerMetadata"/>) onto <paramref name="outputVideo"/>.</summary>
+    public static StreamCopier AddStreams(string sourcePath, SafeOutputContextHandle output, string outputPath, nint outputVideo)
     {
         var input = InputContext.Open(sourcePath);
         try
@@ -41,7 +43,7 @@ internal sealed class StreamCopier : IDisposable
                 map[i] = -1;
                 var parameters = input.StreamParameters(i);
                 var type = AvFormatFields.CodecType(layout, parameters);
-                if (type is AvUtilNative.MediaTypeVideo or AvUtilNative.MediaTypeAttachment)
+                if (type is AvUtilNative.MediaTypeVideo or AvUtilNative.MediaTypeAttachment || ContainerMetadata.IsTimecodeTrack(input, i))
                 {
                     continue;
                 }
@@ -63,10 +65,12 @@ internal sealed class StreamCopier : IDisposable
                 FFmpegException.ThrowIfError(AvCodecNative.avcodec_parameters_copy(outParameters, parameters), "avcodec_parameters_copy");
                 AvFormatFields.ClearCodecTag(layout, outParameters);
                 AvFormatFields.SetStreamTimeBase(layout, stream, input.StreamTimeBase(i));
+                ContainerMetadata.CopyStreamTags(input, i, stream);
                 map[i] = AvFormatFields.StreamIndex(layout, stream);
                 count++;
             }
 
+            ContainerMetadata.Carry(input, output, outputVideo);
             return new StreamCopier(input, map) { StreamCount = count };
         }
         catch

@@ -7,7 +7,7 @@ namespace Vtr.Cli.Segmenting;
 /// <summary>
 /// Writes the output from the winning segments in order: the first segment's avcC/hvcC as the stream's record, every
 /// other stream of the source copied untouched, each segment's own parameter sets (its CONFIGURE_ACK record as Annex B)
-/// in front of its first packet, the source pts kept exactly and dts planned over the whole stream
+/// in front of its first packet when they differ from that record, the source pts kept exactly and dts planned over the whole stream
 /// (<see cref="DtsPlanner"/>). A failure leaves nothing under the output name (<see cref="OutputMuxer"/>).
 /// </summary>
 public static class OutputAssembler
@@ -36,14 +36,19 @@ public static class OutputAssembler
 
         var dts = DtsPlanner.Plan(pts);
         var durations = SourceDurations(source);
-        var stream = new OutputVideoStream(codec, source.Width, source.Height, source.TimeBase, segments[0].DecoderConfiguration);
+        var stream = new OutputVideoStream(codec, source.Width, source.Height, source.TimeBase, segments[0].DecoderConfiguration)
+        {
+            Colour = source.Colour,
+        };
         using var muxer = OutputMuxer.Create(outputPath, stream);
         muxer.CopyOtherStreams(source.Path);
         var n = 0;
         foreach (var header in segments)
         {
             var segment = load(header);
+            // Only a record that differs from the stream's (another node's encoder) needs its sets in-band.
             var parameterSets = segment.DecoderConfiguration.IsEmpty
+                || segment.DecoderConfiguration.Span.SequenceEqual(segments[0].DecoderConfiguration.Span)
                 ? []
                 : DecoderConfigurationRecord.ToAnnexB(codec, segment.DecoderConfiguration.Span);
             for (var i = 0; i < segment.Packets.Length; i++, n++)

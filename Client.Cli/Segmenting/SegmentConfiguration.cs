@@ -22,6 +22,7 @@ public static class SegmentConfiguration
         options.Add(new("keep_from_pts", plan.OutputPts[0].ToString(inv)));
         options.Add(new("keep_to_pts", plan.OutputPts[^1].ToString(inv)));
         options.AddRange(settings.EncoderOptions(plan.FrameCount));
+        options.AddRange(info.Colour.ConfigureOptions());
         return Build(info, settings, options.ToImmutable(), info.Extradata.AsMemory());
     }
 
@@ -35,14 +36,8 @@ public static class SegmentConfiguration
         options.Add(new(ConfigureMessage.ModeOption, "encode"));
         options.Add(new(ConfigureMessage.WireCompressionOption, ((int)settings.Compression).ToString(CultureInfo.InvariantCulture)));
         options.AddRange(settings.EncoderOptions(plan.FrameCount));
+        options.AddRange(info.Colour.ConfigureOptions());
         return Build(info, settings, options.ToImmutable(), ReadOnlyMemory<byte>.Empty);
-    }
-
-    /// <summary>P010 only when a 10-bit source becomes HEVC; everything else travels as NV12.</summary>
-    public static WirePixelFormat PixelFormat(MediaInfo info, VideoCodec target)
-    {
-        ArgumentNullException.ThrowIfNull(info);
-        return info.BitDepth > 8 && target == VideoCodec.Hevc ? WirePixelFormat.P010 : WirePixelFormat.Nv12;
     }
 
     /// <summary>The average frame rate over the stream (frames per second as a /1000 rational), 0/1 when unknown.</summary>
@@ -63,7 +58,7 @@ public static class SegmentConfiguration
         new(
             (uint)info.Width,
             (uint)info.Height,
-            PixelFormat(info, settings.Codec),
+            OutputFormatChoice.WireFormat(settings, info),
             info.TimeBase,
             AverageFrameRate(info),
             options,

@@ -27,6 +27,12 @@ public sealed record SegmentEncodeSettings(
     /// <summary>B-frames per GOP we ask for (FFmpeg's default for its remote encoders).</summary>
     public const int MaxBFrames = 2;
 
+    /// <summary>True when the user left --codec to the source (<see cref="OutputFormatChoice"/> picks it after probing).</summary>
+    public bool CodecFromSource { get; init; }
+
+    /// <summary>Output bit depth (--pix-fmt); <see cref="OutputBitDepth.Auto"/> follows the source.</summary>
+    public OutputBitDepth BitDepth { get; init; }
+
     /// <summary>Constant quality in x264/x265 terms (0–51), sent as our <c>crf</c> CONFIGURE key; null = not asked.</summary>
     public double? Crf { get; init; }
 
@@ -43,13 +49,15 @@ public sealed record SegmentEncodeSettings(
         {
             // Exactly what FFmpeg's -q:v sends, so every node (and the original server) reads Q/100.
             yield return new("global_quality", QualityScale.ToGlobalQuality(quality).ToString(inv));
-            yield return new("flags", QualityScale.QScaleFlag.ToString(inv));
         }
         else if (Crf is { } crf)
         {
             yield return new("crf", crf.ToString("0.##", inv));
         }
 
+        // GLOBAL_HEADER: segments are muxed with the CONFIGURE_ACK's avcC/hvcC, so keyframes need no in-band copies.
+        var flags = CodecContextFlags.GlobalHeader | (Bitrate is null && Quality is not null ? CodecContextFlags.QScale : 0);
+        yield return new("flags", flags.ToString(inv));
         yield return new("gop", Math.Max(250, (segmentFrames * 2) + 1).ToString(inv));
         yield return new("max_b_frames", MaxBFrames.ToString(inv));
     }

@@ -59,6 +59,7 @@ public sealed class TranscodeService(IAnsiConsole console, bool liveProgress)
 
             var info = MediaProbe.Probe(input);
             var plans = SegmentPlanner.Plan(info, request.SegmentSeconds);
+            request = request with { Encode = OutputFormatChoice.Resolve(request.Encode, info) };
             Status($"{input}: {info.VideoCodec.ToWireName()} {info.Width}x{info.Height}, {info.FrameCount} frames, {plans.Length} segments");
 
             // A generated sample is new every run, so only a real input gets a resume journal.

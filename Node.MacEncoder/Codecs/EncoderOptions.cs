@@ -17,7 +17,7 @@ public sealed record EncoderOptions
 
     public int MaxBFrames { get; init; }
 
-    /// <summary>AVCodecContext.flags as sent (bit 1 QSCALE, bit 19 LOW_DELAY, bit 31 CLOSED_GOP).</summary>
+    /// <summary>AVCodecContext.flags as sent (bit 1 QSCALE, bit 19 LOW_DELAY, bit 22 GLOBAL_HEADER, bit 31 CLOSED_GOP).</summary>
     public int Flags { get; init; }
 
     public int GlobalQuality { get; init; }
@@ -90,7 +90,14 @@ public sealed record EncoderOptions
 
     public const int FlagQScale = QualityScale.QScaleFlag;
     public const int FlagLowDelay = 1 << 19;
+    public const int FlagGlobalHeader = CodecContextFlags.GlobalHeader;
     public const int FlagClosedGop = unchecked((int)0x80000000);
+
+    /// <summary>
+    /// AV_CODEC_FLAG_GLOBAL_HEADER: the client keeps parameter sets out of band (mp4/mov/mkv). Without it
+    /// (FFmpeg's <c>flags=256</c> for raw or MPEG-TS output, or no flags at all) keyframes must carry them.
+    /// </summary>
+    public bool WantsGlobalHeader => (Flags & FlagGlobalHeader) != 0;
 
     public bool QualityMode => GlobalQuality > 0 || (Flags & FlagQScale) != 0 || Crf >= 0;
 }

@@ -17,6 +17,12 @@ public interface ICodecBackend
     /// <summary>Codecs this backend can decode right now.</summary>
     IReadOnlyList<VideoCodec> DecodeCodecs { get; }
 
+    /// <summary>
+    /// Source codecs a transcode session can take as <c>source_codec</c> (FFmpeg codec names, see <see cref="SourceCodec"/>);
+    /// what the node announces as its decode codecs, so the coordinator sends packets only where they can be decoded.
+    /// </summary>
+    IReadOnlyList<string> SourceDecodeCodecs => [.. DecodeCodecs.Select(c => c.ToWireName())];
+
     /// <summary>Opens an encoder; throws <see cref="CodecException"/> with a clear message when the settings cannot be honoured.</summary>
     IVideoEncoder CreateEncoder(EncoderSettings settings);
 

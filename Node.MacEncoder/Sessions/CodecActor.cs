@@ -81,7 +81,7 @@ public sealed class CodecActor : ReceiveActor
     {
         if (_spec.Encoder is { } encoderSettings)
         {
-            _encoder = _backend.CreateEncoder(encoderSettings);
+            _encoder = InBandParameterSetEncoder.WhenRequested(_backend.CreateEncoder(encoderSettings), encoderSettings);
         }
     }
 

@@ -54,10 +54,10 @@ public static class SessionConfiguration
     {
         if (!TranscodeOptions.TryGetSourceCodec(configure, out var sourceCodec))
         {
-            return Refuse(Vtr1ErrorCode.UnsupportedConfiguration, $"transcode needs {TranscodeOptions.SourceCodecKey}=h264|hevc");
+            return Refuse(Vtr1ErrorCode.UnsupportedConfiguration, $"transcode needs {TranscodeOptions.SourceCodecKey} (h264, hevc, prores, ...)");
         }
 
-        if (!backend.DecodeCodecs.Contains(sourceCodec))
+        if (!backend.SourceDecodeCodecs.Contains(sourceCodec.Name))
         {
             return Refuse(Vtr1ErrorCode.UnsupportedConfiguration, $"this node cannot decode {sourceCodec.ToWireName()}; send raw frames instead");
         }

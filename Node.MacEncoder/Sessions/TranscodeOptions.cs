@@ -17,8 +17,13 @@ public static class TranscodeOptions
 
     public static bool IsExtensionKey(string key) => key is SourceCodecKey or KeepFromPtsKey or KeepToPtsKey;
 
-    public static bool TryGetSourceCodec(ConfigureMessage configure, out VideoCodec codec) =>
-        VideoCodecNames.TryParse(configure.GetOption(SourceCodecKey) ?? "", out codec);
+    /// <summary>The <c>source_codec</c> value: an FFmpeg codec name (h264, hevc, prores, ...); false when absent or empty.</summary>
+    public static bool TryGetSourceCodec(ConfigureMessage configure, out SourceCodec codec)
+    {
+        var name = configure.GetOption(SourceCodecKey);
+        codec = new SourceCodec(name ?? string.Empty);
+        return !string.IsNullOrEmpty(name);
+    }
 
     public static PtsRange KeepRange(ConfigureMessage configure) =>
         new(ParseOr(configure.GetOption(KeepFromPtsKey), long.MinValue), ParseOr(configure.GetOption(KeepToPtsKey), long.MaxValue));

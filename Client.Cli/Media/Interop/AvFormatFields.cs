@@ -24,6 +24,21 @@ internal static unsafe class AvFormatFields
         return format == 0 ? string.Empty : Marshal.PtrToStringUTF8(*(nint*)(format + l.FormatName)) ?? string.Empty;
     }
 
+    /// <summary>The address of AVFormatContext.metadata (an AVDictionary*), for av_dict_* calls.</summary>
+    public static nint ContextMetadataField(AvFormatLayout l, nint context) => context + l.ContextMetadata;
+
+    /// <summary>The address of AVStream.metadata (an AVDictionary*), for av_dict_* calls.</summary>
+    public static nint StreamMetadataField(AvFormatLayout l, nint stream) => stream + l.StreamMetadata;
+
+    public static AvRational StreamAverageFrameRate(AvFormatLayout l, nint stream) => *(AvRational*)(stream + l.StreamAverageFrameRate);
+
+    public static void SetStreamAverageFrameRate(AvFormatLayout l, nint stream, AvRational rate) =>
+        *(AvRational*)(stream + l.StreamAverageFrameRate) = rate;
+
+    public static uint CodecTag(AvFormatLayout l, nint parameters) => *(uint*)(parameters + l.ParametersCodecTag);
+
+    public static void SetCodecTag(AvFormatLayout l, nint parameters, uint tag) => *(uint*)(parameters + l.ParametersCodecTag) = tag;
+
     public static int OutputFormatFlags(AvFormatLayout l, nint outputFormat) => *(int*)(outputFormat + l.OutputFormatFlags);
 
     public static int StreamIndex(AvFormatLayout l, nint stream) => *(int*)(stream + l.StreamIndex);

@@ -15,6 +15,10 @@ namespace Vtr.Cli.Media.Interop;
 /// 7.1.5 and 8.1.2 headers).</item>
 /// <item>AVPacket stream_index/pos, AVBSFContext par_in/par_out/time_base_in, AVInputFormat/AVOutputFormat name and
 /// AVOutputFormat.flags: unchanged in 59–62.</item>
+/// <item>AVFormatContext.metadata: 176 in lavf 59–60 (after chapters, which follow max_picture_buffer); lavf 61 (7.0)
+/// inserted nb_stream_groups/stream_groups after <c>streams</c>, moved nb_chapters/chapters up behind them and added
+/// data_codec_id, so metadata is at 192 from 61 on. AVStream.metadata and avg_frame_rate follow sample_aspect_ratio:
+/// 64/72 in lavf 59 (offsetof against the 5.1 headers), 80/88 from lavf 60 (av_class first, codecpar moved up).</item>
 /// <item>lavf 62 (FFmpeg 8) removed AVStream side_data (after attached_pic) and appended AVFormatContext.name: the
 /// fields read here keep their 61 offsets.</item>
 /// </list>
@@ -27,6 +31,9 @@ internal sealed record AvFormatLayout(
     int ContextIo,
     int ContextStreamCount,
     int ContextStreams,
+    int ContextMetadata,
+    int StreamMetadata,
+    int StreamAverageFrameRate,
     int StreamIndex,
     int StreamCodecParameters,
     int StreamTimeBase,
@@ -50,6 +57,9 @@ internal sealed record AvFormatLayout(
     private static AvFormatLayout Lp64(int major, int streamIndex, int streamCodecParameters, int streamTimeBase) => new(
         major,
         ContextInputFormat: 8, ContextOutputFormat: 16, ContextIo: 32, ContextStreamCount: 44, ContextStreams: 48,
+        ContextMetadata: major < 61 ? 176 : 192,
+        StreamMetadata: major < 60 ? 64 : 80,
+        StreamAverageFrameRate: major < 60 ? 72 : 88,
         StreamIndex: streamIndex, StreamCodecParameters: streamCodecParameters, StreamTimeBase: streamTimeBase,
         ParametersCodecType: 0, ParametersCodecId: 4, ParametersCodecTag: 8, ParametersExtradata: 16,
         ParametersExtradataSize: 24,

@@ -15,6 +15,19 @@ internal static partial class AvFormatNative
 
     static AvFormatNative() => NativeLibraries.EnsureResolver(typeof(AvFormatNative).Assembly);
 
+    /// <summary>int av_dict_copy(AVDictionary **dst, const AVDictionary *src, int flags): 0 or AVERROR.</summary>
+    [LibraryImport(NativeLibraries.AvUtil, EntryPoint = "av_dict_copy")]
+    public static partial int av_dict_copy(nint destinationField, nint source, int flags);
+
+    /// <summary>AVDictionaryEntry *av_dict_get(const AVDictionary *m, const char *key, const AVDictionaryEntry *prev, int flags):
+    /// the entry is {char *key; char *value;}.</summary>
+    [LibraryImport(NativeLibraries.AvUtil, EntryPoint = "av_dict_get", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial nint av_dict_get(nint dictionary, string key, nint previous, int flags);
+
+    /// <summary>int av_dict_set(AVDictionary **pm, const char *key, const char *value, int flags)</summary>
+    [LibraryImport(NativeLibraries.AvUtil, EntryPoint = "av_dict_set", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int av_dict_set(nint dictionaryField, string key, string? value, int flags);
+
     /// <summary>unsigned avformat_version(void)</summary>
     [LibraryImport(NativeLibraries.AvFormat, EntryPoint = "avformat_version")]
     public static partial uint avformat_version();

@@ -8,14 +8,16 @@ namespace Vtr.Node.Codecs.FFmpeg;
 /// Copies a decoded AVFrame (yuv420p/yuvj420p or yuv420p10le) into a pooled NV12 or P010 picture. A 10-bit
 /// stream asked for as NV12 is rounded down to 8 bits (WIRE.md §3.3); an 8-bit stream asked for as P010 is
 /// widened (samples moved to the high bits). A <see cref="PictureWindow"/> selects the shown part of a picture
-/// libavcodec has not cropped yet.
+/// libavcodec has not cropped yet. Any other format (4:2:2, 4:4:4, 12-bit, ...) goes through a
+/// <see cref="PictureScaler"/> when the caller has one.
 /// </summary>
 internal static unsafe class DecodedPictureWriter
 {
     /// <summary>Row alignment of the output planes (matches what VideoToolbox pads to on Apple silicon).</summary>
     private const int RowAlignment = 64;
 
-    public static DecodedPicture Write(FFmpegRuntime runtime, nint frame, WirePixelFormat output, long pts, long duration, PictureWindow? window = null)
+    public static DecodedPicture Write(FFmpegRuntime runtime, nint frame, WirePixelFormat output, long pts, long duration,
+        PictureWindow? window = null, PictureScaler? scaler = null)
     {
         var l = runtime.Layout;
         var width = AvFields.FrameWidth(l, frame);
@@ -24,7 +26,9 @@ internal static unsafe class DecodedPictureWriter
         var tenBitSource = format == runtime.Yuv420P10;
         if (!tenBitSource && format != runtime.Yuv420P && format != runtime.Yuvj420P)
         {
-            throw new CodecException($"decoder produced pixel format {format}; only 4:2:0 8-bit and 10-bit are supported");
+            return scaler is not null
+                ? Scale(scaler, frame, output, width, height, pts, duration)
+                : throw new CodecException($"decoder produced pixel format {format}; only 4:2:0 8-bit and 10-bit are supported here");
         }
 
         var (left, top) = (0, 0);
@@ -66,6 +70,29 @@ internal static unsafe class DecodedPictureWriter
                 PlaneConverter.MergeChroma8(u, us, v, vs, chroma, stride, pairs, chromaHeight);
             }
 
+            return new DecodedPicture(owner, output, width, height, stride, height, stride, chromaHeight, pts, duration);
+        }
+        catch
+        {
+            owner.Dispose();
+            throw;
+        }
+    }
+
+    private static DecodedPicture Scale(PictureScaler scaler, nint frame, WirePixelFormat output, int width, int height, long pts, long duration)
+    {
+        if (width <= 0 || height <= 0 || width % 2 != 0 || height % 2 != 0)
+        {
+            throw new CodecException($"decoded picture {width}x{height} cannot become 4:2:0 (even sizes only)");
+        }
+
+        var stride = Align(width * (output == WirePixelFormat.P010 ? 2 : 1));
+        var chromaHeight = height / 2;
+        var owner = MemoryPool<byte>.Shared.Rent(checked(stride * (height + chromaHeight)));
+        try
+        {
+            var memory = owner.Memory.Span;
+            scaler.Convert(frame, output, memory[..(stride * height)], memory.Slice(stride * height, stride * chromaHeight), stride);
             return new DecodedPicture(owner, output, width, height, stride, height, stride, chromaHeight, pts, duration);
         }
         catch

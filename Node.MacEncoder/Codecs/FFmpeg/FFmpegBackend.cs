@@ -29,6 +29,7 @@ public sealed class FFmpegBackend : ICodecBackend
 
         EncodeCodecs = Probe(AvCodecNative.avcodec_find_encoder_by_name, LibX26xOptionMapper.LibX264, LibX26xOptionMapper.LibX265);
         DecodeCodecs = Probe(AvCodecNative.avcodec_find_decoder_by_name, "h264", "hevc");
+        SourceDecodeCodecs = SourceDecoders.Probe();
     }
 
     public string Name => "ffmpeg";
@@ -38,6 +39,9 @@ public sealed class FFmpegBackend : ICodecBackend
     public IReadOnlyList<VideoCodec> EncodeCodecs { get; } = [];
 
     public IReadOnlyList<VideoCodec> DecodeCodecs { get; } = [];
+
+    /// <summary>h264, hevc and every other <see cref="SourceDecoders.Candidates"/> codec this FFmpeg decodes.</summary>
+    public IReadOnlyList<string> SourceDecodeCodecs { get; } = [];
 
     /// <summary>The loaded FFmpeg, or null when it could not be loaded.</summary>
     public FFmpegRuntime? Runtime { get; }

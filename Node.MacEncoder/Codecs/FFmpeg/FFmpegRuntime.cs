@@ -27,6 +27,8 @@ public sealed class FFmpegRuntime
         Layout = layout;
         Yuv420P = PixelFormat("yuv420p");
         Yuvj420P = PixelFormat("yuvj420p");
+        Yuvj422P = PixelFormat("yuvj422p");
+        Yuvj444P = PixelFormat("yuvj444p");
         Yuv420P10 = PixelFormat("yuv420p10le");
         Nv12 = PixelFormat("nv12");
         P010 = PixelFormat("p010le");
@@ -41,6 +43,10 @@ public sealed class FFmpegRuntime
     public int Yuv420P { get; }
 
     public int Yuvj420P { get; }
+
+    public int Yuvj422P { get; }
+
+    public int Yuvj444P { get; }
 
     public int Yuv420P10 { get; }
 

@@ -5,9 +5,11 @@ using Vtr.Shared.Media;
 namespace Vtr.Node.Codecs.FFmpeg;
 
 /// <summary>
-/// libavcodec's native h264/hevc decoder. Input is Annex B (parameter sets in-band, or from the CONFIGURE
-/// extradata, which is converted from avcC/hvcC to Annex B and installed as the context's extradata).
-/// Output is NV12 or P010 in pooled memory; pts and duration come back exactly as they went in.
+/// A libavcodec decoder: the native h264/hevc decoder with Annex B input (parameter sets in-band, or from the CONFIGURE
+/// extradata, which is converted from avcC/hvcC to Annex B and installed as the context's extradata), or, for a
+/// transcode source in any other codec (ProRes, DNxHR, MPEG-2, ...), that codec's decoder fed the container's packets
+/// and extradata as they are. Output is NV12 or P010 in pooled memory (other pixel formats through
+/// <see cref="PictureScaler"/>); pts and duration come back exactly as they went in.
 /// With <see cref="DecoderSettings.OutputInDecodeOrder"/> every packet's picture comes out right after the packet,
 /// in decode order: HEVC by rewriting the SPS NALs it sees to reorder depth 0 (<see cref="DecodeOrderParameterSets"/>),
 /// H.264 by taking each picture as libavcodec allocates it (<see cref="H264DecodeOrderOutput"/>); the display-order
@@ -20,7 +22,8 @@ public sealed unsafe class FFmpegVideoDecoder : IVideoDecoder
     private readonly FFmpegCodecSession _session;
     private readonly PtsDurationRing _durations = new();
     private readonly WirePixelFormat _output;
-    private readonly VideoCodec _codec;
+    private readonly VideoCodec? _annexBCodec;
+    private readonly PictureScaler _scaler;
     private readonly DecodeOrderParameterSets? _decodeOrder;
     private H264DecodeOrderOutput? _h264DecodeOrder;
 
@@ -31,15 +34,18 @@ public sealed unsafe class FFmpegVideoDecoder : IVideoDecoder
         _runtime = FFmpegRuntime.Load();
         _layout = _runtime.Layout;
         _output = settings.OutputPixelFormat;
-        _codec = settings.Codec;
-        var inDecodeOrder = settings.OutputInDecodeOrder || options.DecodeInDecodeOrder;
-        _decodeOrder = inDecodeOrder && DecodeOrderParameterSets.Supports(settings.Codec) ? new DecodeOrderParameterSets(settings.Codec) : null;
+        _annexBCodec = settings.Codec.TryGetVideoCodec(out var annexB) ? annexB : null;
+        // Decode order matters only to VTR1 decode sessions, which are H.264/HEVC.
+        var inDecodeOrder = _annexBCodec is not null && (settings.OutputInDecodeOrder || options.DecodeInDecodeOrder);
+        _decodeOrder = inDecodeOrder && DecodeOrderParameterSets.Supports(annexB) ? new DecodeOrderParameterSets(annexB) : null;
         var name = settings.Codec.ToWireName();
-        var codec = AvCodecNative.avcodec_find_decoder_by_name(name);
+        var codec = SourceDecoders.Find(name);
         if (codec == 0)
         {
             throw new CodecException($"decoder {name} is not available in this FFmpeg ({_runtime.VersionText})");
         }
+
+        _scaler = new PictureScaler(_runtime);
 
         try
         {
@@ -49,7 +55,7 @@ public sealed unsafe class FFmpegVideoDecoder : IVideoDecoder
                 // thread (and would decode a packet after avcodec_send_packet returns, which the capture relies on).
                 session.SetOption("thread_type", "slice");
                 session.SetOption("threads", options.Threads.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                _h264DecodeOrder = inDecodeOrder && settings.Codec == VideoCodec.H264
+                _h264DecodeOrder = inDecodeOrder && annexB == VideoCodec.H264
                     ? H264DecodeOrderOutput.TryInstall(_runtime, _output, session.Context)
                     : null;
                 if (inDecodeOrder && _h264DecodeOrder is null)
@@ -57,7 +63,9 @@ public sealed unsafe class FFmpegVideoDecoder : IVideoDecoder
                     session.SetOption("flags", "+low_delay");
                 }
 
-                var parameterSets = DecoderExtradata.ToAnnexB(settings.Codec, settings.Extradata.Span);
+                var parameterSets = _annexBCodec is { } nalCodec
+                    ? DecoderExtradata.ToAnnexB(nalCodec, settings.Extradata.Span)
+                    : settings.Extradata.ToArray();
                 parameterSets = _decodeOrder?.Apply(parameterSets).ToArray() ?? parameterSets;
                 _h264DecodeOrder?.ObserveParameterSets(parameterSets);
                 if (parameterSets.Length > 0)
@@ -69,6 +77,7 @@ public sealed unsafe class FFmpegVideoDecoder : IVideoDecoder
         catch
         {
             _h264DecodeOrder?.Dispose();
+            _scaler.Dispose();
             throw;
         }
     }
@@ -106,7 +115,7 @@ public sealed unsafe class FFmpegVideoDecoder : IVideoDecoder
             AvFields.SetPacketTiming(_layout, p, packet.Pts, packet.Dts, packet.Duration,
                 packet.IsKeyframe ? AvLayout.PacketFlagKey : 0);
             var result = AvCodecNative.avcodec_send_packet(_session.Context, avPacket);
-            if (result == FFmpegRuntime.ErrorInvalidData && AnnexB.HoldsOnlyNonPictureNals(_codec, data))
+            if (result == FFmpegRuntime.ErrorInvalidData && _annexBCodec is { } nalCodec && AnnexB.HoldsOnlyNonPictureNals(nalCodec, data))
             {
                 // Parameter sets or SEI alone: libavcodec keeps them and reports "no frame"; it is not an error.
                 result = 0;
@@ -151,7 +160,7 @@ public sealed unsafe class FFmpegVideoDecoder : IVideoDecoder
         {
             var f = _session.Frame.DangerousGetHandle();
             var pts = AvFields.FramePts(_layout, f);
-            picture = DecodedPictureWriter.Write(_runtime, f, _output, pts, _durations.Find(pts));
+            picture = DecodedPictureWriter.Write(_runtime, f, _output, pts, _durations.Find(pts), scaler: _scaler);
             return ReceiveResult.Output;
         }
         finally
@@ -175,6 +184,7 @@ public sealed unsafe class FFmpegVideoDecoder : IVideoDecoder
     {
         _h264DecodeOrder?.Dispose();
         _session.Dispose();
+        _scaler.Dispose();
     }
 
     private ReceiveResult ReceiveFrame() =>

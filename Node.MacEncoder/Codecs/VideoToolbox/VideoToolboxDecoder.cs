@@ -35,7 +35,7 @@ public sealed unsafe class VideoToolboxDecoder : IVideoDecoder
         var decoder = new VideoToolboxDecoder(settings);
         try
         {
-            var sets = SampleBufferPayload.ParameterSetsFromExtradata(settings.Codec, settings.Extradata.Span, out _);
+            var sets = SampleBufferPayload.ParameterSetsFromExtradata(settings.Codec.AsVideoCodec, settings.Extradata.Span, out _);
             if (sets.Count > 0)
             {
                 decoder.Open(sets);
@@ -64,7 +64,7 @@ public sealed unsafe class VideoToolboxDecoder : IVideoDecoder
 
         if (_session is null)
         {
-            var sets = SampleBufferPayload.ExtractParameterSets(_settings.Codec, packet.Data.Span);
+            var sets = SampleBufferPayload.ExtractParameterSets(_settings.Codec.AsVideoCodec, packet.Data.Span);
             if (sets.Count == 0)
             {
                 throw new CodecException("decoder requires extradata or in-band parameter sets");
@@ -73,7 +73,7 @@ public sealed unsafe class VideoToolboxDecoder : IVideoDecoder
             Open(sets);
         }
 
-        var length = SampleBufferPayload.ToSample(_settings.Codec, packet.Data.Span, 4, out var owner);
+        var length = SampleBufferPayload.ToSample(_settings.Codec.AsVideoCodec, packet.Data.Span, 4, out var owner);
         using (owner)
         {
             if (length == 0)
@@ -135,7 +135,7 @@ public sealed unsafe class VideoToolboxDecoder : IVideoDecoder
 
     private void Open(List<byte[]> parameterSets)
     {
-        _format = SampleBufferFactory.CreateFormat(_settings.Codec, parameterSets);
+        _format = SampleBufferFactory.CreateFormat(_settings.Codec.AsVideoCodec, parameterSets);
         using var attributes = CoreFoundationNative.CreateMutableDictionary();
         using var pixelFormat = CoreFoundationNative.CreateNumber(unchecked((int)PixelFormatCodes.ForWire(_settings.OutputPixelFormat)));
         CoreFoundationNative.SetValue(attributes, VtExports.ValueOf("kCVPixelBufferPixelFormatTypeKey", VtFramework.CoreVideo), pixelFormat);

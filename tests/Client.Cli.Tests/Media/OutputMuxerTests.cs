@@ -11,7 +11,7 @@ public sealed class OutputMuxerTests(SampleClips clips)
     {
         using var reader = SourcePacketReader.Open(info);
         using var muxer = OutputMuxer.Create(
-            outputPath, new OutputVideoStream(info.VideoCodec, info.Width, info.Height, info.TimeBase, info.Extradata.AsMemory()));
+            outputPath, new OutputVideoStream(info.VideoCodec.AsVideoCodec, info.Width, info.Height, info.TimeBase, info.Extradata.AsMemory()));
         muxer.CopyOtherStreams(info.Path);
         foreach (var plan in SegmentPlanner.Plan(info, segmentSeconds))
         {
@@ -82,7 +82,7 @@ public sealed class OutputMuxerTests(SampleClips clips)
         var info = MediaProbe.Probe(source);
         var output = clips.TempPath("short.mp4");
         using (var reader = SourcePacketReader.Open(info))
-        using (var muxer = OutputMuxer.Create(output, new OutputVideoStream(info.VideoCodec, info.Width, info.Height, info.TimeBase, info.Extradata.AsMemory())))
+        using (var muxer = OutputMuxer.Create(output, new OutputVideoStream(info.VideoCodec.AsVideoCodec, info.Width, info.Height, info.TimeBase, info.Extradata.AsMemory())))
         {
             foreach (var packet in reader.ReadPackets(0, info.FrameCount - 1))
             {
@@ -116,7 +116,7 @@ public sealed class OutputMuxerTests(SampleClips clips)
         var output = clips.TempPath("failed.mp4");
         string temp;
         using (var reader = SourcePacketReader.Open(info))
-        using (var muxer = OutputMuxer.Create(output, new OutputVideoStream(info.VideoCodec, info.Width, info.Height, info.TimeBase, info.Extradata.AsMemory())))
+        using (var muxer = OutputMuxer.Create(output, new OutputVideoStream(info.VideoCodec.AsVideoCodec, info.Width, info.Height, info.TimeBase, info.Extradata.AsMemory())))
         {
             temp = muxer.TempPath;
             var packets = reader.ReadPackets(0, 3).ToList();

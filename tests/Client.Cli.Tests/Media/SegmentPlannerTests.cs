@@ -92,4 +92,19 @@ public sealed class SegmentPlannerTests
         Assert.Equal(4, plans[2].DecodeFromPacketIndex);
         Assert.Equal(Enumerable.Range(0, 13).Select(i => (long)i), plans.SelectMany(p => p.OutputPts).Order());
     }
+
+    [Fact]
+    public void An_intra_only_source_is_cut_at_the_frame_nearest_each_multiple_of_the_segment_length()
+    {
+        // 50 frames at 25 fps, every one a keyframe (ProRes, DNxHR): 0.5 s is 12.5 frames, so cuts alternate 12/13
+        // instead of drifting by the rounding of each segment.
+        var packets = Enumerable.Range(0, 50).Select(i => new VideoPacketInfo(i, i, i, 1, true, -1)).ToImmutableArray();
+
+        var plans = SegmentPlanner.Plan(Info(packets), 0.5);
+
+        Assert.Equal(4, plans.Length);
+        Assert.All(plans, p => Assert.InRange(p.FrameCount, 12, 13));
+        Assert.All(plans.Select((p, i) => (p, i)), x => Assert.InRange(x.p.StartPts, (x.i * 12.5) - 0.5, (x.i * 12.5) + 0.5));
+        Assert.Equal(Enumerable.Range(0, 50).Select(i => (long)i), plans.SelectMany(p => p.OutputPts).Order());
+    }
 }

@@ -17,7 +17,7 @@ public sealed class SegmentEncodeSettingsTests
         var options = Options(Settings(quality: 55));
 
         Assert.Equal("6490", options["global_quality"]);
-        Assert.Equal("2", options["flags"]);
+        Assert.Equal(((1 << 22) | 2).ToString(System.Globalization.CultureInfo.InvariantCulture), options["flags"]);
         Assert.False(options.ContainsKey("bitrate"));
         Assert.False(options.ContainsKey("crf"));
     }
@@ -29,7 +29,7 @@ public sealed class SegmentEncodeSettingsTests
 
         Assert.Equal("18.5", options["crf"]);
         Assert.False(options.ContainsKey("global_quality"));
-        Assert.False(options.ContainsKey("flags"));
+        Assert.Equal((1 << 22).ToString(System.Globalization.CultureInfo.InvariantCulture), options["flags"]);
     }
 
     [Fact]

@@ -76,6 +76,19 @@ public sealed class JobTableTests
     }
 
     [Fact]
+    public void A_prores_source_goes_as_packets_to_a_node_announcing_prores_and_raw_to_an_h264_hevc_only_node()
+    {
+        _table.RegisterNode(Node("linux", decodes: ["h264", "hevc", "prores", "dnxhd"]));
+        _table.RegisterNode(Node("mac", decodes: ["h264", "hevc"]));
+        _table.AddJob(Job("j", segments: 2, sourceCodec: "prores"));
+
+        var byNode = _table.Assign().ToDictionary(l => l.NodeId.Value, l => l.Transport);
+
+        Assert.Equal(SegmentTransport.Packets, byNode["linux"]);
+        Assert.Equal(SegmentTransport.Raw, byNode["mac"]);
+    }
+
+    [Fact]
     public void Fastest_node_is_served_first_and_pulls_more_work_as_it_finishes()
     {
         _table.RegisterNode(Node("slow"));

@@ -79,6 +79,23 @@ public sealed class SessionConfigurationTests
     }
 
     [Fact]
+    public void A_prores_source_is_refused_by_an_h264_hevc_decoder_and_planned_where_prores_is_announced()
+    {
+        var configure = Configure(("mode", "transcode"), ("source_codec", "prores"));
+        var options = EncoderOptionsParser.Parse(configure.Options);
+
+        var refused = SessionConfiguration.Plan(configure, options, VideoCodec.Hevc, new CapabilityBackend([VideoCodec.Hevc], [VideoCodec.Hevc]), Policy);
+        var planned = SessionConfiguration.Plan(configure, options, VideoCodec.Hevc,
+            new CapabilityBackend([VideoCodec.Hevc], [VideoCodec.Hevc]) { Sources = ["hevc", "prores"] }, Policy);
+
+        Assert.Equal(Vtr1ErrorCode.UnsupportedConfiguration, refused.Error!.Code);
+        Assert.Contains("cannot decode prores", refused.Error.Reason, StringComparison.Ordinal);
+        Assert.Null(planned.Error);
+        Assert.Equal(new SourceCodec("prores"), planned.Spec!.Decoder!.Codec);
+        Assert.False(planned.Spec.Decoder.Codec.IsAnnexB);
+    }
+
+    [Fact]
     public void Unknown_options_become_warnings_and_extension_keys_do_not()
     {
         var configure = Configure(("mode", "transcode"), ("source_codec", "h264"), ("frobnicate", "1"));
@@ -105,6 +122,11 @@ public sealed class SessionConfigurationTests
         public IReadOnlyList<VideoCodec> EncodeCodecs => encode;
 
         public IReadOnlyList<VideoCodec> DecodeCodecs => decode;
+
+        /// <summary>Source codecs beyond <see cref="DecodeCodecs"/>; null keeps the interface's default (the decode codecs).</summary>
+        public IReadOnlyList<string>? Sources { get; init; }
+
+        IReadOnlyList<string> ICodecBackend.SourceDecodeCodecs => Sources ?? [.. decode.Select(c => c.ToWireName())];
 
         public IVideoEncoder CreateEncoder(EncoderSettings settings) => throw new NotSupportedException("planning never opens codecs");
 

@@ -35,6 +35,10 @@ public static partial class AvCodecNative
     [LibraryImport(NativeLibraries.AvCodec, EntryPoint = "avcodec_find_decoder_by_name", StringMarshalling = StringMarshalling.Utf8)]
     public static partial nint avcodec_find_decoder_by_name(string name);
 
+    /// <summary>const AVCodecDescriptor *avcodec_descriptor_get_by_name(const char *name): NULL if unknown.</summary>
+    [LibraryImport(NativeLibraries.AvCodec, EntryPoint = "avcodec_descriptor_get_by_name", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial nint avcodec_descriptor_get_by_name(string name);
+
     /// <summary>const AVCodec *avcodec_find_decoder(enum AVCodecID id)</summary>
     [LibraryImport(NativeLibraries.AvCodec, EntryPoint = "avcodec_find_decoder")]
     public static partial nint avcodec_find_decoder(int codecId);

@@ -8,13 +8,18 @@ namespace Vtr.Node.Codecs.FFmpeg.Interop;
 /// The FFmpeg library names used by <c>[LibraryImport]</c> (libavcodec/libavutil here, libavformat in the CLI's media
 /// I/O) and the one resolver that maps them to real files. libavcodec and libavutil are loaded as a matching pair
 /// (lavc 62 + lavu 60, 61 + 59, 60 + 58, 59 + 57): mixing majors from two FFmpeg installs would crash inside the codec.
-/// libavformat belongs to the same release, so its major is libavcodec's (59 = FFmpeg 5.1, 60 = 6.x, 61 = 7.x, 62 = 8.x).
+/// libavformat belongs to the same release, so its major is libavcodec's (59 = FFmpeg 5.1, 60 = 6.x, 61 = 7.x, 62 = 8.x);
+/// libswscale's is libavcodec's minus 53 (6 = FFmpeg 5.1, 7 = 6.x, 8 = 7.x, 9 = 8.x).
 /// </summary>
 public static class NativeLibraries
 {
     public const string AvCodec = "avcodec";
     public const string AvUtil = "avutil";
     public const string AvFormat = "avformat";
+    public const string SwScale = "swscale";
+
+    /// <summary>libswscale major = libavcodec major - 53 in every supported release (5.1: 59/6 ... 8.x: 62/9).</summary>
+    private const int SwScaleMajorOffset = 53;
 
     /// <summary>(libavcodec major, libavutil major) pairs, newest first: FFmpeg 8.x, 7.x, 6.x, 5.1.</summary>
     internal static readonly (int Codec, int Util)[] SupportedMajors = [(62, 60), (61, 59), (60, 58), (59, 57)];
@@ -23,6 +28,7 @@ public static class NativeLibraries
     private static readonly HashSet<Assembly> Registered = [];
     private static (nint Codec, nint Util)? _loaded;
     private static nint? _format;
+    private static nint? _scale;
 
     /// <summary>Installs the resolver once for this assembly. Safe to call many times.</summary>
     public static void EnsureResolver() => EnsureResolver(typeof(NativeLibraries).Assembly);
@@ -69,7 +75,7 @@ public static class NativeLibraries
 
     private static nint Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath)
     {
-        if (libraryName is not (AvCodec or AvUtil or AvFormat))
+        if (libraryName is not (AvCodec or AvUtil or AvFormat or SwScale))
         {
             return 0;
         }
@@ -81,6 +87,7 @@ public static class NativeLibraries
             {
                 AvCodec => _loaded.Value.Codec,
                 AvUtil => _loaded.Value.Util,
+                SwScale => _scale ??= LoadCompanion(SwScale, CodecMajor(_loaded.Value.Codec) - SwScaleMajorOffset),
                 _ => _format ??= LoadFormat(_loaded.Value.Codec),
             };
         }
@@ -113,16 +120,18 @@ public static class NativeLibraries
     }
 
     /// <summary>libavformat with the loaded libavcodec's major, else the unversioned name (AvFormatRuntime checks it).</summary>
-    private static nint LoadFormat(nint codec)
+    private static nint LoadFormat(nint codec) => LoadCompanion(AvFormat, CodecMajor(codec));
+
+    /// <summary>A library of the loaded libavcodec's release: <paramref name="major"/> first, else the unversioned name.</summary>
+    private static nint LoadCompanion(string library, int? major)
     {
-        var major = CodecMajor(codec);
         foreach (var candidate in major is null ? [null] : new int?[] { major, null })
         {
             foreach (var dir in SearchDirectories())
             {
-                if (TryLoad(FileName(AvFormat, candidate, dir), out var format))
+                if (TryLoad(FileName(library, candidate, dir), out var loaded))
                 {
-                    return format;
+                    return loaded;
                 }
             }
         }
