@@ -50,7 +50,7 @@ public sealed class RobustnessTests : NodeTestKit
         await AwaitPoolEmptyAsync();
     }
 
-    [NodeFact]
+    [NodeFact(CountsDescriptors = true)]
     public async Task Opening_and_dropping_many_sessions_returns_descriptors_and_threads_to_baseline()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(120));

@@ -18,14 +18,9 @@ public sealed class FFmpegEncoderLeakTests(ITestOutputHelper output)
 {
     private const int Cycles = 200;
 
-    [NativeFact("libx264")]
+    [NativeFact("libx264", CountsDescriptors = true)]
     public void Open_and_dispose_200_encoders_does_not_leak_handles_or_memory()
     {
-        if (!OperatingSystem.IsLinux())
-        {
-            return;
-        }
-
         Cycle(20); // warm up pools, threads and lazy native state
         var fds = OpenFds();
         var rss = Process.GetCurrentProcess().WorkingSet64;

@@ -6,14 +6,9 @@ namespace Vtr.Node.MacEncoder.Tests.Codecs.VideoToolbox;
 
 public class VideoToolboxBackendTests
 {
-    [Fact]
+    [OffMacOSFact]
     public void TryCreate_reports_why_it_is_unavailable_off_macOS()
     {
-        if (OperatingSystem.IsMacOS())
-        {
-            return; // covered by the macOS facts below
-        }
-
         Assert.False(VideoToolboxBackend.TryCreate(out var backend, out var reason));
         Assert.Null(backend);
         Assert.Equal(MacOSFactAttribute.Reason, reason);
