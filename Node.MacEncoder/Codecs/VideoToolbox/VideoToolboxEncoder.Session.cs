@@ -71,6 +71,7 @@ public sealed unsafe partial class VideoToolboxEncoder
         try
         {
             encoder = GCHandle.FromIntPtr((nint)outputCallbackRefCon).Target as VideoToolboxEncoder;
+            encoder?.NoteCallback();
             encoder?.HandleOutput((nint)sourceFrameRefCon, status, infoFlags, sampleBuffer);
         }
         catch (Exception ex)
