@@ -3,7 +3,7 @@ using Vtr.Cli.FileSafety;
 
 namespace Vtr.Cli.Commands;
 
-/// <summary>The one `vtr` command line: seed, node, transcode, status, bench.</summary>
+/// <summary>The one `vtr` command line: seed, node, transcode, status, bench, doctor.</summary>
 public static class VtrRootCommand
 {
     /// <param name="scratch">Where commands register temp files for a forced exit to delete; null = a private list.</param>
@@ -15,6 +15,7 @@ public static class VtrRootCommand
         root.Subcommands.Add(TranscodeCommand.Create(scratch: scratch));
         root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(DoctorCommand.Create());
         HelpDefaults.Apply(root);
         return root;
     }

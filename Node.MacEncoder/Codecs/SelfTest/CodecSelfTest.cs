@@ -3,8 +3,12 @@ using Vtr.Shared.Media;
 
 namespace Vtr.Node.Codecs.SelfTest;
 
-/// <summary>Clip shape for a self-test run; the default is 120 frames of 1280×720 NV12 at 30 fps.</summary>
-public sealed record SelfTestOptions(int Width = 1280, int Height = 720, int FrameCount = 120, long Bitrate = 4_000_000);
+/// <summary>
+/// Clip shape for a self-test run; the default is 120 frames of 1280×720 NV12 at 30 fps. With P010 the pattern is
+/// widened to 10 bits and PSNR is measured on the decoded samples' top 8 bits.
+/// </summary>
+public sealed record SelfTestOptions(int Width = 1280, int Height = 720, int FrameCount = 120, long Bitrate = 4_000_000,
+    WirePixelFormat PixelFormat = WirePixelFormat.Nv12);
 
 /// <summary>One codec's outcome. <see cref="Error"/> is set (and the numbers partial) when a step failed.</summary>
 public sealed record CodecSelfTestResult(
@@ -85,18 +89,28 @@ public static class CodecSelfTest
     private static double Encode(ICodecBackend backend, VideoCodec codec, SelfTestOptions options, TestPattern clip,
         List<EncodedPacket> packets, out byte[] extradata, CancellationToken cancellationToken)
     {
-        var settings = new EncoderSettings(codec, options.Width, options.Height, WirePixelFormat.Nv12, new Rational(1, 30),
+        var settings = new EncoderSettings(codec, options.Width, options.Height, options.PixelFormat, new Rational(1, 30),
             new Rational(30, 1), new EncoderOptions { Bitrate = options.Bitrate, Gop = 60, Realtime = 0, Entropy = 0 });
+        var tenBit = options.PixelFormat == WirePixelFormat.P010;
         var luma = new byte[clip.LumaStride * options.Height];
         var chroma = new byte[clip.LumaStride * (options.Height / 2)];
+        var stride = tenBit ? clip.LumaStride * 2 : clip.LumaStride;
+        var wideLuma = tenBit ? new byte[stride * options.Height] : luma;
+        var wideChroma = tenBit ? new byte[stride * (options.Height / 2)] : chroma;
         var stopwatch = Stopwatch.StartNew();
         using var encoder = backend.CreateEncoder(settings);
         for (var i = 0; i < options.FrameCount; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             clip.Render(i, luma, chroma);
-            var frame = new RawVideoFrame(i, 1, i == 0, new PlaneView(luma, clip.LumaStride, options.Height),
-                new PlaneView(chroma, clip.LumaStride, options.Height / 2));
+            if (tenBit)
+            {
+                P010Samples.Widen(luma, wideLuma);
+                P010Samples.Widen(chroma, wideChroma);
+            }
+
+            var frame = new RawVideoFrame(i, 1, i == 0, new PlaneView(wideLuma, stride, options.Height),
+                new PlaneView(wideChroma, stride, options.Height / 2));
             while (encoder.Submit(frame) == SubmitResult.NeedsDrain)
             {
                 DrainEncoder(encoder, packets);
@@ -117,16 +131,27 @@ public static class CodecSelfTest
         var psnr = new PsnrAccumulator();
         var reference = new byte[clip.LumaStride * options.Height];
         var referenceChroma = new byte[clip.LumaStride * (options.Height / 2)];
+        byte[] narrow = [];
         var decoded = 0;
         var stopwatch = Stopwatch.StartNew();
-        using var decoder = backend.CreateDecoder(new DecoderSettings(codec, options.Width, options.Height, WirePixelFormat.Nv12, extradata));
+        using var decoder = backend.CreateDecoder(new DecoderSettings(codec, options.Width, options.Height, options.PixelFormat, extradata));
         void Collect()
         {
             while (decoder.Receive(out var output) == ReceiveResult.Output)
             {
                 using var picture = output!; // Output always carries a picture
                 clip.Render((int)Math.Clamp(picture.Pts, 0, options.FrameCount - 1), reference, referenceChroma);
-                psnr.Add(reference, clip.LumaStride, picture.Luma.Data.Span, picture.LumaStride, options.Width, options.Height);
+                var lumaBytes = picture.Luma.Data.Span;
+                var lumaStride = picture.LumaStride;
+                if (options.PixelFormat == WirePixelFormat.P010)
+                {
+                    lumaStride /= 2;
+                    narrow = narrow.Length >= lumaBytes.Length / 2 ? narrow : new byte[lumaBytes.Length / 2];
+                    P010Samples.Narrow(lumaBytes, narrow);
+                    lumaBytes = narrow;
+                }
+
+                psnr.Add(reference, clip.LumaStride, lumaBytes, lumaStride, options.Width, options.Height);
                 decoded++;
             }
         }

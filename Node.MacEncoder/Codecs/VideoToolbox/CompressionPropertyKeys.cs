@@ -37,6 +37,16 @@ public static class CompressionPropertyKeys
     public static readonly VtSymbol GammaLevel = Key("GammaLevel");
     public static readonly VtSymbol PixelAspectRatio = Key("PixelAspectRatio");
 
+    /// <summary>Every session property the plan may set (for `vtr doctor`'s supported-property report).</summary>
+    public static IReadOnlyList<VtSymbol> SessionProperties { get; } =
+    [
+        AverageBitRate, ConstantBitRate, DataRateLimits, MaxKeyFrameInterval, AllowFrameReordering, AllowOpenGop, Quality,
+        MinAllowedFrameQp, MaxAllowedFrameQp, ProfileLevel, H264EntropyMode, RealTime, MoreFramesBeforeStart, MoreFramesAfterEnd,
+        PrioritizeEncodingSpeedOverQuality, MaximizePowerEfficiency, SpatialAdaptiveQpLevel, ReferenceBufferCount, MaxH264SliceBytes,
+        TargetQualityForAlpha, MaxFrameDelayCount, ExpectedFrameRate, ColorPrimaries, TransferFunction, YCbCrMatrix, GammaLevel,
+        PixelAspectRatio,
+    ];
+
     public static readonly VtSymbol EnableHardwareAcceleratedVideoEncoder = Spec("EnableHardwareAcceleratedVideoEncoder");
     public static readonly VtSymbol RequireHardwareAcceleratedVideoEncoder = Spec("RequireHardwareAcceleratedVideoEncoder");
     public static readonly VtSymbol EnableLowLatencyRateControl = Spec("EnableLowLatencyRateControl");

@@ -192,15 +192,42 @@ public sealed class CompressionPropertyPlan
                 warnings.Add($"bitrate {o.Bitrate} clamped to {clamped}");
             }
 
-            var key = o.ConstantBitRate ? Keys.ConstantBitRate : Keys.AverageBitRate;
-            props.Add(new PlannedProperty(key, new VtInt32(clamped), Fatal: false));
+            if (o.ConstantBitRate)
+            {
+                AddConstantBitRate(o, codec, clamped, props, warnings);
+                return;
+            }
+
+            props.Add(new PlannedProperty(Keys.AverageBitRate, new VtInt32(clamped), Fatal: false));
         }
 
         if (o.MaxRate > 0)
         {
-            props.Add(new PlannedProperty(Keys.DataRateLimits, new VtDataRateLimits(o.MaxRate / 8, 1.0), Fatal: codec == VideoCodec.H264));
+            props.Add(MaxRate(o, codec));
         }
     }
+
+    /// <summary>
+    /// kVTCompressionPropertyKey_ConstantBitRate (macOS 13+) "is not compatible with kVTCompressionPropertyKey_DataRateLimits
+    /// and kVTCompressionPropertyKey_AverageBitRate" and is refused with kVTPropertyNotSupportedErr by encoders without
+    /// CBR (VTCompressionProperties.h). So CBR is never set together with either: with CBR the rate already is the
+    /// bitrate and a maxrate is left out with a warning. Where CBR is refused or missing, the bitrate is still honoured
+    /// as AverageBitRate, then together with the maxrate the client asked for.
+    /// </summary>
+    private static void AddConstantBitRate(EncoderOptions o, VideoCodec codec, int bitrate, List<PlannedProperty> props, List<string> warnings)
+    {
+        List<PlannedProperty> fallback = [new PlannedProperty(Keys.AverageBitRate, new VtInt32(bitrate), Fatal: false)];
+        if (o.MaxRate > 0)
+        {
+            warnings.Add("maxrate not set with constant_bit_rate (DataRateLimits conflicts with ConstantBitRate); used only if CBR is refused");
+            fallback.Add(MaxRate(o, codec));
+        }
+
+        props.Add(new PlannedProperty(Keys.ConstantBitRate, new VtInt32(bitrate), Fatal: false, fallback));
+    }
+
+    private static PlannedProperty MaxRate(EncoderOptions o, VideoCodec codec) =>
+        new(Keys.DataRateLimits, new VtDataRateLimits(o.MaxRate / 8, 1.0), Fatal: codec == VideoCodec.H264);
 
     private static void AddLimits(EncoderOptions o, bool isH264, List<PlannedProperty> props)
     {
@@ -216,7 +243,9 @@ public sealed class CompressionPropertyPlan
 
         if (o.MaxRefFrames > 0)
         {
-            props.Add(new PlannedProperty(Keys.ReferenceBufferCount, new VtInt32(o.MaxRefFrames), Fatal: true));
+            // Not fatal: dotnet/macios binds ReferenceBufferCount read-only, and an encoder that keeps its own
+            // reference count still produces a valid stream; the refusal reaches the client as a warning.
+            props.Add(new PlannedProperty(Keys.ReferenceBufferCount, new VtInt32(o.MaxRefFrames), Fatal: false));
         }
 
         if (isH264 && o.MaxSliceBytes >= 0)

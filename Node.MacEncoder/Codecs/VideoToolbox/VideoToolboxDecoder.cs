@@ -18,6 +18,7 @@ public sealed unsafe class VideoToolboxDecoder : IVideoDecoder
 
     private readonly DecoderSettings _settings;
     private readonly DecodedPictureQueue _queue = new(QueueCapacity);
+    private readonly ParameterSetGathering _parameterSets;
     private GCHandle _self;
     private SafeCFTypeHandle? _format;
     private SafeVTDecompressionSessionHandle? _session;
@@ -26,6 +27,7 @@ public sealed unsafe class VideoToolboxDecoder : IVideoDecoder
     private VideoToolboxDecoder(DecoderSettings settings)
     {
         _settings = settings;
+        _parameterSets = new ParameterSetGathering(settings.Codec.AsVideoCodec);
         _self = GCHandle.Alloc(this); // rooted until Dispose: VT holds its address as the callback refcon
     }
 
@@ -35,10 +37,10 @@ public sealed unsafe class VideoToolboxDecoder : IVideoDecoder
         var decoder = new VideoToolboxDecoder(settings);
         try
         {
-            var sets = SampleBufferPayload.ParameterSetsFromExtradata(settings.Codec.AsVideoCodec, settings.Extradata.Span, out _);
-            if (sets.Count > 0)
+            decoder._parameterSets.Add(SampleBufferPayload.ParameterSetsFromExtradata(settings.Codec.AsVideoCodec, settings.Extradata.Span, out _));
+            if (decoder._parameterSets.IsComplete)
             {
-                decoder.Open(sets);
+                decoder.Open(decoder._parameterSets.ParameterSets);
             }
 
             return decoder;
@@ -64,13 +66,17 @@ public sealed unsafe class VideoToolboxDecoder : IVideoDecoder
 
         if (_session is null)
         {
-            var sets = SampleBufferPayload.ExtractParameterSets(_settings.Codec.AsVideoCodec, packet.Data.Span);
-            if (sets.Count == 0)
+            switch (_parameterSets.Offer(packet.Data.Span))
             {
-                throw new CodecException("decoder requires extradata or in-band parameter sets");
+                case GatheringOutcome.Waiting:
+                    return SubmitResult.Accepted; // parameter sets only, and not all of them yet
+                case GatheringOutcome.PictureBeforeParameterSets:
+                    throw new CodecException(
+                        $"decoder got a picture before its parameter sets (missing {_parameterSets.Missing}); send them as extradata or in-band first");
+                default:
+                    Open(_parameterSets.ParameterSets);
+                    break;
             }
-
-            Open(sets);
         }
 
         var length = SampleBufferPayload.ToSample(_settings.Codec.AsVideoCodec, packet.Data.Span, 4, out var owner);
@@ -133,7 +139,7 @@ public sealed unsafe class VideoToolboxDecoder : IVideoDecoder
         }
     }
 
-    private void Open(List<byte[]> parameterSets)
+    private void Open(IReadOnlyList<byte[]> parameterSets)
     {
         _format = SampleBufferFactory.CreateFormat(_settings.Codec.AsVideoCodec, parameterSets);
         using var attributes = CoreFoundationNative.CreateMutableDictionary();

@@ -24,9 +24,10 @@ public sealed unsafe partial class VideoToolboxEncoder
         var owned = SafeVTCompressionSessionHandle.Own(session);
         try
         {
+            var target = new VtSessionProperties(owned);
             foreach (var property in _plan.Properties)
             {
-                Apply(owned, property, warnings);
+                PlannedPropertyApplier.Apply(target, property, warnings);
             }
 
             VideoToolboxNative.Check(VideoToolboxNative.VTCompressionSessionPrepareToEncodeFrames(owned),
@@ -38,36 +39,6 @@ public sealed unsafe partial class VideoToolboxEncoder
             owned.Dispose();
             throw;
         }
-    }
-
-    /// <summary>Sets one property; a fatal failure throws, any other becomes a warning (WIRE.md §7 wording).</summary>
-    private static void Apply(SafeVTCompressionSessionHandle session, PlannedProperty property, List<string>? warnings)
-    {
-        int status;
-        if (!VtExports.IsExported(property.Key))
-        {
-            status = VtStatus.PropertyNotSupported;
-        }
-        else
-        {
-            using var value = CFValues.Create(property.Value);
-            status = VideoToolboxNative.VTSessionSetProperty(session, VtExports.ValueOf(property.Key), value.DangerousGetHandle());
-            GC.KeepAlive(value);
-        }
-
-        if (status == VtStatus.NoErr)
-        {
-            return;
-        }
-
-        if (property.Fatal)
-        {
-            throw new VideoToolboxException("set " + property.KeyName, status);
-        }
-
-        warnings?.Add(status == VtStatus.PropertyNotSupported
-            ? $"{property.KeyName} not supported"
-            : $"set {property.KeyName} failed {status}");
     }
 
     /// <summary>
@@ -88,7 +59,7 @@ public sealed unsafe partial class VideoToolboxEncoder
         Array.Fill(chroma, settings.PixelFormat == WirePixelFormat.P010 ? (byte)0 : (byte)128);
         var frame = new RawVideoFrame(0, 0, true, new PlaneView(luma, stride, settings.Height),
             new PlaneView(chroma, stride, settings.Height / 2));
-        Encode(warmup, frame, _forceKeyFrame!, keyframe: false, WarmupFrame); // set in Create before this call
+        _ = Encode(warmup, frame, _forceKeyFrame!, keyframe: false, WarmupFrame); // set in Create before this call; a dropped warmup leaves the record empty
         VideoToolboxNative.Check(VideoToolboxNative.VTCompressionSessionCompleteFrames(warmup, CMTime.Invalid),
             "VTCompressionSessionCompleteFrames (warmup)");
     }
@@ -100,18 +71,19 @@ public sealed unsafe partial class VideoToolboxEncoder
         try
         {
             encoder = GCHandle.FromIntPtr((nint)outputCallbackRefCon).Target as VideoToolboxEncoder;
-            encoder?.HandleOutput((nint)sourceFrameRefCon == WarmupFrame, status, infoFlags, sampleBuffer);
+            encoder?.NoteCallback();
+            encoder?.HandleOutput((nint)sourceFrameRefCon, status, infoFlags, sampleBuffer);
         }
         catch (Exception ex)
         {
             // No exception may cross into VideoToolbox: the failure surfaces on the owner's next call.
-            encoder?._queue.Fail("encoder output failed: " + ex.Message);
+            encoder?._queue.Fail((nint)sourceFrameRefCon, "encoder output failed: " + ex.Message);
         }
     }
 
-    private void HandleOutput(bool warmup, int status, uint infoFlags, nint sampleBuffer)
+    private void HandleOutput(nint ticket, int status, uint infoFlags, nint sampleBuffer)
     {
-        if (warmup)
+        if (ticket == WarmupFrame)
         {
             if (status == VtStatus.NoErr && sampleBuffer != 0)
             {
@@ -123,16 +95,16 @@ public sealed unsafe partial class VideoToolboxEncoder
 
         if (status != VtStatus.NoErr)
         {
-            _queue.Fail($"VideoToolbox encode failed: {VtStatus.Describe(status)} ({status})");
+            _queue.Fail(ticket, $"VideoToolbox encode failed: {VtStatus.Describe(status)} ({status})");
             return;
         }
 
         if (sampleBuffer == 0 || (infoFlags & VideoToolboxNative.EncodeInfoFrameDropped) != 0)
         {
-            _queue.Complete(null);
+            _queue.Complete(ticket, null);
             return;
         }
 
-        _queue.Complete(SampleBufferReader.ReadPacket(_codec, sampleBuffer, _time));
+        _queue.Complete(ticket, SampleBufferReader.ReadPacket(_codec, sampleBuffer, _time));
     }
 }

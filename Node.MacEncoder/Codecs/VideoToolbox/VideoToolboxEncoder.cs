@@ -16,7 +16,8 @@ public sealed unsafe partial class VideoToolboxEncoder : IVideoEncoder
     /// <summary>Frames in flight plus packets waiting; above MaxFrameDelayCount (8) so the encoder never starves.</summary>
     public const int QueueCapacity = 32;
 
-    private const nint WarmupFrame = 1;
+    /// <summary>The warmup frame's sourceFrameRefCon; real frames carry their queue ticket, which is positive.</summary>
+    private const nint WarmupFrame = -1;
 
     private readonly CompressionPropertyPlan _plan;
     private readonly VtTimestampConverter _time;
@@ -69,21 +70,24 @@ public sealed unsafe partial class VideoToolboxEncoder : IVideoEncoder
             throw new InvalidOperationException("Submit after Flush");
         }
 
-        if (!_queue.TryReserve())
+        if (!_queue.TryReserve(out var ticket))
         {
             return SubmitResult.NeedsDrain;
         }
 
+        VtEncodeInfoFlags infoFlags;
         try
         {
-            Encode(_session, frame, _forceKeyFrame!, frame.ForceKeyframe, sourceFrameRefCon: 0); // created with the session
-            return SubmitResult.Accepted;
+            infoFlags = Encode(_session, frame, _forceKeyFrame!, frame.ForceKeyframe, sourceFrameRefCon: ticket); // created with the session
         }
         catch
         {
-            _queue.Release();
+            _queue.Release(ticket);
             throw;
         }
+
+        _queue.Submitted(ticket, infoFlags);
+        return SubmitResult.Accepted;
     }
 
     public ReceiveResult Receive(out EncodedPacket? packet) => _queue.Receive(out packet);
@@ -114,7 +118,8 @@ public sealed unsafe partial class VideoToolboxEncoder : IVideoEncoder
         }
     }
 
-    private void Encode(SafeVTCompressionSessionHandle session, in RawVideoFrame frame, SafeCFTypeHandle forceKeyFrame,
+    /// <summary>Encodes one frame and returns VTCompressionSessionEncodeFrame's infoFlagsOut.</summary>
+    private VtEncodeInfoFlags Encode(SafeVTCompressionSessionHandle session, in RawVideoFrame frame, SafeCFTypeHandle forceKeyFrame,
         bool keyframe, nint sourceFrameRefCon)
     {
         using var pixelBuffer = PixelBufferWriter.Create(session, _plan, frame);
@@ -125,6 +130,7 @@ public sealed unsafe partial class VideoToolboxEncoder : IVideoEncoder
         GC.KeepAlive(pixelBuffer);
         GC.KeepAlive(forceKeyFrame);
         VideoToolboxNative.Check(status, "VTCompressionSessionEncodeFrame");
+        return (VtEncodeInfoFlags)infoFlags;
     }
 
     private static SafeCFTypeHandle CreateForceKeyFrameProperties() => CFValues.CreateDictionary(

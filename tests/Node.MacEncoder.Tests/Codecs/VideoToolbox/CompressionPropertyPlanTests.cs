@@ -6,7 +6,7 @@ namespace Vtr.Node.MacEncoder.Tests.Codecs.VideoToolbox;
 
 public class CompressionPropertyPlanTests
 {
-    private static readonly string[] FatalLimits = ["MinAllowedFrameQP", "MaxAllowedFrameQP", "ReferenceBufferCount", "MaxH264SliceBytes"];
+    private static readonly string[] FatalLimits = ["MinAllowedFrameQP", "MaxAllowedFrameQP", "MaxH264SliceBytes"];
 
     [Fact]
     public void Plain_ffmpeg_command_sets_exactly_the_original_servers_properties_in_order()
@@ -63,6 +63,8 @@ public class CompressionPropertyPlanTests
         var cbr = PlanFixtures.Plan(PlanFixtures.PlainFfmpeg with { Bitrate = 300_000, ConstantBitRate = true });
         Assert.Null(cbr.Find("AverageBitRate"));
         Assert.Equal(new VtInt32(300_000), cbr.Find("ConstantBitRate")!.Value);
+        Assert.Equal([new PlannedProperty(CompressionPropertyKeys.AverageBitRate, new VtInt32(300_000), Fatal: false)],
+            cbr.Find("ConstantBitRate")!.Fallback!);
 
         var hevc = PlanFixtures.Plan(PlanFixtures.PlainFfmpeg with { MaxRate = 800_000 }, VideoCodec.Hevc);
         Assert.False(hevc.Find("DataRateLimits")!.Fatal);
@@ -200,6 +202,7 @@ public class CompressionPropertyPlanTests
         Assert.Equal(new VtBoolean(true), plan.Find("MoreFramesBeforeStart")!.Value);
         Assert.Equal(new VtBoolean(true), plan.Find("MoreFramesAfterEnd")!.Value);
         Assert.All(FatalLimits, name => Assert.True(plan.Find(name)!.Fatal));
+        Assert.False(plan.Find("ReferenceBufferCount")!.Fatal); // dotnet/macios binds it read-only: a refusal is a warning
         Assert.Equal(new VtInt32(0), PlanFixtures.Plan(PlanFixtures.PlainFfmpeg with { SpatialAq = 0 }).Find("SpatialAdaptiveQPLevel")!.Value);
     }
 
@@ -240,5 +243,30 @@ public class CompressionPropertyPlanTests
     {
         var settings = PlanFixtures.Settings(PlanFixtures.PlainFfmpeg) with { FrameRate = new Rational(0, 1) };
         Assert.Null(CompressionPropertyPlan.Create(settings, true).Find("ExpectedFrameRate"));
+    }
+
+    [Fact]
+    public void Constant_bit_rate_with_a_maxrate_never_sets_DataRateLimits_beside_it_and_keeps_it_for_the_fallback()
+    {
+        var plan = PlanFixtures.Plan(PlanFixtures.PlainFfmpeg with { Bitrate = 4_000_000, MaxRate = 6_000_000, ConstantBitRate = true });
+
+        Assert.Null(plan.Find("DataRateLimits"));
+        Assert.Null(plan.Find("AverageBitRate"));
+        var cbr = plan.Find("ConstantBitRate")!;
+        Assert.Equal(new VtInt32(4_000_000), cbr.Value);
+        Assert.Equal(["AverageBitRate", "DataRateLimits"], cbr.Fallback!.Select(p => p.KeyName));
+        Assert.Equal(new VtDataRateLimits(750_000, 1.0), cbr.Fallback![1].Value);
+        Assert.Contains(plan.Warnings, w => w.StartsWith("maxrate not set with constant_bit_rate", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Maxrate_without_constant_bit_rate_still_sets_DataRateLimits_after_the_average()
+    {
+        var plan = PlanFixtures.Plan(PlanFixtures.PlainFfmpeg with { Bitrate = 4_000_000, MaxRate = 6_000_000 });
+
+        var names = plan.Names();
+        Assert.True(Array.IndexOf(names, "AverageBitRate") < Array.IndexOf(names, "DataRateLimits"));
+        Assert.Null(plan.Find("ConstantBitRate"));
+        Assert.Empty(plan.Warnings);
     }
 }

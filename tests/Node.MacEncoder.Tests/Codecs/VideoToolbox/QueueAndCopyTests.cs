@@ -13,14 +13,14 @@ public class QueueAndCopyTests
     public void Queue_refuses_frames_once_in_flight_plus_waiting_reach_capacity()
     {
         using var queue = new EncodedPacketQueue(2);
-        Assert.True(queue.TryReserve());
-        Assert.True(queue.TryReserve());
-        Assert.False(queue.TryReserve());
-        queue.Complete(Packet(0, 0));
-        Assert.False(queue.TryReserve()); // one in flight, one waiting
+        Assert.True(queue.TryReserve(out var first));
+        Assert.True(queue.TryReserve(out _));
+        Assert.False(queue.TryReserve(out _));
+        queue.Complete(first, Packet(0, 0));
+        Assert.False(queue.TryReserve(out _)); // one in flight, one waiting
         Assert.Equal(ReceiveResult.Output, queue.Receive(out var packet));
         packet!.Dispose();
-        Assert.True(queue.TryReserve());
+        Assert.True(queue.TryReserve(out _));
     }
 
     [Fact]
@@ -29,8 +29,8 @@ public class QueueAndCopyTests
         using var queue = new EncodedPacketQueue(8);
         foreach (var pts in new long[] { 1000, 1000, 1001, 1001, 1002 })
         {
-            Assert.True(queue.TryReserve());
-            queue.Complete(Packet(pts, pts));
+            Assert.True(queue.TryReserve(out var ticket));
+            queue.Complete(ticket, Packet(pts, pts));
         }
 
         var dts = new List<long>();
@@ -53,9 +53,56 @@ public class QueueAndCopyTests
         Assert.Equal(ReceiveResult.EndOfStream, queue.Receive(out _));
 
         using var failing = new EncodedPacketQueue(4);
-        failing.Fail("VideoToolbox encode failed");
+        Assert.True(failing.TryReserve(out var ticket));
+        failing.Fail(ticket, "VideoToolbox encode failed");
+        Assert.Equal(0, failing.InFlight);
         var error = Assert.Throws<CodecException>(() => failing.Receive(out _));
         Assert.True(error.IsRecoverable);
+    }
+
+    [Fact]
+    public void Synchronous_drops_release_their_slots_so_the_encoder_never_gets_stuck()
+    {
+        using var queue = new EncodedPacketQueue(4);
+        for (var frame = 0; frame < 3 * queue.Capacity; frame++)
+        {
+            // VideoToolboxEncoder.Submit's order: reserve, VTCompressionSessionEncodeFrame, then its infoFlagsOut.
+            Assert.True(queue.TryReserve(out var ticket), $"frame {frame} refused after {frame} synchronous drops");
+            queue.Submitted(ticket, VtEncodeInfoFlags.Asynchronous | VtEncodeInfoFlags.FrameDropped);
+        }
+
+        Assert.Equal(0, queue.InFlight);
+    }
+
+    [Fact]
+    public void A_callback_for_a_frame_already_dropped_synchronously_frees_no_second_slot()
+    {
+        using var queue = new EncodedPacketQueue(2);
+        Assert.True(queue.TryReserve(out var dropped));
+        Assert.True(queue.TryReserve(out var encoding));
+        queue.Submitted(encoding, VtEncodeInfoFlags.Asynchronous);
+        queue.Submitted(dropped, VtEncodeInfoFlags.FrameDropped);
+        Assert.Equal(1, queue.InFlight);
+
+        queue.Complete(dropped, null); // VideoToolbox reports the drop to the callback as well
+
+        Assert.Equal(1, queue.InFlight); // the frame still encoding keeps its slot
+        Assert.True(queue.TryReserve(out _));
+        Assert.False(queue.TryReserve(out _));
+    }
+
+    [Fact]
+    public void Frames_encoding_asynchronously_keep_their_slots_until_their_callbacks()
+    {
+        using var queue = new EncodedPacketQueue(1);
+        Assert.True(queue.TryReserve(out var ticket));
+        queue.Submitted(ticket, VtEncodeInfoFlags.Asynchronous);
+        Assert.False(queue.TryReserve(out _));
+
+        queue.Complete(ticket, null);
+
+        Assert.True(queue.TryReserve(out var next));
+        Assert.NotEqual(ticket, next);
     }
 
     [Fact]
