@@ -33,7 +33,7 @@ public sealed partial class SessionActor
         }
 
         _clientName = hello.ClientName;
-        if (_policy.Token.Length > 0 && !string.Equals(hello.Token, _policy.Token, StringComparison.Ordinal))
+        if (!TokenCheck.Accepts(_policy.Token, hello.Token))
         {
             _log.Info("session refused: client {Client} sent a wrong token ({Codec})", hello.ClientName, hello.Codec);
             ReleaseSlot();
