@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Hosting;
-using Vtr.Node.Codecs;
 using Vtr.Cli.Logging;
+using Vtr.Node.Codecs;
 using Vtr.Node.Hosting;
 using Vtr.Seed.Contact;
 using Vtr.Seed.Hosting;

@@ -158,7 +158,7 @@ public sealed partial class SessionActor : ReceiveActor, IWithTimers, IWithUnbou
     }
 
     private void LogSummary() =>
-        _log.Log(_stats.InputCount == 0 && _stats.OutputCount == 0 ? LogLevel.DebugLevel : LogLevel.InfoLevel,"session closed: client {0} ({1}) {2} in, {3} out in {4:0.0} s ({5:0} fps), {6:0.0} MB in, {7:0.0} MB out",
+        _log.Log(_stats.InputCount == 0 && _stats.OutputCount == 0 ? LogLevel.DebugLevel : LogLevel.InfoLevel, "session closed: client {0} ({1}) {2} in, {3} out in {4:0.0} s ({5:0} fps), {6:0.0} MB in, {7:0.0} MB out",
             [_clientName, _stats.Mode, _stats.InputCount, _stats.OutputCount, _stats.Elapsed.TotalSeconds,
             _stats.Elapsed.TotalSeconds > 0 ? _stats.OutputCount / _stats.Elapsed.TotalSeconds : 0,
             _stats.InputBytes / 1e6, _stats.OutputBytes / 1e6]);
