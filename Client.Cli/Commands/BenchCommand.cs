@@ -9,7 +9,8 @@ using Vtr.Shared.Media;
 namespace Vtr.Cli.Commands;
 
 /// <summary>`vtr bench`: measurements of the transport; `vtr bench remote` compares in-process encoding with a node over
-/// loopback, `vtr bench cluster` the same transcode on 1, 2, 3 and mixed-speed embedded nodes with plain ffmpeg.</summary>
+/// loopback, `vtr bench cluster` the same transcode on 1, 2, 3 and mixed-speed embedded nodes with plain ffmpeg,
+/// `vtr bench quality` what splitting costs in bits at equal quality.</summary>
 public static class BenchCommand
 {
     /// <summary>Columns the report table needs when output goes to a file or pipe (Spectre assumes 80 there).</summary>
@@ -20,6 +21,7 @@ public static class BenchCommand
         var bench = new Command("bench", "Measure what the transport costs");
         bench.Subcommands.Add(CreateRemote());
         bench.Subcommands.Add(ClusterBenchCommand.Create());
+        bench.Subcommands.Add(Benchmarks.Quality.QualityBenchCommand.Create());
         return bench;
     }
 

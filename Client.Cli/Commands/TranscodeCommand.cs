@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
@@ -19,8 +20,15 @@ public static class TranscodeCommand
     /// <param name="scratch">Temp files of the run, for a forced exit to delete (see <see cref="InterruptHandler"/>).</param>
     public static Command Create(IAnsiConsole? console = null, ScratchPaths? scratch = null)
     {
-        var input = new Argument<string?>("INPUT") { Description = "any video FFmpeg decodes (H.264, HEVC, ProRes, DNxHR, MPEG-2, ...); omitted: a generated sample clip with audio", Arity = ArgumentArity.ZeroOrOne };
-        var output = new Option<string?>("--output", "-o") { Description = $"output .mp4/.mov/.mkv (default {DefaultSampleOutput} for the sample)" };
+        var input = new Argument<string[]>("INPUT")
+        {
+            Description = "input files (any video FFmpeg decodes: H.264, HEVC, ProRes, DNxHR, MPEG-2, ...), or a folder of them (a batch on one cluster); omitted: a generated sample clip with audio",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = $"output .mp4/.mov/.mkv (default {DefaultSampleOutput} for the sample); for a batch FOLDER/ (each input as FOLDER/NAME.mp4) or FOLDER/.mkv",
+        };
         var seeds = new Option<string[]>("--seed") { Description = "cluster seed HOST:PORT (repeatable); none = embedded local cluster", AllowMultipleArgumentsPerToken = true };
         var codec = new Option<string>("--codec") { Description = "h264 | hevc (left out: hevc for a source over 8 bits)", DefaultValueFactory = _ => VideoCodecNames.H264 };
         var bitrate = new Option<string?>("--bitrate") { Description = "target bitrate, e.g. 4M, 2500k or 800000" };
@@ -44,11 +52,15 @@ public static class TranscodeCommand
         command.SetAction(async (parse, ct) =>
         {
             var error = parse.InvocationConfiguration.Error;
+            var inputs = parse.GetValue(input) ?? [];
             var parsed = TranscodeArguments.TryParse(
-                parse.GetValue(input), parse.GetValue(output), parse.GetValue(seeds) ?? [], parse.GetValue(codec)!, parse.GetValue(bitrate),
+                inputs.FirstOrDefault(), parse.GetValue(output), parse.GetValue(seeds) ?? [], parse.GetValue(codec)!, parse.GetValue(bitrate),
                 parse.GetValue(quality), parse.GetValue(crf), parse.GetValue(segmentSeconds), parse.GetValue(token) ?? "", parse.GetValue(transport)!,
                 parse.GetValue(compression)!, parse.GetValue(nodes), out var request, out var problem);
-            if (!parsed || !files.TryApply(parse, ref request, out problem) || !format.TryApply(parse, codec, ref request, out problem))
+            var batch = parsed && BatchInputs.IsBatch(inputs, request!.OutputPath);
+            var jobs = ImmutableArray<TranscodeFile>.Empty;
+            if (!parsed || !files.TryApply(parse, ref request, out problem) || !format.TryApply(parse, codec, ref request, out problem) ||
+                (batch && !BatchInputs.TryExpand(inputs, request!.OutputPath, out jobs, out problem)))
             {
                 await error.WriteLineAsync($"vtr transcode: {problem} (see 'vtr transcode --help')").ConfigureAwait(false);
                 return (int)ExitCode.BadArguments;
@@ -58,7 +70,9 @@ public static class TranscodeCommand
             var live = console is null && !Console.IsOutputRedirected;
             var service = new TranscodeService(ansi, live) { Scratch = scratch ?? new ScratchPaths() };
             var timed = request! with { JoinTimeout = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(joinTimeout))) };
-            return (int)await RunAsync(service, timed, ansi, error, ct).ConfigureAwait(false);
+            return batch
+                ? (int)await RunAsync(service, timed, jobs, batch: true, ansi, error, ct).ConfigureAwait(false)
+                : (int)await RunAsync(service, timed, ansi, error, ct).ConfigureAwait(false);
         });
         return command;
     }
@@ -73,61 +87,83 @@ public static class TranscodeCommand
         $"constant quality as x264/x265 crf {QualityCrfCurve.MinCrf}-{QualityCrfCurve.MaxCrf}, lower is better; VideoToolbox nodes "
         + $"map it back (x264 crf 23 = quality {QualityCrfCurve.QualityFor(23, VideoCodec.H264)})");
 
-    public static async Task<ExitCode> RunAsync(TranscodeService service, TranscodeRequest request, IAnsiConsole console, TextWriter error, CancellationToken ct)
+    /// <summary>One file: the request's input to its output.</summary>
+    public static Task<ExitCode> RunAsync(TranscodeService service, TranscodeRequest request, IAnsiConsole console, TextWriter error, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return RunAsync(service, request, [new TranscodeFile(request.InputPath, request.OutputPath)], batch: false, console, error, ct);
+    }
+
+    /// <summary>
+    /// Every file of <paramref name="files"/> with the settings of <paramref name="request"/>, on one cluster. Each file
+    /// gets its own result: its report and "wrote" line, or one error line naming it (<paramref name="batch"/>); a batch
+    /// ends with a count and exits non-zero when any file failed (<see cref="TranscodeFailures.Combine"/>).
+    /// </summary>
+    public static async Task<ExitCode> RunAsync(
+        TranscodeService service, TranscodeRequest request, IReadOnlyList<TranscodeFile> files, bool batch, IAnsiConsole console, TextWriter error,
+        CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(error);
         try
         {
-            var outcome = await service.RunAsync(request, ct).ConfigureAwait(false);
-            var inv = CultureInfo.InvariantCulture;
-            console.Profile.Out.Writer.Write(outcome.Report.ToString());
-            if (!outcome.Report.Passed)
+            var results = await service.RunBatchAsync(request, files, ct).ConfigureAwait(false);
+            var codes = new List<ExitCode>(results.Length);
+            foreach (var result in results)
             {
-                await error.WriteLineAsync($"vtr transcode: the output failed verification, so {outcome.OutputPath} was not written (see the report above)").ConfigureAwait(false);
-                return ExitCode.OutputCheckFailed;
+                codes.Add(await ReportAsync(result, batch, console, error).ConfigureAwait(false));
             }
 
-            if (outcome.Quality is { } quality)
+            if (batch)
             {
-                console.Profile.Out.Writer.Write(quality.ToString());
+                var written = codes.Count(c => c == ExitCode.Success);
+                console.Profile.Out.Writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"batch: {written} of {codes.Count} files written{(written < codes.Count ? $", {codes.Count - written} failed" : "")}"));
             }
 
-            var fps = outcome.EncodeElapsed.TotalSeconds > 0 ? outcome.Frames / outcome.EncodeElapsed.TotalSeconds : 0;
-            console.Profile.Out.Writer.WriteLine(string.Create(inv,
-                $"wrote {outcome.OutputPath}: {outcome.Frames} frames in {outcome.Job.Segments.Count} segments, encode+assemble {outcome.EncodeElapsed.TotalSeconds:0.00} s ({fps:0.0} fps), total {outcome.TotalElapsed.TotalSeconds:0.00} s"));
-            return ExitCode.Success;
-        }
-        catch (Exception ex) when (ex is MediaOpenException or UnsupportedMediaException)
-        {
-            await error.WriteLineAsync("vtr transcode: " + ex.Message).ConfigureAwait(false);
-            return ExitCode.InputUnusable;
-        }
-        catch (ClusterUnreachableException ex)
-        {
-            await error.WriteLineAsync("vtr transcode: " + ex.Message).ConfigureAwait(false);
-            return ExitCode.ClusterUnreachable;
-        }
-        catch (OutputRefusedException ex)
-        {
-            await error.WriteLineAsync("vtr transcode: " + ex.Message).ConfigureAwait(false);
-            return ExitCode.OutputRefused;
+            return TranscodeFailures.Combine(codes);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             await error.WriteLineAsync("vtr transcode: interrupted (run the same command again to resume)").ConfigureAwait(false);
             return ExitCode.Interrupted;
         }
-        catch (Exception ex) when (ex is TranscodeFailedException or MediaException or CodecException)
+        catch (Exception ex) when (TranscodeFailures.Describe(ex) is { } failure)
         {
-            await error.WriteLineAsync("vtr transcode: " + ex.Message).ConfigureAwait(false);
-            return ExitCode.Failure;
+            await error.WriteLineAsync("vtr transcode: " + failure.Message).ConfigureAwait(false);
+            return failure.Code;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+    }
+
+    /// <summary>One file's lines; in a batch its error line starts with the input, so a user knows which file failed.</summary>
+    private static async Task<ExitCode> ReportAsync(TranscodeFileResult result, bool batch, IAnsiConsole console, TextWriter error)
+    {
+        var prefix = batch ? $"vtr transcode: {result.File.InputPath}: " : "vtr transcode: ";
+        if (result.Error is { } failed)
         {
-            await error.WriteLineAsync($"vtr transcode: {ex.Message} (check free space and permissions)").ConfigureAwait(false);
-            return ExitCode.Failure;
+            // Only the file failures RunBatchAsync keeps per file get here, and Describe knows each of them.
+            var failure = TranscodeFailures.Describe(failed) ?? (ExitCode.Failure, failed.Message);
+            await error.WriteLineAsync(prefix + failure.Message).ConfigureAwait(false);
+            return failure.Code;
         }
+
+        var outcome = result.Outcome!; // a result without an error has an outcome
+        console.Profile.Out.Writer.Write(outcome.Report.ToString());
+        if (!outcome.Report.Passed)
+        {
+            await error.WriteLineAsync($"{prefix}the output failed verification, so {outcome.OutputPath} was not written (see the report above)").ConfigureAwait(false);
+            return ExitCode.OutputCheckFailed;
+        }
+
+        if (outcome.Quality is { } quality)
+        {
+            console.Profile.Out.Writer.Write(quality.ToString());
+        }
+
+        var fps = outcome.EncodeElapsed.TotalSeconds > 0 ? outcome.Frames / outcome.EncodeElapsed.TotalSeconds : 0;
+        console.Profile.Out.Writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"wrote {outcome.OutputPath}: {outcome.Frames} frames in {outcome.Job.Segments.Count} segments, encode+assemble {outcome.EncodeElapsed.TotalSeconds:0.00} s ({fps:0.0} fps), total {outcome.TotalElapsed.TotalSeconds:0.00} s"));
+        return ExitCode.Success;
     }
 }

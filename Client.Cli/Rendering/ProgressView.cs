@@ -27,7 +27,30 @@ public sealed class ProgressView(IAnsiConsole console)
                 node.Running.ToString(CultureInfo.InvariantCulture));
         }
 
-        return new Rows(new ProgressBarLine(snapshot.Fraction), table);
+        return snapshot.Files.IsEmpty
+            ? new Rows(new ProgressBarLine(snapshot.Fraction), table)
+            : new Rows(new ProgressBarLine(snapshot.Fraction), FileTable(snapshot), table);
+    }
+
+    /// <summary>A batch's files, one row each, so a user sees which file is where within the total.</summary>
+    private static Table FileTable(ProgressSnapshot snapshot)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var table = new Table().Border(TableBorder.Rounded);
+        table.AddColumn("file");
+        table.AddColumn(new TableColumn("frames").RightAligned());
+        table.AddColumn(new TableColumn("segments").RightAligned());
+        table.AddColumn(new TableColumn("done").RightAligned());
+        foreach (var file in snapshot.Files)
+        {
+            table.AddRow(
+                Markup.Escape(file.Name),
+                string.Create(inv, $"{file.FramesDone}/{file.TotalFrames}"),
+                string.Create(inv, $"{file.SegmentsDone}/{file.TotalSegments}"),
+                (file.Fraction * 100).ToString("0", inv) + "%");
+        }
+
+        return table;
     }
 
     /// <summary>Writes <paramref name="line"/> followed by the job summary.</summary>
@@ -43,8 +66,9 @@ public sealed class ProgressView(IAnsiConsole console)
         var inv = CultureInfo.InvariantCulture;
         var eta = snapshot.Eta is { } e ? e.TotalSeconds.ToString("0", inv) + " s" : "?";
         var failures = snapshot.Failures > 0 ? string.Create(inv, $", {snapshot.Failures} retried") : "";
+        var files = snapshot.Files.IsEmpty ? "" : string.Create(inv, $"{snapshot.Files.Length} files, ");
         return string.Create(inv,
-            $"{snapshot.FramesDone}/{snapshot.TotalFrames} frames, segments {snapshot.SegmentsDone}/{snapshot.TotalSegments}, {snapshot.Fps:0.0} fps, ETA {eta}{failures}");
+            $"{files}{snapshot.FramesDone}/{snapshot.TotalFrames} frames, segments {snapshot.SegmentsDone}/{snapshot.TotalSegments}, {snapshot.Fps:0.0} fps, ETA {eta}{failures}");
     }
 
     /// <summary>A one-line bar: filled blocks for the done fraction and a percentage.</summary>

@@ -7,6 +7,15 @@ namespace Vtr.Cli.Rendering;
 /// <summary>One node's share of the job so far.</summary>
 public sealed record NodeShare(string Node, int Frames, int Segments, int Running);
 
+/// <summary>One file of a batch: its job, the name the display shows and the work it brings.</summary>
+public sealed record FileProgressTarget(JobId JobId, string Name, int TotalFrames, int TotalSegments);
+
+/// <summary>One file's progress within a batch.</summary>
+public sealed record FileProgress(string Name, int FramesDone, int TotalFrames, int SegmentsDone, int TotalSegments)
+{
+    public double Fraction => TotalFrames > 0 ? Math.Min(1, (double)FramesDone / TotalFrames) : 0;
+}
+
 /// <summary>What the display shows at one instant (immutable).</summary>
 public sealed record ProgressSnapshot(
     int TotalFrames,
@@ -17,6 +26,9 @@ public sealed record ProgressSnapshot(
     TimeSpan Elapsed,
     ImmutableArray<NodeShare> Nodes)
 {
+    /// <summary>Each file of a batch, in input order; empty for a single file, whose totals say it all.</summary>
+    public ImmutableArray<FileProgress> Files { get; init; } = [];
+
     public double Fps => Elapsed.TotalSeconds > 0 ? FramesDone / Elapsed.TotalSeconds : 0;
 
     public TimeSpan? Eta => Fps > 0 && TotalFrames >= FramesDone ? TimeSpan.FromSeconds((TotalFrames - FramesDone) / Fps) : null;
@@ -25,23 +37,53 @@ public sealed record ProgressSnapshot(
 }
 
 /// <summary>
-/// Progress state of one job, owned by <see cref="ProgressListener"/> (pure, single-threaded): frames of finished
-/// segments plus frames streamed by running leases, per node.
+/// Progress state of one job or a batch of jobs, owned by <see cref="ProgressListener"/> (pure, single-threaded): frames
+/// of finished segments plus frames streamed by running leases, per node and, for a batch, per file.
 /// </summary>
-public sealed class TranscodeProgress(int totalFrames, int totalSegments)
+public sealed class TranscodeProgress
 {
-    private readonly Dictionary<LeaseId, (string Node, int Frames)> _running = [];
+    private readonly int _totalFrames;
+    private readonly int _totalSegments;
+    private readonly ImmutableArray<FileProgressTarget> _files;
+    private readonly Dictionary<LeaseId, RunningLease> _running = [];
     private readonly Dictionary<string, (int Frames, int Segments)> _done = new(StringComparer.Ordinal);
-    private readonly Dictionary<NodeId, string> _names = [];
+    private readonly Dictionary<JobId, (int Frames, int Segments)> _doneByJob = [];
     private int _segmentsDone;
     private int _failures;
+
+    public TranscodeProgress(int totalFrames, int totalSegments)
+    {
+        _totalFrames = totalFrames;
+        _totalSegments = totalSegments;
+        _files = [];
+    }
+
+    /// <summary>A batch: the totals are the files' sums, and the snapshot carries a row per file.</summary>
+    public TranscodeProgress(ImmutableArray<FileProgressTarget> files)
+    {
+        _files = files;
+        _totalFrames = files.Sum(f => f.TotalFrames);
+        _totalSegments = files.Sum(f => f.TotalSegments);
+    }
+
+    /// <summary>The display name of a batch file's job; null for a single job.</summary>
+    public string? FileName(JobId jobId)
+    {
+        foreach (var file in _files)
+        {
+            if (file.JobId == jobId)
+            {
+                return file.Name;
+            }
+        }
+
+        return null;
+    }
 
     public void Started(SegmentStarted started)
     {
         ArgumentNullException.ThrowIfNull(started);
-        var name = $"{started.Host}:{started.Port}";
-        _names[started.NodeId] = name;
-        _running[started.LeaseId] = (name, 0);
+        _running[started.LeaseId] = new RunningLease(started.JobId, $"{started.Host}:{started.Port}", 0);
     }
 
     public void Encoded(FramesEncoded encoded)
@@ -49,7 +91,7 @@ public sealed class TranscodeProgress(int totalFrames, int totalSegments)
         ArgumentNullException.ThrowIfNull(encoded);
         if (_running.TryGetValue(encoded.LeaseId, out var lease))
         {
-            _running[encoded.LeaseId] = (lease.Node, lease.Frames + encoded.Frames);
+            _running[encoded.LeaseId] = lease with { Frames = lease.Frames + encoded.Frames };
         }
     }
 
@@ -60,6 +102,8 @@ public sealed class TranscodeProgress(int totalFrames, int totalSegments)
         var node = _running.Remove(finished.LeaseId, out var lease) ? lease.Node : "?";
         var done = _done.GetValueOrDefault(node);
         _done[node] = (done.Frames + finished.Frames, done.Segments + 1);
+        var job = _doneByJob.GetValueOrDefault(finished.JobId);
+        _doneByJob[finished.JobId] = (job.Frames + finished.Frames, job.Segments + 1);
         _segmentsDone++;
         return node;
     }
@@ -98,12 +142,31 @@ public sealed class TranscodeProgress(int totalFrames, int totalSegments)
         }
 
         return new ProgressSnapshot(
-            totalFrames,
-            Math.Min(frames, totalFrames),
-            totalSegments,
+            _totalFrames,
+            Math.Min(frames, _totalFrames),
+            _totalSegments,
             _segmentsDone,
             _failures,
             elapsed,
-            [.. shares.Values.OrderBy(s => s.Node, StringComparer.Ordinal)]);
+            [.. shares.Values.OrderBy(s => s.Node, StringComparer.Ordinal)])
+        {
+            Files = [.. _files.Select(FileProgressOf)],
+        };
     }
+
+    private FileProgress FileProgressOf(FileProgressTarget file)
+    {
+        var (frames, segments) = _doneByJob.GetValueOrDefault(file.JobId);
+        foreach (var lease in _running.Values)
+        {
+            if (lease.JobId == file.JobId)
+            {
+                frames += lease.Frames;
+            }
+        }
+
+        return new FileProgress(file.Name, Math.Min(frames, file.TotalFrames), file.TotalFrames, segments, file.TotalSegments);
+    }
+
+    private sealed record RunningLease(JobId JobId, string Node, int Frames);
 }

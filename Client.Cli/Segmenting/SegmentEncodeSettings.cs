@@ -33,6 +33,13 @@ public sealed record SegmentEncodeSettings(
     /// <summary>Output bit depth (--pix-fmt); <see cref="OutputBitDepth.Auto"/> follows the source.</summary>
     public OutputBitDepth BitDepth { get; init; }
 
+    /// <summary>
+    /// x264/x265 ratetol asked for with --bitrate. Every segment is its own short ABR encode, and at the default 1.0
+    /// each ends before rate control has pulled it to the target, so the file missed by up to 8 %; 0.1 lands each
+    /// segment within about 1 % (docs/benchmarks.md, "Bitrate mode across segments").
+    /// </summary>
+    public const double SegmentRateTolerance = 0.1;
+
     /// <summary>Constant quality in x264/x265 terms (0–51), sent as our <c>crf</c> CONFIGURE key; null = not asked.</summary>
     public double? Crf { get; init; }
 
@@ -44,6 +51,7 @@ public sealed record SegmentEncodeSettings(
         if (Bitrate is { } bitrate)
         {
             yield return new("bitrate", bitrate.ToString(inv));
+            yield return new("rate_tolerance", SegmentRateTolerance.ToString(inv));
         }
         else if (Quality is { } quality)
         {

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
-using System.Globalization;
-using Akka.Actor;
+using System.Runtime.ExceptionServices;
 using Spectre.Console;
 using Vtr.Cli.Commands;
 using Vtr.Cli.Embedded;
@@ -9,138 +8,129 @@ using Vtr.Cli.FileSafety;
 using Vtr.Cli.Jobs;
 using Vtr.Cli.Media;
 using Vtr.Cli.Rendering;
-using Vtr.Cli.Resume;
-using Vtr.Shared.Cluster;
-using Vtr.Shared.Media;
 
 namespace Vtr.Cli.Segmenting;
 
 /// <summary>
-/// `vtr transcode` end to end: (sample clip,) probe, plan, join or start the cluster, run the job with
-/// <see cref="TranscodeJobActor"/> + <see cref="Vtr1SegmentRunner"/>, assemble, verify, measure PSNR per segment. Throws the
-/// <see cref="MediaException"/> family for input/output problems, <see cref="ClusterUnreachableException"/> and
-/// <see cref="TranscodeFailedException"/> for the cluster; a failed verification is reported in the outcome (the
-/// output is deleted then).
+/// `vtr transcode` end to end, for one file or a batch: prepare every file (<see cref="PreparedFile"/>: output checks,
+/// sample clip, probe, plan, resume), join or start one cluster, run all jobs on it at once
+/// (<see cref="ClusterJobBatch"/>), then assemble, verify and measure each file. <see cref="RunAsync"/> throws the
+/// <see cref="MediaException"/> family for input/output problems; <see cref="RunBatchAsync"/> reports those per file.
+/// Both throw <see cref="ClusterUnreachableException"/> and <see cref="TranscodeFailedException"/> (no node for the
+/// codec) for the cluster; a failed verification is reported in the outcome (the output is not written then).
 /// </summary>
 public sealed class TranscodeService(IAnsiConsole console, bool liveProgress)
 {
-    /// <summary>The node of a segment encoded by an earlier run and taken from the resume journal.</summary>
-    private static readonly NodeId ResumedNode = new("resumed");
-
-    private const string ClientName = "vtr-transcode";
-
     /// <summary>Temp files and spill folders of the run, for a forced exit to delete.</summary>
     public ScratchPaths Scratch { get; init; } = new();
 
+    /// <summary>One file: <see cref="TranscodeRequest.InputPath"/> to <see cref="TranscodeRequest.OutputPath"/>.</summary>
     public async Task<TranscodeOutcome> RunAsync(TranscodeRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var total = Stopwatch.StartNew();
-        OutputContainer.MuxerFor(request.OutputPath); // reject the output extension before any work
-        if (request.InputPath is { } given && !File.Exists(given))
+        var result = (await RunBatchAsync(request, [new TranscodeFile(request.InputPath, request.OutputPath)], ct).ConfigureAwait(false))[0];
+        if (result.Error is { } error)
         {
-            throw new MediaOpenException($"'{given}' does not exist.");
+            ExceptionDispatchInfo.Throw(error);
         }
 
-        // Every check on the output happens here, before any work; from now on only the temp file beside it is written.
-        using var target = OutputTarget.Reserve(request.InputPath, request.OutputPath, request.Overwrite, Scratch);
-        string? sampleDirectory = null;
+        return result.Outcome!; // a result without an error has an outcome (TranscodeFileResult's two cases)
+    }
+
+    /// <summary>
+    /// Every file of <paramref name="files"/> with the settings of <paramref name="request"/> (its own input and output
+    /// are ignored), on one cluster at once. A file that fails its own checks or its job fails alone: its result holds
+    /// the error and the others go on.
+    /// </summary>
+    public async Task<ImmutableArray<TranscodeFileResult>> RunBatchAsync(TranscodeRequest request, IReadOnlyList<TranscodeFile> files, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(files);
+        var results = new TranscodeFileResult?[files.Count];
+        var prepared = new List<(int Slot, PreparedFile File)>();
         try
         {
-            var input = request.InputPath;
-            if (input is null)
+            for (var i = 0; i < files.Count; i++)
             {
-                sampleDirectory = Directory.CreateTempSubdirectory("vtr-sample-").FullName;
-                Scratch.Track(sampleDirectory);
-                input = Path.Combine(sampleDirectory, "sample.mp4");
-                Status($"no input given: generating a sample clip ({input})");
-                await SampleClipGenerator.CreateAsync(input, new SampleClipOptions(), ct).ConfigureAwait(false);
+                try
+                {
+                    var fileRequest = request with { InputPath = files[i].InputPath, OutputPath = files[i].OutputPath };
+                    prepared.Add((i, await PreparedFile.PrepareAsync(fileRequest, Scratch, Status, ct).ConfigureAwait(false)));
+                }
+                catch (Exception ex) when (TranscodeFileResult.IsFileFailure(ex))
+                {
+                    results[i] = new TranscodeFileResult(files[i], null, ex);
+                }
             }
 
-            var info = MediaProbe.Probe(input);
-            var plans = SegmentPlanner.Plan(info, request.SegmentSeconds);
-            request = request with { Encode = OutputFormatChoice.Resolve(request.Encode, info) };
-            Status($"{input}: {info.VideoCodec.ToWireName()} {info.Width}x{info.Height}, {info.FrameCount} frames, {plans.Length} segments");
-
-            // A generated sample is new every run, so only a real input gets a resume journal.
-            var journal = sampleDirectory is null ? OpenJournal(input, request, plans.Length) : null;
-            using var store = journal is null ? new SegmentResultStore() : new SegmentResultStore(journal.DirectoryPath, deleteOnDispose: false);
-            if (journal is null)
+            if (prepared.Count > 0)
             {
-                Scratch.Track(store.DirectoryPath);
-            }
-            else if (store.Load(plans) is > 0 and var resumed)
-            {
-                Status($"resuming: {resumed} of {plans.Length} segments done");
+                var done = await EncodeAsync(request, [.. prepared.Select(p => p.File)], ct).ConfigureAwait(false);
+                for (var k = 0; k < prepared.Count; k++)
+                {
+                    results[prepared[k].Slot] = done[k] with { File = files[prepared[k].Slot] };
+                }
             }
 
-            var remaining = plans.Where(p => !store.Contains(p.Index)).ToImmutableArray();
-            var encode = Stopwatch.StartNew();
-            var job = remaining.IsEmpty
-                ? new JobResult(JobId.New("vtr"), true, null, ImmutableSortedDictionary<int, SegmentOutcome>.Empty)
-                : await EncodeAsync(request, info, plans, remaining, store, ct).ConfigureAwait(false);
-            if (!job.Succeeded)
-            {
-                throw new TranscodeFailedException($"the cluster could not finish the job: {job.FailureReason} (run the same command again to retry the rest)");
-            }
-
-            var segments = plans.Select(p => store.Header(p.Index)).ToList();
-            OutputAssembler.Write(target.TempPath, info, request.Encode.Codec, segments, header => store.Get(header.Index));
-            encode.Stop();
-            var report = await OutputVerifier.VerifyAsync(input, target.TempPath, ct).ConfigureAwait(false);
-            if (!report.Passed)
-            {
-                // The segments made a bad output, so the next run starts afresh.
-                journal?.Delete();
-                return new TranscodeOutcome(input, request.OutputPath, report, job, info.FrameCount, encode.Elapsed, total.Elapsed);
-            }
-
-            // Only a verified output has frames that line up one to one with the source, which per-segment PSNR needs.
-            var frameMse = await FramePsnrProbe.MeasureAsync(target.TempPath, input, ct).ConfigureAwait(false);
-            var quality = SegmentQualityReport.Build(
-                frameMse,
-                [.. plans.Select(p => (p.Index, job.Segments.TryGetValue(p.Index, out var done) ? done.NodeId : ResumedNode, p.FrameCount))],
-                info.BitDepth);
-            target.Commit();
-            journal?.Delete();
-            return new TranscodeOutcome(input, request.OutputPath, report, job, info.FrameCount, encode.Elapsed, total.Elapsed) { Quality = quality };
+            return [.. results.Select(r => r!)]; // every slot was set: by a failed preparation or by its job
         }
         finally
         {
-            if (sampleDirectory is not null)
+            foreach (var (_, file) in prepared)
             {
-                Directory.Delete(sampleDirectory, recursive: true);
-                Scratch.Release(sampleDirectory);
+                file.Dispose();
             }
         }
     }
 
-    /// <summary>The journal of this input and these settings, pruning stale ones; emptied first for --no-resume.</summary>
-    private static ResumeJournal OpenJournal(string input, TranscodeRequest request, int segmentCount)
+    /// <summary>Joins or starts the cluster and runs every file's job on it; files with nothing left to encode need no cluster.</summary>
+    private async Task<ImmutableArray<TranscodeFileResult>> EncodeAsync(TranscodeRequest request, ImmutableArray<PreparedFile> files, CancellationToken ct)
     {
-        var cache = CacheFolder.ForUser();
-        ResumeJournal.Prune(cache, DateTime.UtcNow);
-        // Token, wire compression and transport change how segments travel, not what they contain.
-        var encode = request.Encode with { Token = "", Compression = WireCompression.Lz4, Transport = TransportChoice.Auto };
-        var settings = string.Create(CultureInfo.InvariantCulture, $"{encode} segment-seconds={request.SegmentSeconds:R} segments={segmentCount}");
-        var journal = ResumeJournal.Open(cache, InputFingerprint.Of(input), settings);
-        if (!request.Resume)
+        if (files.All(f => f.Remaining.IsEmpty))
         {
-            journal.Delete();
-            journal = ResumeJournal.Open(cache, InputFingerprint.Of(input), settings);
+            var finished = new List<TranscodeFileResult>(files.Length);
+            foreach (var file in files)
+            {
+                finished.Add(await FinishAsync(file, new JobResult(file.JobId, true, null, ImmutableSortedDictionary<int, SegmentOutcome>.Empty), Stopwatch.StartNew(), ct).ConfigureAwait(false));
+            }
+
+            return [.. finished];
         }
 
-        return journal;
+        await using var cluster = await ConnectAsync(request, ct).ConfigureAwait(false);
+        foreach (var codec in files.Select(f => f.Encode.Codec).Distinct())
+        {
+            await NodeAvailability.WaitForEncoderAsync(cluster.Coordinator, codec, request.JoinTimeout, ct).ConfigureAwait(false);
+        }
+
+        var view = new ProgressView(console);
+        Task<TranscodeFileResult> Finish(PreparedFile file, JobResult job, Stopwatch encode) => FinishAsync(file, job, encode, ct);
+        if (!liveProgress)
+        {
+            return await ClusterJobBatch.RunAsync(cluster, files, new PlainProgressOutput(view), Finish, ct).ConfigureAwait(false);
+        }
+
+        ImmutableArray<TranscodeFileResult> results = [];
+        var empty = new TranscodeProgress(files.Sum(f => f.Remaining.Sum(p => p.FrameCount)), files.Sum(f => f.Remaining.Length)).Snapshot(TimeSpan.Zero);
+        await console.Live(ProgressView.Build(empty)).AutoClear(false).StartAsync(async context =>
+        {
+            var output = new LiveProgressOutput(renderable => { context.UpdateTarget(renderable); context.Refresh(); });
+            results = await ClusterJobBatch.RunAsync(cluster, files, output, Finish, ct).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+        return results;
     }
 
-    /// <summary>Joins or starts the cluster and encodes <paramref name="remaining"/> into <paramref name="store"/>.</summary>
-    private async Task<JobResult> EncodeAsync(
-        TranscodeRequest request, MediaInfo info, ImmutableArray<SegmentPlan> plans, ImmutableArray<SegmentPlan> remaining,
-        SegmentResultStore store, CancellationToken ct)
+    /// <summary>One file's output once its job ended; its own failures become its result, not the batch's.</summary>
+    private static async Task<TranscodeFileResult> FinishAsync(PreparedFile file, JobResult job, Stopwatch encode, CancellationToken ct)
     {
-        await using var cluster = await ConnectAsync(request, ct).ConfigureAwait(false);
-        await NodeAvailability.WaitForEncoderAsync(cluster.Coordinator, request.Encode.Codec, request.JoinTimeout, ct).ConfigureAwait(false);
-        return await RunJobAsync(cluster, info, plans, remaining, request.Encode, store, ct).ConfigureAwait(false);
+        try
+        {
+            return new TranscodeFileResult(new TranscodeFile(file.Input, file.OutputPath), await file.FinishAsync(job, encode, ct).ConfigureAwait(false), null);
+        }
+        catch (Exception ex) when (TranscodeFileResult.IsFileFailure(ex))
+        {
+            return new TranscodeFileResult(new TranscodeFile(file.Input, file.OutputPath), null, ex);
+        }
     }
 
     private async Task<ClusterConnection> ConnectAsync(TranscodeRequest request, CancellationToken ct)
@@ -159,50 +149,6 @@ public sealed class TranscodeService(IAnsiConsole console, bool liveProgress)
         var sessions = request.EmbeddedSessionsPerNode > 0 ? request.EmbeddedSessionsPerNode : Math.Max(1, Environment.ProcessorCount / nodes);
         var options = new EmbeddedClusterOptions(nodes, sessions) { NodeBackends = request.EmbeddedNodeBackends };
         return await EmbeddedCluster.StartAsync(options, ct).ConfigureAwait(false);
-    }
-
-    private async Task<JobResult> RunJobAsync(
-        ClusterConnection cluster, MediaInfo info, ImmutableArray<SegmentPlan> plans, ImmutableArray<SegmentPlan> remaining,
-        SegmentEncodeSettings settings, SegmentResultStore store, CancellationToken ct)
-    {
-        var view = new ProgressView(console);
-        if (!liveProgress)
-        {
-            return await RunJobAsync(cluster, info, plans, remaining, settings, store, new PlainProgressOutput(view), ct).ConfigureAwait(false);
-        }
-
-        JobResult? result = null;
-        var empty = new TranscodeProgress(remaining.Sum(p => p.FrameCount), remaining.Length).Snapshot(TimeSpan.Zero);
-        await console.Live(ProgressView.Build(empty)).AutoClear(false).StartAsync(async context =>
-        {
-            var output = new LiveProgressOutput(renderable => { context.UpdateTarget(renderable); context.Refresh(); });
-            result = await RunJobAsync(cluster, info, plans, remaining, settings, store, output, ct).ConfigureAwait(false);
-        }).ConfigureAwait(false);
-        return result!; // set by the live callback, which StartAsync awaited
-    }
-
-    /// <param name="plans">Every segment (the runner looks leases up by index).</param>
-    /// <param name="remaining">The segments to encode: those no earlier run left in the store.</param>
-    private static async Task<JobResult> RunJobAsync(
-        ClusterConnection cluster, MediaInfo info, ImmutableArray<SegmentPlan> plans, ImmutableArray<SegmentPlan> remaining,
-        SegmentEncodeSettings settings, SegmentResultStore store, IProgressOutput output, CancellationToken ct)
-    {
-        var system = cluster.System;
-        var listener = system.ActorOf(ProgressListener.Props(remaining.Sum(p => p.FrameCount), remaining.Length, output));
-        var runner = new Vtr1SegmentRunner(info, plans, settings, store, listener);
-        var specs = remaining.Select(p => new SegmentSpec(p.Index, p.StartPts, p.EndPts, p.FrameCount)).ToImmutableArray();
-        var submit = new SubmitJob(JobId.New("vtr"), ClientName, settings.Codec.ToWireName(), info.VideoCodec.ToWireName(), specs);
-        var completion = new TaskCompletionSource<JobResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var job = system.ActorOf(TranscodeJobActor.Props(submit, cluster.Coordinator, cluster.Mediator, runner, listener, completion));
-        try
-        {
-            return await completion.Task.WaitAsync(ct).ConfigureAwait(false);
-        }
-        finally
-        {
-            job.Tell(PoisonPill.Instance);
-            await listener.GracefulStop(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
-        }
     }
 
     private void Status(string line)

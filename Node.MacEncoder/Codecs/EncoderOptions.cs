@@ -25,6 +25,10 @@ public sealed record EncoderOptions
     /// <summary>Our <c>crf</c> extension (x264/x265 terms, 0–51, docs/protocol.md); -1 = unset.</summary>
     public double Crf { get; init; } = -1;
 
+    /// <summary>Our <c>rate_tolerance</c> extension (x264/x265 ratetol, docs/protocol.md): how far an ABR encode may
+    /// drift from the bitrate before rate control pulls it back, as a fraction; -1 = the encoder's default (1.0).</summary>
+    public double RateTolerance { get; init; } = -1;
+
     public int QMin { get; init; } = -1;
 
     public int QMax { get; init; } = -1;

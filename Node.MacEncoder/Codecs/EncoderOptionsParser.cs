@@ -44,6 +44,7 @@ public static class EncoderOptionsParser
             case "flags": return o with { Flags = I(0) };
             case "global_quality": return o with { GlobalQuality = I(0) };
             case "crf": return o with { Crf = TryDouble(value, out var crf) && crf >= 0 ? crf : Bad(key, malformed, -1.0) };
+            case "rate_tolerance": return o with { RateTolerance = TryDouble(value, out var tolerance) && tolerance > 0 ? tolerance : Bad(key, malformed, -1.0) };
             case "qmin": return o with { QMin = I(-1) };
             case "qmax": return o with { QMax = I(-1) };
             case "profile": return o with { Profile = I(-99) };

@@ -13,7 +13,8 @@ internal static class LibX26xRateControl
     {
         var o = settings.Options;
         var hevc = settings.Codec == VideoCodec.Hevc;
-        if (QualityTarget.From(o) is { } target)
+        var qualityTarget = QualityTarget.From(o);
+        if (qualityTarget is { } target)
         {
             // The calibrated curve (QualityCrfCurve) turns a VideoToolbox quality into crf; a crf is used as is.
             var crf = target.CrfFor(settings.Codec).ToString("0.0", CultureInfo.InvariantCulture);
@@ -30,6 +31,17 @@ internal static class LibX26xRateControl
         else if (o.Bitrate > 0)
         {
             Add(av, "b", o.Bitrate.ToString(CultureInfo.InvariantCulture));
+            if (o.RateTolerance > 0)
+            {
+                // ABR corrects its quantiser by how far the bits so far are off, relative to a buffer of
+                // 2 x ratetol x bitrate: at the default 1.0 a 2 s segment ends before the correction bites.
+                Param(p, "ratetol", o.RateTolerance.ToString("0.###", CultureInfo.InvariantCulture));
+            }
+        }
+
+        if (o.RateTolerance > 0 && (o.Bitrate <= 0 || qualityTarget is not null))
+        {
+            warnings.Add($"rate_tolerance ignored without a bitrate ({name})");
         }
 
         var cbr = o.ConstantBitRate && o.Bitrate > 0 && !o.QualityMode;

@@ -22,6 +22,7 @@ public sealed class TranscodeCommandTests
     [InlineData("transcode in.mp4 -o out.mp4 --transport udp", "unknown --transport 'udp'")]
     [InlineData("transcode in.mp4 -o out.mp4 --compression gzip", "unknown --compression 'gzip'")]
     [InlineData("transcode in.mp4 -o out.mp4 --nodes 0", "--nodes must be between 1 and 64")]
+    [InlineData("transcode a.mp4 b.mp4 -o out.mp4", "several inputs need -o FOLDER/")]
     public async Task Bad_arguments_exit_with_BadArguments_and_one_line(string commandLine, string expected)
     {
         var (code, error) = await InvokeAsync(commandLine);

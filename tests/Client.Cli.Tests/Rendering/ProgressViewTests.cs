@@ -56,6 +56,28 @@ public sealed class ProgressViewTests
         Assert.Equal("segment 0 done on n1:5555 (10 frames, 0.50 s) | 0/10 frames, segments 0/1, 0.0 fps, ETA ?", console.Output.TrimEnd());
     }
 
+    [Fact]
+    public void Batch_view_shows_each_files_progress_and_the_total()
+    {
+        var second = new JobId("job-2");
+        var progress = new TranscodeProgress([new FileProgressTarget(Job, "a.mov", 50, 2), new FileProgressTarget(second, "c.mov", 30, 1)]);
+        Finish(progress, "10.0.0.1", 0, 25);
+        var lease = LeaseId.New();
+        progress.Started(new SegmentStarted(second, 0, lease, new NodeId("n2"), "10.0.0.2", 5555, SegmentTransport.Packets));
+        progress.Encoded(new FramesEncoded(lease, new NodeId("n2"), 15));
+        var console = new TestConsole().Width(120);
+
+        console.Write(ProgressView.Build(progress.Snapshot(TimeSpan.FromSeconds(4))));
+
+        var text = console.Output;
+        Assert.Contains("2 files, 40/80 frames, segments 1/3", text, StringComparison.Ordinal);
+        Assert.Contains("a.mov", text, StringComparison.Ordinal);
+        Assert.Contains("25/50", text, StringComparison.Ordinal);
+        Assert.Contains("c.mov", text, StringComparison.Ordinal);
+        Assert.Contains("15/30", text, StringComparison.Ordinal);
+        Assert.Equal("c.mov", progress.FileName(second));
+    }
+
     private static void Finish(TranscodeProgress progress, string host, int segment, int frames)
     {
         var lease = LeaseId.New();

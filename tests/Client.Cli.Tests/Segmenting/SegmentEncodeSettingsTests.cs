@@ -33,11 +33,12 @@ public sealed class SegmentEncodeSettingsTests
     }
 
     [Fact]
-    public void Bitrate_is_sent_alone()
+    public void Bitrate_is_sent_with_the_segment_rate_tolerance()
     {
         var options = Options(Settings(bitrate: 2_800_000));
 
         Assert.Equal("2800000", options["bitrate"]);
+        Assert.Equal("0.1", options["rate_tolerance"]);
         Assert.False(options.ContainsKey("global_quality"));
         Assert.False(options.ContainsKey("crf"));
     }

@@ -60,6 +60,7 @@ public sealed class EncoderOptionsParserTests
     [InlineData("alpha_quality", "nan")]
     [InlineData("crf", "high")]
     [InlineData("crf", "-3")]
+    [InlineData("rate_tolerance", "0")]
     public void Malformed_values_fall_back_to_the_default_and_are_recorded(string key, string value)
     {
         var o = Parse((key, value));
@@ -67,6 +68,7 @@ public sealed class EncoderOptionsParserTests
         Assert.Equal(-1, o.QMin);
         Assert.Equal(0, o.AlphaQuality);
         Assert.Equal(-1, o.Crf);
+        Assert.Equal(-1, o.RateTolerance);
         Assert.False(o.QualityMode);
         Assert.Equal([key], o.Malformed);
     }
@@ -77,6 +79,15 @@ public sealed class EncoderOptionsParserTests
         var o = Parse(("crf", "18.5"));
         Assert.Equal(18.5, o.Crf);
         Assert.True(o.QualityMode);
+        Assert.Empty(o.Unknown);
+    }
+
+    [Fact]
+    public void Rate_tolerance_is_our_abr_key_and_takes_decimals()
+    {
+        var o = Parse(("rate_tolerance", "0.1"));
+        Assert.Equal(0.1, o.RateTolerance);
+        Assert.False(o.QualityMode);
         Assert.Empty(o.Unknown);
     }
 

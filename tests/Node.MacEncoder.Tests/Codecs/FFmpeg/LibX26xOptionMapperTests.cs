@@ -95,6 +95,24 @@ public sealed class LibX26xOptionMapperTests
         Assert.Contains(c.Warnings, w => w.StartsWith("global_quality ignored: crf given", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(VideoCodec.H264)]
+    [InlineData(VideoCodec.Hevc)]
+    public void Rate_tolerance_becomes_ratetol_of_an_abr_encode(VideoCodec codec)
+    {
+        var c = Map(codec, new EncoderOptions { Bitrate = 1_000_000, RateTolerance = 0.1 });
+        Assert.Equal("1000000", c.Option("b"));
+        Assert.Equal("0.1", c.Param("ratetol"));
+    }
+
+    [Fact]
+    public void Rate_tolerance_without_a_bitrate_is_ignored_with_a_warning()
+    {
+        var c = Map(VideoCodec.H264, new EncoderOptions { Crf = 23, RateTolerance = 0.1 });
+        Assert.Null(c.Param("ratetol"));
+        Assert.Contains(c.Warnings, w => w.StartsWith("rate_tolerance ignored without a bitrate", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Crf_above_51_is_clamped_with_a_warning()
     {

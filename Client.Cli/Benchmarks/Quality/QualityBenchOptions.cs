@@ -1,0 +1,29 @@
+using System.Collections.Immutable;
+
+namespace Vtr.Cli.Benchmarks.Quality;
+
+/// <summary>What `vtr bench quality` encodes: the reference clip, the rate points of each mode and the cluster sizes.</summary>
+public sealed record QualityBenchOptions
+{
+    public int Width { get; init; } = 1280;
+
+    public int Height { get; init; } = 720;
+
+    public double Seconds { get; init; } = 10;
+
+    public int FramesPerSecond { get; init; } = 30;
+
+    /// <summary>Segment length of the split encodes; the clip has a keyframe exactly this often.</summary>
+    public double SegmentSeconds { get; init; } = 2;
+
+    public string Preset { get; init; } = "veryfast";
+
+    /// <summary>Embedded cluster sizes the split encode runs on (one session per node).</summary>
+    public ImmutableArray<int> NodeCounts { get; init; } = [1, 3];
+
+    /// <summary>Four rate points of bitrate mode (bit/s), enough for a BD-rate.</summary>
+    public ImmutableArray<long> Bitrates { get; init; } = [500_000, 1_000_000, 2_000_000, 4_000_000];
+
+    /// <summary>Four rate points of quality mode (x264 crf).</summary>
+    public ImmutableArray<double> Crfs { get; init; } = [33, 28, 23, 18];
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace Vtr.Cli.Benchmarks.Quality;
+
+/// <summary>Renders a <see cref="QualityBenchReport"/>: bitrate, PSNR and SSIM side by side per rate point, then the BD-rates.</summary>
+internal static class QualityBenchTable
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static IRenderable Render(QualityBenchReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var o = report.Options;
+        var table = new Table()
+            .Border(TableBorder.Rounded)
+            .Title($"vtr bench quality — {o.Width}x{o.Height} {o.FramesPerSecond} fps, {o.Seconds.ToString(Inv)} s testsrc2 + noise, "
+                + $"x264 {Markup.Escape(o.Preset)}, {o.SegmentSeconds.ToString(Inv)} s segments")
+            .Caption("kb/s of the video stream; PSNR Y+U+V average (dB) and SSIM All against the clip");
+        table.AddColumn("mode");
+        table.AddColumn(new TableColumn("point").RightAligned());
+        table.AddColumn(new TableColumn("ffmpeg\nkb/s  PSNR  SSIM").RightAligned());
+        foreach (var nodes in o.NodeCounts)
+        {
+            table.AddColumn(new TableColumn($"vtr, {nodes} node{(nodes == 1 ? "" : "s")}\nkb/s  PSNR  SSIM").RightAligned());
+        }
+
+        foreach (var row in report.Rows)
+        {
+            table.AddRow([row.Mode, row.Point, Cell(row.Ffmpeg), .. row.Split.Select(Cell)]);
+        }
+
+        foreach (var mode in report.Rows.Select(r => r.Mode).Distinct())
+        {
+            table.AddRow(["BD-rate", mode, "reference", .. o.NodeCounts.Select((_, i) => Percent(report.BdRate(mode, i)))]);
+        }
+
+        return table;
+    }
+
+    private static string Cell(QualityMeasure m) => string.Create(Inv, $"{m.Kbps:0}  {m.Psnr:0.00}  {m.Ssim:0.0000}");
+
+    private static string Percent(double? value) => value is { } v ? string.Create(Inv, $"{v:+0.00;-0.00} %") : "—";
+}

@@ -1,0 +1,124 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Spectre.Console;
+using Vtr.Cli.Media;
+using Vtr.Cli.Segmenting;
+using Vtr.Node.Codecs.FFmpeg;
+using Vtr.Shared.Media;
+
+namespace Vtr.Cli.Benchmarks.Quality;
+
+/// <summary>One rate point: plain ffmpeg's continuous encode and the split encode on each cluster size.</summary>
+public sealed record QualityRow(string Mode, string Point, QualityMeasure Ffmpeg, ImmutableArray<QualityMeasure> Split);
+
+/// <summary>Everything `vtr bench quality` measured, and the BD-rate of each mode and cluster size against ffmpeg.</summary>
+public sealed record QualityBenchReport(QualityBenchOptions Options, ImmutableArray<QualityRow> Rows)
+{
+    /// <summary>BD-rate (%) of the split encode on <see cref="QualityBenchOptions.NodeCounts"/>[<paramref name="cluster"/>] in <paramref name="mode"/>.</summary>
+    public double? BdRate(string mode, int cluster)
+    {
+        var rows = Rows.Where(r => r.Mode == mode).ToList();
+        return BjontegaardDelta.RatePercent([.. rows.Select(r => r.Ffmpeg.RatePoint)], [.. rows.Select(r => r.Split[cluster].RatePoint)]);
+    }
+}
+
+/// <summary>
+/// `vtr bench quality`: a reference clip (testsrc2 with temporal noise, a keyframe every segment) encoded continuously
+/// by plain ffmpeg and split through vtr's embedded cluster, with the same libx264 preset and B-frames, at four
+/// bitrates and four crfs; every output measured against the clip the same way.
+/// </summary>
+public static class QualityBenchmark
+{
+    public const string BitrateMode = "bitrate";
+    public const string CrfMode = "crf";
+
+    private static readonly TimeSpan ToolTimeout = TimeSpan.FromMinutes(10);
+
+    public static async Task<QualityBenchReport> RunAsync(QualityBenchOptions options, Action<string> progress, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(progress);
+        var folder = Directory.CreateTempSubdirectory("vtr-bench-quality-").FullName;
+        try
+        {
+            var source = Path.Combine(folder, "source.mp4");
+            progress($"generating the reference clip ({options.Width}x{options.Height}, {options.Seconds} s)");
+            await CreateClipAsync(options, source, ct).ConfigureAwait(false);
+            var rows = ImmutableArray.CreateBuilder<QualityRow>();
+            var inv = CultureInfo.InvariantCulture;
+            foreach (var bitrate in options.Bitrates)
+            {
+                var point = (bitrate / 1000).ToString(inv) + "k";
+                rows.Add(await RowAsync(options, source, folder, BitrateMode, point, ["-b:v", bitrate.ToString(inv)], s => s with { Bitrate = bitrate }, progress, ct).ConfigureAwait(false));
+            }
+
+            foreach (var crf in options.Crfs)
+            {
+                var point = crf.ToString("0.#", inv);
+                rows.Add(await RowAsync(options, source, folder, CrfMode, point, ["-crf", point], s => s with { Crf = crf }, progress, ct).ConfigureAwait(false));
+            }
+
+            return new QualityBenchReport(options, rows.ToImmutable());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task<QualityRow> RowAsync(
+        QualityBenchOptions options, string source, string folder, string mode, string point, string[] rateArguments,
+        Func<SegmentEncodeSettings, SegmentEncodeSettings> rate, Action<string> progress, CancellationToken ct)
+    {
+        progress($"{mode} {point}: ffmpeg");
+        var continuous = Path.Combine(folder, "ffmpeg.mp4");
+        var run = await MediaToolRunner.RunAsync(MediaToolRunner.FFmpeg,
+            ["-hide_banner", "-nostdin", "-y", "-v", "error", "-i", source, "-an", "-c:v", "libx264", "-preset", options.Preset,
+             "-bf", SegmentEncodeSettings.MaxBFrames.ToString(CultureInfo.InvariantCulture), .. rateArguments, continuous], ToolTimeout, ct).ConfigureAwait(false);
+        if (!run.Succeeded)
+        {
+            throw new MediaLibraryException($"ffmpeg {mode} {point} failed: {run.LastErrorLine}");
+        }
+
+        var ffmpeg = await QualityMeasurement.MeasureAsync(continuous, source, ct).ConfigureAwait(false);
+        var split = ImmutableArray.CreateBuilder<QualityMeasure>();
+        foreach (var nodes in options.NodeCounts)
+        {
+            progress($"{mode} {point}: vtr, {nodes} node(s)");
+            var output = Path.Combine(folder, $"vtr-{nodes}.mp4");
+            var settings = rate(new SegmentEncodeSettings(VideoCodec.H264, null, null, "", WireCompression.Lz4, TransportChoice.Auto));
+            var request = new TranscodeRequest(source, output, [], settings, options.SegmentSeconds, nodes)
+            {
+                EmbeddedSessionsPerNode = 1,
+                Overwrite = true,
+                Resume = false,
+                EmbeddedNodeBackends = [.. Enumerable.Repeat(new FFmpegBackendOptions(options.Preset), nodes)],
+            };
+            var silent = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) });
+            var outcome = await new TranscodeService(silent, liveProgress: false).RunAsync(request, ct).ConfigureAwait(false);
+            if (!outcome.Report.Passed)
+            {
+                throw new TranscodeFailedException($"vtr {mode} {point} on {nodes} node(s): the output failed verification");
+            }
+
+            split.Add(await QualityMeasurement.MeasureAsync(output, source, ct).ConfigureAwait(false));
+        }
+
+        return new QualityRow(mode, point, ffmpeg, split.ToImmutable());
+    }
+
+    /// <summary>testsrc2 with temporal noise (every frame costs bits, as camera noise does), near-lossless, a keyframe per segment.</summary>
+    private static async Task CreateClipAsync(QualityBenchOptions o, string path, CancellationToken ct)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var lavfi = string.Create(inv, $"testsrc2=size={o.Width}x{o.Height}:rate={o.FramesPerSecond}:duration={o.Seconds},noise=alls=2:allf=t");
+        var gop = Math.Max(1, (int)Math.Round(o.FramesPerSecond * o.SegmentSeconds)).ToString(inv);
+        var run = await MediaToolRunner.RunAsync(MediaToolRunner.FFmpeg,
+            ["-hide_banner", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", lavfi, "-pix_fmt", "yuv420p",
+             "-c:v", "libx264", "-preset", "veryfast", "-crf", "12", "-g", gop, path], ToolTimeout, ct).ConfigureAwait(false);
+        if (!run.Succeeded)
+        {
+            throw new MediaLibraryException($"ffmpeg could not create the reference clip: {run.LastErrorLine}");
+        }
+    }
+}

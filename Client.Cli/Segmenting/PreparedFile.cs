@@ -1,0 +1,197 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using Vtr.Cli.FileSafety;
+using Vtr.Cli.Jobs;
+using Vtr.Cli.Media;
+using Vtr.Cli.Resume;
+using Vtr.Shared.Cluster;
+using Vtr.Shared.Media;
+
+namespace Vtr.Cli.Segmenting;
+
+/// <summary>
+/// One input of a `vtr transcode` between its checks and its output: <see cref="PrepareAsync"/> runs every check that
+/// needs no cluster (output extension, input present, <see cref="OutputTarget"/>, probe, plan, resume journal), and
+/// <see cref="FinishAsync"/> turns its job's segments into the verified output. Each file of a batch has its own, so
+/// one bad file fails alone. Disposing deletes what an unfinished file leaves (temp output, sample clip, spill folder).
+/// </summary>
+public sealed class PreparedFile : IDisposable
+{
+    /// <summary>The node of a segment encoded by an earlier run and taken from the resume journal.</summary>
+    private static readonly NodeId ResumedNode = new("resumed");
+
+    private readonly TranscodeRequest _request;
+    private readonly OutputTarget _target;
+    private readonly ScratchPaths _scratch;
+    private readonly string? _sampleDirectory;
+    private readonly ResumeJournal? _journal;
+    private readonly Stopwatch _total;
+
+    private PreparedFile(
+        TranscodeRequest request, OutputTarget target, ScratchPaths scratch, string? sampleDirectory, string input, MediaInfo info,
+        ImmutableArray<SegmentPlan> plans, ResumeJournal? journal, SegmentResultStore store, Stopwatch total)
+    {
+        _request = request;
+        _target = target;
+        _scratch = scratch;
+        _sampleDirectory = sampleDirectory;
+        _journal = journal;
+        _total = total;
+        Input = input;
+        Info = info;
+        Plans = plans;
+        Store = store;
+        Remaining = [.. plans.Where(p => !store.Contains(p.Index))];
+        JobId = JobId.New("vtr");
+    }
+
+    /// <summary>The input file (the generated sample when the request has none).</summary>
+    public string Input { get; }
+
+    public string OutputPath => _request.OutputPath;
+
+    public MediaInfo Info { get; }
+
+    /// <summary>What this file's segments are encoded with, the output codec and bit depth resolved against its source.</summary>
+    public SegmentEncodeSettings Encode => _request.Encode;
+
+    public ImmutableArray<SegmentPlan> Plans { get; }
+
+    /// <summary>The segments still to encode: those no earlier run left in the store.</summary>
+    public ImmutableArray<SegmentPlan> Remaining { get; }
+
+    public SegmentResultStore Store { get; }
+
+    /// <summary>The job this file's segments are submitted under.</summary>
+    public JobId JobId { get; }
+
+    /// <summary>Checks the output, generates the sample when there is no input, probes, plans and opens the journal.
+    /// Throws the <see cref="MediaException"/> family or <see cref="OutputRefusedException"/> with nothing left behind.</summary>
+    public static async Task<PreparedFile> PrepareAsync(TranscodeRequest request, ScratchPaths scratch, Action<string> status, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(scratch);
+        ArgumentNullException.ThrowIfNull(status);
+        var total = Stopwatch.StartNew();
+        OutputContainer.MuxerFor(request.OutputPath); // reject the output extension before any work
+        if (request.InputPath is { } given && !File.Exists(given))
+        {
+            throw new MediaOpenException($"'{given}' does not exist.");
+        }
+
+        // Every check on the output happens here, before any work; from now on only the temp file beside it is written.
+        var target = OutputTarget.Reserve(request.InputPath, request.OutputPath, request.Overwrite, scratch);
+        string? sampleDirectory = null;
+        SegmentResultStore? store = null;
+        try
+        {
+            var input = request.InputPath;
+            if (input is null)
+            {
+                sampleDirectory = Directory.CreateTempSubdirectory("vtr-sample-").FullName;
+                scratch.Track(sampleDirectory);
+                input = Path.Combine(sampleDirectory, "sample.mp4");
+                status($"no input given: generating a sample clip ({input})");
+                await SampleClipGenerator.CreateAsync(input, new SampleClipOptions(), ct).ConfigureAwait(false);
+            }
+
+            var info = MediaProbe.Probe(input);
+            var plans = SegmentPlanner.Plan(info, request.SegmentSeconds);
+            request = request with { Encode = OutputFormatChoice.Resolve(request.Encode, info) };
+            status($"{input}: {info.VideoCodec.ToWireName()} {info.Width}x{info.Height}, {info.FrameCount} frames, {plans.Length} segments");
+
+            // A generated sample is new every run, so only a real input gets a resume journal.
+            var journal = sampleDirectory is null ? OpenJournal(input, request, plans.Length) : null;
+            store = journal is null ? new SegmentResultStore() : new SegmentResultStore(journal.DirectoryPath, deleteOnDispose: false);
+            if (journal is null)
+            {
+                scratch.Track(store.DirectoryPath);
+            }
+            else if (store.Load(plans) is > 0 and var resumed)
+            {
+                status($"resuming: {resumed} of {plans.Length} segments done");
+            }
+
+            return new PreparedFile(request, target, scratch, sampleDirectory, input, info, plans, journal, store, total);
+        }
+        catch
+        {
+            store?.Dispose();
+            DeleteSample(sampleDirectory, scratch);
+            target.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Assembles the job's segments into the temp file, verifies it, measures PSNR per segment and renames it to the
+    /// output; a failed verification is reported in the outcome (nothing written then). Throws
+    /// <see cref="TranscodeFailedException"/> when the job did not finish.
+    /// </summary>
+    /// <param name="encode">Started when this file's encode started; stopped here once the output is assembled.</param>
+    public async Task<TranscodeOutcome> FinishAsync(JobResult job, Stopwatch encode, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(encode);
+        if (!job.Succeeded)
+        {
+            throw new TranscodeFailedException($"the cluster could not finish the job: {job.FailureReason} (run the same command again to retry the rest)");
+        }
+
+        var segments = Plans.Select(p => Store.Header(p.Index)).ToList();
+        OutputAssembler.Write(_target.TempPath, Info, _request.Encode.Codec, segments, header => Store.Get(header.Index));
+        encode.Stop();
+        var report = await OutputVerifier.VerifyAsync(Input, _target.TempPath, ct).ConfigureAwait(false);
+        if (!report.Passed)
+        {
+            // The segments made a bad output, so the next run starts afresh.
+            _journal?.Delete();
+            return new TranscodeOutcome(Input, OutputPath, report, job, Info.FrameCount, encode.Elapsed, _total.Elapsed);
+        }
+
+        // Only a verified output has frames that line up one to one with the source, which per-segment PSNR needs.
+        var frameMse = await FramePsnrProbe.MeasureAsync(_target.TempPath, Input, ct).ConfigureAwait(false);
+        var quality = SegmentQualityReport.Build(
+            frameMse,
+            [.. Plans.Select(p => (p.Index, job.Segments.TryGetValue(p.Index, out var done) ? done.NodeId : ResumedNode, p.FrameCount))],
+            Info.BitDepth);
+        _target.Commit();
+        _journal?.Delete();
+        return new TranscodeOutcome(Input, OutputPath, report, job, Info.FrameCount, encode.Elapsed, _total.Elapsed) { Quality = quality };
+    }
+
+    public void Dispose()
+    {
+        Store.Dispose();
+        DeleteSample(_sampleDirectory, _scratch);
+        _target.Dispose();
+    }
+
+    /// <summary>The journal of this input and these settings, pruning stale ones; emptied first for --no-resume.</summary>
+    private static ResumeJournal OpenJournal(string input, TranscodeRequest request, int segmentCount)
+    {
+        var cache = CacheFolder.ForUser();
+        ResumeJournal.Prune(cache, DateTime.UtcNow);
+        // Token, wire compression and transport change how segments travel, not what they contain.
+        var encode = request.Encode with { Token = "", Compression = WireCompression.Lz4, Transport = TransportChoice.Auto };
+        var settings = string.Create(CultureInfo.InvariantCulture, $"{encode} segment-seconds={request.SegmentSeconds:R} segments={segmentCount}");
+        var journal = ResumeJournal.Open(cache, InputFingerprint.Of(input), settings);
+        if (!request.Resume)
+        {
+            journal.Delete();
+            journal = ResumeJournal.Open(cache, InputFingerprint.Of(input), settings);
+        }
+
+        return journal;
+    }
+
+    private static void DeleteSample(string? sampleDirectory, ScratchPaths scratch)
+    {
+        if (sampleDirectory is not null)
+        {
+            Directory.Delete(sampleDirectory, recursive: true);
+            scratch.Release(sampleDirectory);
+        }
+    }
+}

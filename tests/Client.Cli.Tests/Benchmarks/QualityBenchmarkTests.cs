@@ -1,0 +1,57 @@
+using Spectre.Console.Testing;
+using Vtr.Cli.Benchmarks.Quality;
+using Vtr.Client.Cli.Tests.Media;
+
+namespace Vtr.Client.Cli.Tests.Benchmarks;
+
+/// <summary>
+/// A tiny `vtr bench quality` end to end: real ffmpeg encodes and measures, real embedded clusters with x264. Checks
+/// what must hold whatever the machine: each mode's four points climb in bits and quality on both sides, bitrate mode
+/// lands near its targets, and both modes get a BD-rate for every cluster size.
+/// </summary>
+public sealed class QualityBenchmarkTests
+{
+    private static readonly QualityBenchOptions Tiny = new()
+    {
+        Width = 320,
+        Height = 180,
+        Seconds = 2,
+        SegmentSeconds = 1,
+        Preset = "ultrafast",
+        NodeCounts = [1, 2],
+        Bitrates = [150_000, 300_000, 600_000, 1_200_000],
+    };
+
+    [FFmpegFact]
+    public async Task A_tiny_run_measures_every_point_and_reports_a_bd_rate_per_mode_and_cluster()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+
+        var report = await QualityBenchmark.RunAsync(Tiny, _ => { }, timeout.Token);
+
+        Assert.Equal(8, report.Rows.Length);
+        foreach (var mode in (string[])[QualityBenchmark.BitrateMode, QualityBenchmark.CrfMode])
+        {
+            var rows = report.Rows.Where(r => r.Mode == mode).ToList();
+            Assert.Equal(4, rows.Count);
+            Assert.All(rows.Select(r => r.Ffmpeg).Concat(rows.SelectMany(r => r.Split)), m => Assert.InRange(m.Ssim, 0.5, 1.0));
+
+            for (var i = 1; i < rows.Count; i++)
+            {
+                Assert.True(rows[i].Ffmpeg.Kbps > rows[i - 1].Ffmpeg.Kbps && rows[i].Ffmpeg.Psnr > rows[i - 1].Ffmpeg.Psnr, $"{mode} ffmpeg point {i}");
+                Assert.True(rows[i].Split[0].Kbps > rows[i - 1].Split[0].Kbps && rows[i].Split[0].Psnr > rows[i - 1].Split[0].Psnr, $"{mode} vtr point {i}");
+            }
+
+            Assert.All(Enumerable.Range(0, Tiny.NodeCounts.Length), cluster => Assert.NotNull(report.BdRate(mode, cluster)));
+        }
+
+        // The split encode's bitrate points land near what was asked (2 s is short, so the bound is loose).
+        var bitrates = report.Rows.Where(r => r.Mode == QualityBenchmark.BitrateMode).Select(r => r.Split[0].Kbps).ToList();
+        Assert.All(bitrates.Zip(Tiny.Bitrates), pair => Assert.InRange(pair.First, pair.Second / 1000 * 0.8, pair.Second / 1000 * 1.2));
+
+        var console = new TestConsole().Width(160);
+        console.Write(QualityBenchTable.Render(report));
+        Assert.Contains("BD-rate", console.Output, StringComparison.Ordinal);
+        Assert.Contains("vtr, 2 nodes", console.Output, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,68 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Spectre.Console;
+using Vtr.Cli.Segmenting;
+using Vtr.Integration.Tests.Media;
+using Vtr.Shared.Media;
+using Vtr.Shared.Tests.Bitstream;
+
+namespace Vtr.Integration.Tests.Transcode;
+
+/// <summary>
+/// `vtr transcode --bitrate` for real: a 30 s clip with temporal noise (so every frame costs bits, like camera
+/// footage) cut into 2 s segments, each an independent libx264 ABR encode on the embedded cluster. The whole file must
+/// land within ±3 % of the target; before the segments asked for a tight rate tolerance it missed by −14 % here.
+/// </summary>
+[Trait("Category", "Native")]
+public sealed class BitrateAccuracyTests : IAsyncLifetime
+{
+    private const int Seconds = 30;
+    private const long TargetBitsPerSecond = 400_000;
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(180);
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("vtr-bitrate-it-").FullName;
+
+    private string Source => Path.Combine(_directory, "source.mp4");
+
+    public async Task InitializeAsync()
+    {
+        if (FfmpegLocator.Path is not null)
+        {
+            var lavfi = string.Create(CultureInfo.InvariantCulture, $"testsrc2=size=640x360:rate=30:duration={Seconds},noise=alls=2:allf=t");
+            await FfmpegProcess.RunAsync(
+                ["-v", "error", "-f", "lavfi", "-i", lavfi, "-pix_fmt", "yuv420p", "-c:v", "libx264", "-preset", "veryfast", "-crf", "12", "-g", "60", Source],
+                Timeout);
+        }
+    }
+
+    public Task DisposeAsync()
+    {
+        Directory.Delete(_directory, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    [FfmpegFact]
+    public async Task Bitrate_mode_lands_the_whole_file_within_3_percent_of_the_target()
+    {
+        var output = Path.Combine(_directory, "out.mp4");
+        using var timeout = new CancellationTokenSource(Timeout);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null), Ansi = AnsiSupport.No, Interactive = InteractionSupport.No });
+
+        var outcome = await new TranscodeService(console, liveProgress: false).RunAsync(Request(output), timeout.Token);
+
+        Assert.True(outcome.Report.Passed, outcome.Report.ToString());
+        Assert.True(outcome.Job.Segments.Count >= 14, $"{outcome.Job.Segments.Count} segments");
+        // The video elementary stream, as ffmpeg copies it out of the container, over the clip's exact duration.
+        var stream = await FfmpegProcess.RunAsync(["-v", "error", "-i", output, "-map", "0:v:0", "-c", "copy", "-f", "h264", "pipe:1"], Timeout);
+        var bitsPerSecond = stream.Length * 8.0 / Seconds;
+        var off = (bitsPerSecond / TargetBitsPerSecond) - 1;
+        Assert.True(Math.Abs(off) <= 0.03, string.Create(CultureInfo.InvariantCulture, $"{bitsPerSecond / 1000:0.0} kb/s is {off * 100:+0.0;-0.0} % off the {TargetBitsPerSecond / 1000} kb/s target"));
+    }
+
+    private static TranscodeRequest Request(string output) =>
+        new(Path.Combine(Path.GetDirectoryName(output)!, "source.mp4"), output, ImmutableArray<string>.Empty,
+            new SegmentEncodeSettings(VideoCodec.H264, TargetBitsPerSecond, null, "", WireCompression.Lz4, TransportChoice.Auto), 2, 1)
+        {
+            Resume = false,
+        };
+}
