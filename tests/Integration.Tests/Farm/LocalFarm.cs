@@ -136,7 +136,8 @@ internal sealed class LocalFarm : IDisposable
 }
 
 /// <summary>What `vtr status --json` said: members (address, status, reachable) and registered nodes (host:port).</summary>
-internal sealed record FarmStatus(IReadOnlyList<(string Address, string Status, bool Reachable, string[] Roles)> Members, IReadOnlyList<string> Nodes)
+internal sealed record FarmStatus(
+    IReadOnlyList<(string Address, string Status, bool Reachable, string[] Roles)> Members, IReadOnlyList<string> Nodes, int SessionsInUse)
 {
     public static FarmStatus Parse(string json)
     {
@@ -149,7 +150,9 @@ internal sealed record FarmStatus(IReadOnlyList<(string Address, string Status, 
         var nodes = root.GetProperty("nodes").EnumerateArray()
             .Select(n => $"{n.GetProperty("host").GetString()}:{n.GetProperty("port").GetInt32()}")
             .ToList();
-        return new FarmStatus(members, nodes);
+        var inUse = root.GetProperty("nodes").EnumerateArray()
+            .Sum(n => Math.Max(n.GetProperty("activeLeases").GetInt32(), n.GetProperty("reportedSessionsInUse").GetInt32()));
+        return new FarmStatus(members, nodes, inUse);
     }
 
     /// <summary>Members with <paramref name="role"/> that are Up and reachable.</summary>

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+
+namespace Vtr.Integration.Tests.ChildProcess;
+
+/// <summary>
+/// The `./vtr` launcher's build decision, on a copy of the script in a scratch tree: it builds when the CLI is missing
+/// or a source is newer than its last build, stays silent and only execs when up to date, and shows the log when the
+/// build fails. `dotnet` is a stand-in that records its calls: what is under test is the script's decision, and a real
+/// build here would take a minute per case.
+/// </summary>
+[Trait("Category", "Native")]
+public sealed class LauncherTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("vtr-launcher-it-").FullName;
+    private readonly string _calls;
+    private readonly string _bin;
+
+    public LauncherTests()
+    {
+        File.Copy(Path.Combine(VtrProcess.RepoRoot, "vtr"), Path.Combine(_root, "vtr"));
+        Directory.CreateDirectory(Path.Combine(_root, "Client.Cli", "bin", "Release", "net10.0"));
+        foreach (var project in new[] { "Client.Cli", "Shared", "Node.MacEncoder", "Cluster.Seed" })
+        {
+            Directory.CreateDirectory(Path.Combine(_root, project));
+            File.WriteAllText(Path.Combine(_root, project, "Source.cs"), "// a source file");
+        }
+
+        _calls = Path.Combine(_root, "calls.txt");
+        _bin = Directory.CreateDirectory(Path.Combine(_root, "fake-bin")).FullName;
+        var dotnet = Path.Combine(_bin, "dotnet");
+        File.WriteAllText(dotnet, """
+            #!/bin/sh
+            echo "$*" >> "$VTR_TEST_CALLS"
+            if [ "$1" = build ]; then
+                [ -n "$VTR_TEST_FAIL_BUILD" ] && { echo "error CS0001: the build broke"; exit 1; }
+                touch "$(dirname "$2")/bin/Release/net10.0/vtr.dll"
+                exit 0
+            fi
+            echo "ran $*"
+            """.Replace("\r", "", StringComparison.Ordinal));
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(dotnet, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public async Task Builds_once_then_only_execs_until_a_source_changes()
+    {
+        var first = await RunAsync();
+        Assert.Equal(0, first.Code);
+        Assert.Contains("vtr: building", first.Error, StringComparison.Ordinal);
+        Assert.Equal(1, BuildCalls());
+        Assert.Contains("ran ", first.Output, StringComparison.Ordinal);
+
+        var upToDate = await RunAsync();
+        Assert.Equal(0, upToDate.Code);
+        Assert.Equal("", upToDate.Error);
+        Assert.Equal(1, BuildCalls());
+        Assert.Contains("--help", upToDate.Output, StringComparison.Ordinal);
+
+        var stamp = Path.Combine(_root, "Client.Cli", "bin", "Release", "net10.0", ".vtr-build-stamp");
+        File.SetLastWriteTimeUtc(stamp, DateTime.UtcNow.AddMinutes(-5));
+        File.SetLastWriteTimeUtc(Path.Combine(_root, "Shared", "Source.cs"), DateTime.UtcNow);
+        var changed = await RunAsync();
+        Assert.Equal(0, changed.Code);
+        Assert.Equal(2, BuildCalls());
+    }
+
+    [Fact]
+    public async Task A_failed_build_shows_its_log_and_runs_nothing()
+    {
+        var failed = await RunAsync(failBuild: true);
+
+        Assert.Equal(1, failed.Code);
+        Assert.Contains("the build broke", failed.Error, StringComparison.Ordinal);
+        Assert.Contains("vtr: the build failed", failed.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("ran ", failed.Output, StringComparison.Ordinal);
+    }
+
+    private int BuildCalls() => File.Exists(_calls) ? File.ReadAllLines(_calls).Count(l => l.StartsWith("build ", StringComparison.Ordinal)) : 0;
+
+    private async Task<(int Code, string Output, string Error)> RunAsync(bool failBuild = false)
+    {
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _root };
+        start.ArgumentList.Add(Path.Combine(_root, "vtr"));
+        start.ArgumentList.Add("--help");
+        start.Environment["PATH"] = _bin + ":" + Environment.GetEnvironmentVariable("PATH");
+        start.Environment["XDG_CACHE_HOME"] = Path.Combine(_root, "cache");
+        start.Environment["VTR_TEST_CALLS"] = _calls;
+        if (failBuild)
+        {
+            start.Environment["VTR_TEST_FAIL_BUILD"] = "1";
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, (await error).Trim());
+    }
+}
