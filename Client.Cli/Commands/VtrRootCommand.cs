@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Vtr.Cli.FileSafety;
+using Vtr.Shared.Versioning;
 
 namespace Vtr.Cli.Commands;
 
@@ -16,6 +17,7 @@ public static class VtrRootCommand
         root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         HelpDefaults.Apply(root);
+        VersionAction.Install(root, VtrVersion.Current);
         return root;
     }
 }
