@@ -4,7 +4,7 @@ using Vtr.Shared.Versioning;
 
 namespace Vtr.Cli.Commands;
 
-/// <summary>The one `vtr` command line: seed, node, transcode, status, bench.</summary>
+/// <summary>The one `vtr` command line: seed, node, transcode, status, bench, service.</summary>
 public static class VtrRootCommand
 {
     /// <param name="scratch">Where commands register temp files for a forced exit to delete; null = a private list.</param>
@@ -16,6 +16,7 @@ public static class VtrRootCommand
         root.Subcommands.Add(TranscodeCommand.Create(scratch: scratch));
         root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(ServiceCommand.Create());
         HelpDefaults.Apply(root);
         VersionAction.Install(root, VtrVersion.Current);
         return root;
