@@ -67,7 +67,9 @@ public sealed class LaunchdPlistTests
         {
             python = Process.Start(new ProcessStartInfo("python3", ["-c", Script])
             {
-                RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
+                RedirectStandardInput = true,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
             });
         }
         catch (System.ComponentModel.Win32Exception)
