@@ -9,6 +9,7 @@ using Vtr.Seed.Contact;
 using Vtr.Seed.Hosting;
 using Vtr.Shared.Cluster;
 using Vtr.Shared.Media;
+using Vtr.Shared.Versioning;
 
 namespace Vtr.Cli.Commands;
 
@@ -55,7 +56,8 @@ public static class NodeClusterWiring
             backend.IsHardware,
             [.. backend.EncodeCodecs.Select(c => c.ToWireName())],
             [.. backend.SourceDecodeCodecs],
-            options.MaxSessions);
+            options.MaxSessions,
+            Version: VtrVersion.Current.Announced);
     }
 
     private static void Configure(AkkaConfigurationBuilder akka, IServiceProvider provider, JoinPlan plan, int clusterPort)

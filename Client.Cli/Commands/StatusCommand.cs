@@ -45,12 +45,12 @@ public static class StatusCommand
                 var reply = await AskAsync(seedList, ct).ConfigureAwait(false);
                 if (parse.GetValue(json))
                 {
-                    var document = new StatusDocument(reply.MemberStates ?? [], reply.Status!.Nodes, reply.Status.Jobs);
+                    var document = new StatusDocument(reply.Version, reply.MemberStates ?? [], reply.Status!.Nodes, reply.Status.Jobs);
                     ansi.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(document, Json));
                 }
                 else
                 {
-                    ansi.Write(ClusterStatusView.Render(reply.Status!));
+                    ansi.Write(ClusterStatusView.Render(reply.Status!, reply.Version));
                 }
 
                 return (int)ExitCode.Success;
@@ -71,14 +71,15 @@ public static class StatusCommand
     private static async Task WatchAsync(IAnsiConsole console, List<SeedEndPoint> seeds, CancellationToken ct)
     {
         var first = await AskAsync(seeds, ct).ConfigureAwait(false);
-        await console.Live(ClusterStatusView.Render(first.Status!)).StartAsync(async live =>
+        await console.Live(ClusterStatusView.Render(first.Status!, first.Version)).StartAsync(async live =>
         {
             using var tick = new PeriodicTimer(WatchPeriod);
             while (await tick.WaitForNextTickAsync(ct).ConfigureAwait(false))
             {
                 try
                 {
-                    live.UpdateTarget(ClusterStatusView.Render((await AskAsync(seeds, ct).ConfigureAwait(false)).Status!));
+                    var reply = await AskAsync(seeds, ct).ConfigureAwait(false);
+                    live.UpdateTarget(ClusterStatusView.Render(reply.Status!, reply.Version));
                 }
                 catch (StatusUnavailableException ex)
                 {
@@ -121,8 +122,9 @@ public static class StatusCommand
 
     private sealed class StatusUnavailableException(string message) : Exception(message);
 
-    /// <summary>What `--json` prints: the members as the seed sees them, the nodes and the jobs.</summary>
+    /// <summary>What `--json` prints: the answering seed's version, the members as it sees them, the nodes and the jobs.</summary>
     private sealed record StatusDocument(
+        string? SeedVersion,
         System.Collections.Immutable.ImmutableArray<MemberView> Members,
         System.Collections.Immutable.ImmutableArray<NodeView> Nodes,
         System.Collections.Immutable.ImmutableArray<JobView> Jobs);

@@ -1,9 +1,10 @@
 using System.CommandLine;
 using Vtr.Cli.FileSafety;
+using Vtr.Shared.Versioning;
 
 namespace Vtr.Cli.Commands;
 
-/// <summary>The one `vtr` command line: seed, node, transcode, status, bench, doctor.</summary>
+/// <summary>The one `vtr` command line: seed, node, transcode, status, bench, doctor, service.</summary>
 public static class VtrRootCommand
 {
     /// <param name="scratch">Where commands register temp files for a forced exit to delete; null = a private list.</param>
@@ -16,7 +17,9 @@ public static class VtrRootCommand
         root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(DoctorCommand.Create());
+        root.Subcommands.Add(ServiceCommand.Create());
         HelpDefaults.Apply(root);
+        VersionAction.Install(root, VtrVersion.Current);
         return root;
     }
 }

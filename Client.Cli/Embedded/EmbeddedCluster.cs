@@ -11,6 +11,7 @@ using Vtr.Node.Sessions;
 using Vtr.Seed.Hosting;
 using Vtr.Shared.Cluster;
 using Vtr.Shared.Media;
+using Vtr.Shared.Versioning;
 
 namespace Vtr.Cli.Embedded;
 
@@ -86,7 +87,8 @@ public sealed class EmbeddedCluster : ClusterConnection
             backend.IsHardware,
             [.. backend.EncodeCodecs.Select(c => c.ToWireName())],
             [.. backend.SourceDecodeCodecs],
-            maxSessions);
+            maxSessions,
+            Version: VtrVersion.Current.Announced);
         var announcer = system.ActorOf(
             NodeAnnouncer.Props(info, cluster.Coordinator, DistributedPubSub.Get(system).Mediator), $"{NodeAnnouncerHostingExtensions.ActorName}-{index}");
         relay.Tell(new SessionCountRelay.ForwardTo(announcer));

@@ -5,17 +5,24 @@ using Vtr.Shared.Cluster;
 
 namespace Vtr.Cli.Rendering;
 
-/// <summary>`vtr status` as two compact tables that fit 80 columns: nodes (endpoint, backend, sessions, fps) and jobs.</summary>
+/// <summary>
+/// `vtr status` as two compact tables that fit 80 columns: nodes (endpoint, backend, sessions, fps, version) and jobs,
+/// with one warning line above them when the members run different versions (<see cref="VersionSkew"/>).
+/// </summary>
 public static class ClusterStatusView
 {
     private const int EndpointWidth = 21;
     private const int ClientWidth = 16;
 
-    public static IRenderable Render(ClusterStatus status)
+    // NUMBER+COMMIT of a release (0.1.0+c925ba3); a longer pre-release suffix is cut, the warning line has it whole.
+    private const int VersionWidth = 14;
+
+    /// <param name="seedVersion">The answering seed's version (<see cref="Vtr.Seed.Contact.ContactReply.Version"/>).</param>
+    public static IRenderable Render(ClusterStatus status, string? seedVersion = null)
     {
         ArgumentNullException.ThrowIfNull(status);
         var inv = CultureInfo.InvariantCulture;
-        var nodes = new Table().Border(TableBorder.Simple).AddColumns("node", "backend", "codecs", "sessions", "fps");
+        var nodes = new Table().Border(TableBorder.Simple).AddColumns("node", "backend", "codecs", "sessions", "fps", "version");
         foreach (var n in status.Nodes)
         {
             var inUse = Math.Max(n.ActiveLeases, n.ReportedSessionsInUse);
@@ -24,7 +31,8 @@ public static class ClusterStatusView
                 Markup.Escape($"{n.Backend} {(n.IsHardware ? "hw" : "sw")}"),
                 Markup.Escape(string.Join(",", n.EncodeCodecs).ToLowerInvariant()),
                 string.Create(inv, $"{inUse}/{n.MaxSessions}"),
-                n.MeasuredFps.ToString("0.0", inv));
+                n.MeasuredFps.ToString("0.0", inv),
+                Markup.Escape(Fit(n.Version ?? VersionSkew.Unknown, VersionWidth)));
         }
 
         var jobs = new Table().Border(TableBorder.Simple).AddColumns("job", "client", "codec", "done", "running", "progress");
@@ -40,13 +48,19 @@ public static class ClusterStatusView
                 (fraction * 100).ToString("0", inv) + "%");
         }
 
-        var parts = new List<IRenderable>
+        var parts = new List<IRenderable>();
+        if (VersionSkew.Describe(seedVersion, status.Nodes) is { } skew)
         {
+            parts.Add(new Markup($"[yellow]{Markup.Escape(skew)}[/]"));
+        }
+
+        parts.AddRange(
+        [
             new Markup($"[bold]nodes[/] ({status.Nodes.Length})"),
             status.Nodes.IsEmpty ? new Text("  no encoder nodes registered") : nodes,
             new Markup($"[bold]jobs[/] ({status.Jobs.Length})"),
             status.Jobs.IsEmpty ? new Text("  no jobs running") : jobs,
-        };
+        ]);
         return new Rows(parts);
     }
 

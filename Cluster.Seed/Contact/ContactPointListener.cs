@@ -6,6 +6,7 @@ using Akka.Actor;
 using Akka.Cluster;
 using Akka.Event;
 using Vtr.Shared.Cluster;
+using Vtr.Shared.Versioning;
 
 namespace Vtr.Seed.Contact;
 
@@ -94,11 +95,13 @@ public sealed class ContactPointListener : IAsyncDisposable
         try
         {
             var status = await _coordinator.Ask<ClusterStatus>(GetClusterStatus.Instance, StatusTimeout).ConfigureAwait(false);
-            return new ContactReply(Members(), observed, status, MemberStates: MemberStates());
+            return new ContactReply(Members(), observed, status, MemberStates: MemberStates(), Version: VtrVersion.Current.Announced);
         }
         catch (AskTimeoutException)
         {
-            return new ContactReply(Members(), observed, Error: "the job coordinator did not answer (it may be moving to another member)", MemberStates: MemberStates());
+            return new ContactReply(
+                Members(), observed, Error: "the job coordinator did not answer (it may be moving to another member)",
+                MemberStates: MemberStates(), Version: VtrVersion.Current.Announced);
         }
     }
 

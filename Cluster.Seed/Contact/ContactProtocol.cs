@@ -44,14 +44,16 @@ public static class ContactProtocol
 
 /// <summary>
 /// What the contact point answers: the canonical Akka addresses of the cluster's members (the answering seed first),
-/// the address it saw the request come from, the cluster's status for STATUS, or why it could not answer.
+/// the address it saw the request come from, the cluster's status for STATUS, or why it could not answer, and the
+/// answering seed's own version (<c>NUMBER+COMMIT</c>; null from a seed older than the field).
 /// </summary>
 public sealed record ContactReply(
     ImmutableArray<string> Members,
     string ObservedAddress,
     ClusterStatus? Status = null,
     string? Error = null,
-    ImmutableArray<MemberView>? MemberStates = null);
+    ImmutableArray<MemberView>? MemberStates = null,
+    string? Version = null);
 
 /// <summary>One cluster member as the answering seed sees it (for STATUS): address, roles, status, reachability.</summary>
 public sealed record MemberView(string Address, ImmutableArray<string> Roles, string Status, bool Reachable);

@@ -195,7 +195,7 @@ public sealed partial class JobTable
             .OrderBy(n => n.Id.Value, StringComparer.Ordinal)
             .Select(n => new NodeView(
                 n.Id, n.Info.Host, n.Info.Port, n.Info.Backend, n.Info.IsHardware, n.Info.MaxSessions,
-                n.Leases.Count, n.ReportedInUse, n.MeasuredFps, n.Info.EncodeCodecs))
+                n.Leases.Count, n.ReportedInUse, n.MeasuredFps, n.Info.EncodeCodecs, n.Info.Version))
             .ToImmutableArray();
         var jobs = _jobOrder
             .Select(id => _jobs[id])

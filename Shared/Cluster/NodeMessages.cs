@@ -5,6 +5,8 @@ namespace Vtr.Shared.Cluster;
 /// <summary>
 /// A node announces itself (on start, periodically and on <see cref="CoordinatorStarted"/>).
 /// Idempotent: a second registration of the same <see cref="NodeId"/> updates its capabilities.
+/// <see cref="Version"/> (the node's <c>NUMBER+COMMIT</c>) came later: optional, so a registration from an older node
+/// still deserializes (as null, shown as unknown by <c>vtr status</c>).
 /// </summary>
 public sealed record RegisterNode(
     NodeId NodeId,
@@ -15,7 +17,8 @@ public sealed record RegisterNode(
     ImmutableArray<string> EncodeCodecs,
     ImmutableArray<string> DecodeCodecs,
     int MaxSessions,
-    int SessionsInUse = 0) : IVtrClusterMessage;
+    int SessionsInUse = 0,
+    string? Version = null) : IVtrClusterMessage;
 
 /// <summary>
 /// The coordinator's answer to <see cref="RegisterNode"/>. Its sender is the coordinator incarnation itself: the node

@@ -12,6 +12,7 @@ public sealed record GetClusterStatus : IVtrClusterMessage
     }
 }
 
+/// <summary>One registered node as <c>vtr status</c> shows it; <see cref="Version"/> is null for a node older than the field.</summary>
 public sealed record NodeView(
     NodeId NodeId,
     string Host,
@@ -22,7 +23,8 @@ public sealed record NodeView(
     int ActiveLeases,
     int ReportedSessionsInUse,
     double MeasuredFps,
-    ImmutableArray<string> EncodeCodecs);
+    ImmutableArray<string> EncodeCodecs,
+    string? Version = null);
 
 public sealed record JobView(
     JobId JobId,

@@ -12,17 +12,56 @@ public sealed class ClusterStatusViewTests
     {
         var nodes = Enumerable.Range(0, 12).Select(i => new NodeView(
             new NodeId($"studio-mac-pro-{i}.local:5555"), $"studio-mac-pro-{i}.local", 5555, "videotoolbox", true, 4, 3, 2, 212.5 + i,
-            ["H264", "Hevc"])).ToImmutableArray();
+            ["H264", "Hevc"], "0.1.0+c925ba3")).ToImmutableArray();
         var jobs = Enumerable.Range(0, 3).Select(i => new JobView(
             JobId.New("vtr-transcode-from-a-long-client-name"), "editor-macbook-pro.local/vtr-transcode", "hevc", 40, 10 + i, 20, 8)).ToImmutableArray();
         var console = new TestConsole().Width(80);
 
-        console.Write(ClusterStatusView.Render(new ClusterStatus(nodes, jobs)));
+        console.Write(ClusterStatusView.Render(new ClusterStatus(nodes, jobs), "0.1.0+c925ba3"));
 
         var lines = console.Output.Split('\n');
         Assert.All(lines, line => Assert.True(line.TrimEnd().Length <= 80, $"{line.Length} columns: {line}"));
-        Assert.Contains(lines, l => l.Contains("212.5", StringComparison.Ordinal) && l.Contains("3/4", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("212.5", StringComparison.Ordinal) && l.Contains("3/4", StringComparison.Ordinal)
+            && l.Contains("0.1.0+c925ba3", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains("warning", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains(jobs[0].JobId.Short, StringComparison.Ordinal) && l.Contains("10/40", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.Contains(jobs[0].JobId.Value, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Members_on_different_versions_get_one_warning_line_naming_each_version_and_who_runs_it()
+    {
+        ImmutableArray<NodeView> nodes =
+        [
+            Node("mac-1", "0.1.0+c925ba3"),
+            Node("mac-2", "0.1.0+c925ba3"),
+            Node("mac-3", "0.2.0+0a1b2c3"),
+            Node("old-mac", null),
+        ];
+        var console = new TestConsole().Width(80);
+
+        console.Write(ClusterStatusView.Render(new ClusterStatus(nodes, []), "0.1.0+c925ba3"));
+
+        var lines = console.Output.Split('\n');
+        var warning = string.Concat(lines.TakeWhile(l => !l.StartsWith("nodes", StringComparison.Ordinal)).Select(l => l.Trim() + " "));
+        Assert.StartsWith("warning: members run different vtr versions", warning, StringComparison.Ordinal);
+        Assert.Contains("0.1.0+c925ba3 (seed, 2 nodes)", warning, StringComparison.Ordinal);
+        Assert.Contains("0.2.0+0a1b2c3 (1 node)", warning, StringComparison.Ordinal);
+        Assert.Contains("unknown (1 node)", warning, StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.Contains("old-mac", StringComparison.Ordinal) && l.Contains("unknown", StringComparison.Ordinal));
+        Assert.All(lines, line => Assert.True(line.TrimEnd().Length <= 80, $"{line.Length} columns: {line}"));
+    }
+
+    [Fact]
+    public void A_seed_too_old_to_report_its_version_differs_from_nodes_that_do()
+    {
+        Assert.Equal(
+            "warning: members run different vtr versions: 0.1.0+c925ba3 (1 node), unknown (seed); upgrade them to one release",
+            VersionSkew.Describe(null, [Node("mac-1", "0.1.0+c925ba3")]));
+        Assert.Null(VersionSkew.Describe("0.1.0+c925ba3", [Node("mac-1", "0.1.0+c925ba3")]));
+        Assert.Null(VersionSkew.Describe("0.1.0+c925ba3", []));
+    }
+
+    private static NodeView Node(string name, string? version) =>
+        new(new NodeId($"{name}:5555"), name, 5555, "ffmpeg", false, 2, 0, 0, 0, ["h264"], version);
 }

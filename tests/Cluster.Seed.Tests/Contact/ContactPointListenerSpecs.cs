@@ -4,6 +4,7 @@ using System.Text;
 using Akka.TestKit.Xunit2;
 using Vtr.Seed.Contact;
 using Vtr.Shared.Cluster;
+using Vtr.Shared.Versioning;
 
 namespace Vtr.Cluster.Seed.Tests.Contact;
 
@@ -34,7 +35,7 @@ public sealed class ContactPointListenerSpecs() : TestKit("akka.actor.provider =
     }
 
     [Fact]
-    public async Task A_status_request_carries_the_coordinators_answer()
+    public async Task A_status_request_carries_the_coordinators_answer_and_the_seeds_version()
     {
         var coordinator = CreateTestProbe();
         await using var listener = ContactPointListener.Start(new IPEndPoint(IPAddress.Loopback, 0), Sys, coordinator.Ref);
@@ -46,6 +47,7 @@ public sealed class ContactPointListenerSpecs() : TestKit("akka.actor.provider =
 
         Assert.NotNull(answer.Reply.Status);
         Assert.NotNull(answer.Reply.MemberStates);
+        Assert.Equal(VtrVersion.Current.Announced, answer.Reply.Version);
     }
 
     [Fact]

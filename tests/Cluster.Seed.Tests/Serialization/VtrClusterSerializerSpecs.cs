@@ -16,7 +16,7 @@ public sealed class VtrClusterSerializerSpecs : Akka.TestKit.Xunit2.TestKit
 
     private static IVtrClusterMessage[] Samples { get; } =
     [
-        new RegisterNode(Node, "10.0.0.5", 7000, "videotoolbox", true, ["h264", "hevc"], ["h264", "hevc", "prores"], 4),
+        new RegisterNode(Node, "10.0.0.5", 7000, "videotoolbox", true, ["h264", "hevc"], ["h264", "hevc", "prores"], 4, Version: "0.1.0+c925ba3"),
         new NodeStatusReport(Node, 2, 143.5),
         new SubmitJob(Job, "laptop", "hevc", "h264", [new SegmentSpec(0, 0, 90_000, 60), new SegmentSpec(1, 90_000, 180_000, 60)]),
         new JobAccepted(Job, 2),
@@ -28,7 +28,7 @@ public sealed class VtrClusterSerializerSpecs : Akka.TestKit.Xunit2.TestKit
         new JobFailed(Job, "no eligible node"),
         GetClusterStatus.Instance,
         new ClusterStatus(
-            [new NodeView(Node, "10.0.0.5", 7000, "videotoolbox", true, 4, 1, 2, 143.5, ["hevc"])],
+            [new NodeView(Node, "10.0.0.5", 7000, "videotoolbox", true, 4, 1, 2, 143.5, ["hevc"], "0.1.0+c925ba3")],
             [new JobView(Job, "laptop", "hevc", 10, 4, 5, 1)]),
         CoordinatorStarted.Instance,
         new NodeRegistered(Node),
@@ -70,6 +70,23 @@ public sealed class VtrClusterSerializerSpecs : Akka.TestKit.Xunit2.TestKit
 
         Assert.Same(CoordinatorStarted.Instance, serializer.FromBinary([], serializer.Manifest(CoordinatorStarted.Instance)));
         Assert.Same(GetClusterStatus.Instance, serializer.FromBinary([], serializer.Manifest(GetClusterStatus.Instance)));
+    }
+
+    [Fact]
+    public void A_registration_from_a_node_older_than_the_version_field_still_deserializes_without_a_version()
+    {
+        var serializer = (SerializerWithStringManifest)Sys.Serialization.FindSerializerForType(typeof(RegisterNode));
+        // The body a node built before the Version field sends: every other field, no "Version" key.
+        var old = """
+            {"NodeId":{"Value":"mac-mini-1"},"Host":"10.0.0.5","Port":7000,"Backend":"videotoolbox","IsHardware":true,
+             "EncodeCodecs":["h264"],"DecodeCodecs":["h264"],"MaxSessions":4,"SessionsInUse":1}
+            """u8.ToArray();
+
+        var back = Assert.IsType<RegisterNode>(serializer.FromBinary(old, serializer.Manifest(Samples[0])));
+
+        Assert.Null(back.Version);
+        Assert.Equal(4, back.MaxSessions);
+        Assert.Equal(1, back.SessionsInUse);
     }
 
     /// <summary>Records holding ImmutableArray compare by reference; compare their JSON instead.</summary>

@@ -48,7 +48,11 @@ internal sealed class VtrProcess : IDisposable
 
     /// <param name="environment">Extra variables (TMPDIR, XDG_CACHE_HOME) so a test sees only its own files.</param>
     /// <param name="workingDirectory">Where relative paths (the sample output) land; null = the test's.</param>
-    public static VtrProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string> environment, string? workingDirectory = null)
+    public static VtrProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string> environment, string? workingDirectory = null) =>
+        StartCommandLine(["dotnet", CliPath, .. args], environment, workingDirectory);
+
+    /// <summary>Starts a whole command line (as a service file spells it) with the same output capture and signals.</summary>
+    public static VtrProcess StartCommandLine(IEnumerable<string> commandLine, IReadOnlyDictionary<string, string> environment, string? workingDirectory = null)
     {
         var start = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         if (workingDirectory is not null)
@@ -56,7 +60,7 @@ internal sealed class VtrProcess : IDisposable
             start.WorkingDirectory = workingDirectory;
         }
 
-        foreach (var arg in (string[])["--default-signal=INT", "dotnet", CliPath, .. args])
+        foreach (var arg in (string[])["--default-signal=INT", .. commandLine])
         {
             start.ArgumentList.Add(arg);
         }

@@ -33,6 +33,14 @@ internal sealed class LocalFarm : IDisposable
         return process;
     }
 
+    /// <summary>Starts a whole command line in the farm's folder: what a service file tells its manager to run.</summary>
+    public VtrProcess StartCommandLine(IReadOnlyList<string> commandLine)
+    {
+        var process = VtrProcess.StartCommandLine(commandLine, Environment, Folder);
+        _processes.Add(process);
+        return process;
+    }
+
     /// <summary>Starts a daemon and waits until it printed that it joined the cluster.</summary>
     public async Task<VtrProcess> StartMemberAsync(params string[] args)
     {

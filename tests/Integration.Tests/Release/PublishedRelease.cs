@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using Vtr.Integration.Tests.ChildProcess;
+using Vtr.Shared.Tests.Bitstream;
+
+namespace Vtr.Integration.Tests.Release;
+
+/// <summary>
+/// The linux-x64 release, made once per test class by the real `build/release.sh linux-x64` into a temp folder (about
+/// 30 s here, a minute with a cold NuGet cache), then unpacked; <see cref="RunAsync"/> starts the unpacked executable
+/// as a user without .NET would: no dotnet on PATH, no DOTNET_ROOT, an empty home.
+/// </summary>
+public sealed class PublishedRelease : IAsyncLifetime
+{
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(5);
+    private readonly string _folder = Directory.CreateTempSubdirectory("vtr-release-it-").FullName;
+
+    public string Artifacts => Path.Combine(_folder, "artifacts");
+
+    public string Archive { get; private set; } = "";
+
+    public string Executable => Path.Combine(_folder, "unpacked", "vtr");
+
+    /// <summary>What `tar -tzf` lists in the archive.</summary>
+    public IReadOnlyList<string> ArchiveEntries { get; private set; } = [];
+
+    /// <summary>The only directory on PATH: ffmpeg and ffprobe, which `vtr transcode` runs; nothing .NET.</summary>
+    private string ToolsOnPath => Path.Combine(_folder, "bin");
+
+    public async Task InitializeAsync()
+    {
+        if (ReleaseFactAttribute.SkipReason is not null)
+        {
+            return;
+        }
+
+        var script = Path.Combine(VtrProcess.RepoRoot, "build", "release.sh");
+        var publish = await ProcessResult.RunAsync(
+            script, ["linux-x64"], new Dictionary<string, string?> { ["VTR_ARTIFACTS"] = Artifacts }, VtrProcess.RepoRoot, PublishTimeout);
+        Assert.True(publish.ExitCode == 0, $"release.sh failed ({publish.ExitCode}): {publish.Error}");
+        Archive = Assert.Single(Directory.GetFiles(Artifacts, "vtr-*-linux-x64.tar.gz"));
+
+        var list = await ProcessResult.RunAsync("tar", ["-tzf", Archive], null, _folder, TimeSpan.FromSeconds(30));
+        ArchiveEntries = list.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var unpacked = Directory.CreateDirectory(Path.Combine(_folder, "unpacked")).FullName;
+        var untar = await ProcessResult.RunAsync("tar", ["-xzf", Archive, "-C", unpacked], null, _folder, TimeSpan.FromSeconds(60));
+        Assert.Equal(0, untar.ExitCode);
+
+        Directory.CreateDirectory(ToolsOnPath);
+        var ffmpeg = FfmpegLocator.Path!; // ReleaseFactAttribute found it
+        File.CreateSymbolicLink(Path.Combine(ToolsOnPath, "ffmpeg"), ffmpeg);
+        File.CreateSymbolicLink(Path.Combine(ToolsOnPath, "ffprobe"), Path.Combine(Path.GetDirectoryName(ffmpeg)!, "ffprobe"));
+    }
+
+    /// <summary>Runs the release executable in <paramref name="workingDirectory"/> with nothing of .NET in reach.</summary>
+    public Task<ProcessResult> RunAsync(IEnumerable<string> args, string workingDirectory, TimeSpan timeout)
+    {
+        var home = Directory.CreateDirectory(Path.Combine(_folder, "home")).FullName;
+        var environment = new Dictionary<string, string?>
+        {
+            ["PATH"] = ToolsOnPath,
+            ["HOME"] = home,
+            ["TMPDIR"] = Directory.CreateDirectory(Path.Combine(_folder, "tmp")).FullName,
+            ["XDG_CACHE_HOME"] = Path.Combine(home, ".cache"),
+        };
+        return ProcessResult.RunAsync(Executable, args, environment, workingDirectory, timeout, inheritEnvironment: false);
+    }
+
+    public string CreateFolder(string name) => Directory.CreateDirectory(Path.Combine(_folder, name)).FullName;
+
+    public Task DisposeAsync()
+    {
+        Directory.Delete(_folder, recursive: true);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>A finished child process: exit code and everything it printed.</summary>
+public sealed record ProcessResult(int ExitCode, string Output, string Error)
+{
+    /// <param name="environment">Variables to set (null value: remove); with inheritEnvironment off, the only ones.</param>
+    public static async Task<ProcessResult> RunAsync(
+        string file, IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment, string workingDirectory,
+        TimeSpan timeout, bool inheritEnvironment = true)
+    {
+        var start = new ProcessStartInfo(file)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory,
+        };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        if (!inheritEnvironment)
+        {
+            start.Environment.Clear();
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{file} did not start");
+        using var cancel = new CancellationTokenSource(timeout);
+        var output = process.StandardOutput.ReadToEndAsync(cancel.Token);
+        var error = process.StandardError.ReadToEndAsync(cancel.Token);
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{file} {string.Join(' ', start.ArgumentList)} ran longer than {timeout}");
+        }
+
+        return new ProcessResult(process.ExitCode, await output, await error);
+    }
+}
