@@ -1,3 +1,4 @@
+using Vtr.Node.Buffers;
 using Vtr.Shared.Wire;
 
 namespace Vtr.Node.Sessions;
@@ -5,7 +6,11 @@ namespace Vtr.Node.Sessions;
 /// <summary>What a session asks its <see cref="CodecActor"/>. Ownership of pooled payloads passes with the message.</summary>
 public static class CodecProtocol
 {
-    public sealed record EncodeFrame(FrameMessage Frame);
+    /// <summary>Encode one frame; the codec disposes it once submitted (or the dead-letter sink, if never handled).</summary>
+    public sealed record EncodeFrame(FrameMessage Frame) : IPooledMessage
+    {
+        public void Dispose() => Frame.Dispose();
+    }
 
     public sealed record DecodePacket(PacketMessage Packet);
 

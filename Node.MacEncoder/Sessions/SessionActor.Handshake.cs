@@ -125,6 +125,8 @@ public sealed partial class SessionActor
         {
             _codec = null; // it stops itself; its Terminated must not count as a second failure
             Fail(Vtr1ErrorCode.UnsupportedConfiguration, failed.Reason);
+            // Frames a pipelining client sent while the codec was opening: Closing returns them to the pool.
+            Stash.UnstashAll();
         });
         Receive<ConnectionEvents.MessageReceived>(received => HandleWhileOpening(received.Message));
         HandleCommonEvents();

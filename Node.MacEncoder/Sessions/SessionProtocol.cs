@@ -1,3 +1,4 @@
+using Vtr.Node.Buffers;
 using Vtr.Node.Codecs;
 
 namespace Vtr.Node.Sessions;
@@ -16,10 +17,16 @@ public static class SessionProtocol
     public sealed record CodecOpenFailed(string Reason);
 
     /// <summary>An encoded packet, in decode order; the session owns it and disposes it after sending.</summary>
-    public sealed record PacketEncoded(EncodedPacket Packet);
+    public sealed record PacketEncoded(EncodedPacket Packet) : IPooledMessage
+    {
+        public void Dispose() => Packet.Dispose();
+    }
 
     /// <summary>A decoded picture; the session owns it.</summary>
-    public sealed record PictureDecoded(DecodedPicture Picture);
+    public sealed record PictureDecoded(DecodedPicture Picture) : IPooledMessage
+    {
+        public void Dispose() => Picture.Dispose();
+    }
 
     /// <summary>One input (FRAME or PACKET) was consumed by the codec: its connection credit may be returned.</summary>
     public sealed record InputConsumed

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Vtr.Node.Codecs.FFmpeg;
 
 /// <summary>Node-side knobs of the libavcodec backend (bound from configuration by the host).</summary>
@@ -12,5 +14,8 @@ namespace Vtr.Node.Codecs.FFmpeg;
 /// </param>
 public sealed record FFmpegBackendOptions(string SoftwarePreset = "veryfast", int Threads = 0, bool DecodeInDecodeOrder = false)
 {
+    /// <summary>Where encoded packets are rented (the shared pool; tests pass a counting one to prove every packet comes back).</summary>
+    public MemoryPool<byte> OutputPool { get; init; } = MemoryPool<byte>.Shared;
+
     public static FFmpegBackendOptions Default { get; } = new();
 }
