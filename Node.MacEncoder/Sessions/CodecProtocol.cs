@@ -14,9 +14,18 @@ public static class CodecProtocol
 
     public sealed record DecodePacket(PacketMessage Packet);
 
-    /// <summary>End of input: flush the codec and report every remaining output, then CodecDrained.</summary>
+    /// <summary>
+    /// End of input: flush the codec and report the remaining outputs a credit window at a time (DrainPaused after
+    /// each batch, so a slow socket never has to hold a whole encoder delay), then CodecDrained.
+    /// </summary>
     public sealed record Drain
     {
         public static readonly Drain Instance = new();
+    }
+
+    /// <summary>The previous batch of drained outputs is on its way: send the next.</summary>
+    public sealed record ContinueDrain
+    {
+        public static readonly ContinueDrain Instance = new();
     }
 }

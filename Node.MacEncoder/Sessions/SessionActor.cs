@@ -53,10 +53,7 @@ public sealed partial class SessionActor : ReceiveActor, IWithTimers, IWithUnbou
     {
         // Whatever state we stop in, the socket and any pooled input or output go with us; the codec child stops with
         // us. Messages still in the mailbox become dead letters, which the PooledDeadLetterSink disposes.
-        while (_backlog.TryDequeue(out var item))
-        {
-            (item as IDisposable)?.Dispose();
-        }
+        _backlog.DisposeAll();
 
         foreach (var stashed in Stash.ClearStash())
         {

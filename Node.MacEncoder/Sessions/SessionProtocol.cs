@@ -22,10 +22,16 @@ public static class SessionProtocol
         public void Dispose() => Packet.Dispose();
     }
 
-    /// <summary>A decoded picture; the session owns it.</summary>
-    public sealed record PictureDecoded(DecodedPicture Picture) : IPooledMessage
+    /// <summary>A decoded picture, already written as a FRAME on the codec's thread; the session owns it.</summary>
+    public sealed record PictureDecoded(OutboundFrame Frame) : IPooledMessage
     {
-        public void Dispose() => Picture.Dispose();
+        public void Dispose() => Frame.Dispose();
+    }
+
+    /// <summary>The codec sent one batch of drained outputs; it sends the next on <see cref="CodecProtocol.ContinueDrain"/>.</summary>
+    public sealed record DrainPaused
+    {
+        public static readonly DrainPaused Instance = new();
     }
 
     /// <summary>One input (FRAME or PACKET) was consumed by the codec: its connection credit may be returned.</summary>
