@@ -38,8 +38,8 @@ public sealed class Vtr1Client : IAsyncDisposable
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp)
         {
             NoDelay = true,
-            SendBufferSize = 4 * 1024 * 1024,
-            ReceiveBufferSize = 4 * 1024 * 1024,
+            SendBufferSize = Vtr1SocketBuffers.Bytes,
+            ReceiveBufferSize = Vtr1SocketBuffers.Bytes,
         };
         try
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
 using Akka.Actor;
@@ -17,14 +18,14 @@ public sealed class NodeServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _acceptLoop;
 
-    private NodeServer(Vtr1Listener listener, IActorRef pool, SessionPolicy policy, int acceptLimit)
+    private NodeServer(Vtr1Listener listener, IActorRef pool, SessionPolicy policy, int acceptLimit, ArrayPool<byte>? planePool)
     {
         _listener = listener;
         Pool = pool;
         var accepted = 0;
         _acceptLoop = listener.AcceptLoopAsync(socket =>
         {
-            Pool.Tell(new EncoderPoolProtocol.ConnectionAccepted(new Vtr1Connection(socket, policy.Limits)));
+            Pool.Tell(new EncoderPoolProtocol.ConnectionAccepted(new Vtr1Connection(socket, policy.Limits, planePool)));
             if (acceptLimit > 0 && ++accepted >= acceptLimit)
             {
                 _stop.Cancel();
@@ -36,13 +37,16 @@ public sealed class NodeServer : IAsyncDisposable
 
     public IActorRef Pool { get; }
 
-    /// <summary>Binds and starts accepting. <paramref name="acceptLimit"/> &gt; 0 stops accepting after that many (--once).</summary>
+    /// <summary>
+    /// Binds and starts accepting. <paramref name="acceptLimit"/> &gt; 0 stops accepting after that many (--once);
+    /// <paramref name="planePool"/> is where FRAME planes are rented (the shared pool unless a test counts rentals).
+    /// </summary>
     public static NodeServer Start(ActorSystem system, ICodecBackend backend, IPEndPoint listen, SessionPolicy policy,
-        int maxSessions, IActorRef? observer = null, int acceptLimit = 0, string poolName = "encoder-pool")
+        int maxSessions, IActorRef? observer = null, int acceptLimit = 0, string poolName = "encoder-pool", ArrayPool<byte>? planePool = null)
     {
         var listener = Vtr1Listener.Bind(listen);
         var pool = system.ActorOf(EncoderPool.Props(backend, policy, maxSessions, observer), poolName);
-        return new NodeServer(listener, pool, policy, acceptLimit);
+        return new NodeServer(listener, pool, policy, acceptLimit, planePool);
     }
 
     /// <summary>The endpoint clients should dial: the bound one, or loopback when bound to any address.</summary>

@@ -1,6 +1,8 @@
+using System.Buffers;
 using Akka.Actor;
 using Akka.Event;
 using Vtr.Node.Codecs;
+using Vtr.Node.Transport;
 using Vtr.Shared.Media;
 using Vtr.Shared.Wire;
 
@@ -25,6 +27,7 @@ public sealed class CodecActor : ReceiveActor
     private int _framesInsideEncoder;
     private int _restarts;
     private bool _encodedAny;
+    private DrainStage _drain;
 
     public CodecActor(ICodecBackend backend, CodecSessionSpec spec, int maxRestarts)
     {
@@ -35,6 +38,7 @@ public sealed class CodecActor : ReceiveActor
         Receive<CodecProtocol.EncodeFrame>(HandleEncodeFrame);
         Receive<CodecProtocol.DecodePacket>(HandleDecodePacket);
         Receive<CodecProtocol.Drain>(_ => HandleDrain());
+        Receive<CodecProtocol.ContinueDrain>(_ => ContinueDrain());
     }
 
     public static Props Props(ICodecBackend backend, CodecSessionSpec spec, int maxRestarts) =>
@@ -107,25 +111,31 @@ public sealed class CodecActor : ReceiveActor
         Context.Parent.Tell(SessionProtocol.InputConsumed.Instance);
     }
 
-    private void SubmitAndDrain(in RawVideoFrame input)
+    /// <summary>Submits one frame and forwards every packet that came out; returns how many.</summary>
+    private int SubmitAndDrain(in RawVideoFrame input)
     {
         var encoder = _encoder ?? throw new InvalidOperationException("encode on a decode session");
+        var forwarded = 0;
         while (encoder.Submit(input) == SubmitResult.NeedsDrain)
         {
-            ForwardPackets(encoder);
+            forwarded += ForwardPackets(encoder);
         }
 
         _framesInsideEncoder++;
-        ForwardPackets(encoder);
+        return forwarded + ForwardPackets(encoder);
     }
 
-    private void ForwardPackets(IVideoEncoder encoder)
+    private int ForwardPackets(IVideoEncoder encoder)
     {
+        var forwarded = 0;
         while (encoder.Receive(out var packet) == ReceiveResult.Output && packet is not null)
         {
             _framesInsideEncoder--;
+            forwarded++;
             Context.Parent.Tell(new SessionProtocol.PacketEncoded(packet));
         }
+
+        return forwarded;
     }
 
     private void HandleDecodePacket(CodecProtocol.DecodePacket request)
@@ -142,26 +152,37 @@ public sealed class CodecActor : ReceiveActor
         Context.Parent.Tell(SessionProtocol.InputConsumed.Instance);
     }
 
-    /// <summary>Decode mode sends pictures to the session; transcode mode re-encodes the ones the segment keeps.</summary>
     private void ForwardDecoded(IVideoDecoder decoder)
     {
         while (decoder.Receive(out var picture) == ReceiveResult.Output && picture is not null)
         {
+            ForwardPicture(picture);
+        }
+    }
+
+    /// <summary>
+    /// Decode mode sends the picture to the session, written as a FRAME here (compression is CPU work, and this is
+    /// the session's CPU thread); transcode mode re-encodes the ones the segment keeps. Returns the outputs sent.
+    /// </summary>
+    private int ForwardPicture(DecodedPicture picture)
+    {
+        using (picture)
+        {
             if (_encoder is null)
             {
-                Context.Parent.Tell(new SessionProtocol.PictureDecoded(picture));
-                continue;
+                Context.Parent.Tell(new SessionProtocol.PictureDecoded(OutboundFrame.Write(picture, _spec.OutputCompression, ArrayPool<byte>.Shared)));
+                return 1;
             }
 
-            using (picture)
+            if (!_keep.Contains(picture.Pts))
             {
-                if (_keep.Contains(picture.Pts))
-                {
-                    // The segment's first output frame is its keyframe, whatever the source GOP was.
-                    SubmitAndDrain(new RawVideoFrame(picture.Pts, picture.Duration, !_encodedAny, picture.Luma, picture.Chroma));
-                    _encodedAny = true;
-                }
+                return 0;
             }
+
+            // The segment's first output frame is its keyframe, whatever the source GOP was.
+            var forwarded = SubmitAndDrain(new RawVideoFrame(picture.Pts, picture.Duration, !_encodedAny, picture.Luma, picture.Chroma));
+            _encodedAny = true;
+            return forwarded;
         }
     }
 
@@ -170,19 +191,57 @@ public sealed class CodecActor : ReceiveActor
         if (_decoder is { } decoder)
         {
             decoder.Flush();
-            ForwardDecoded(decoder);
+            _drain = DrainStage.Decoder;
+        }
+        else
+        {
+            _encoder?.Flush();
+            _drain = DrainStage.Encoder;
         }
 
-        if (_encoder is { } encoder)
+        ContinueDrain();
+    }
+
+    /// <summary>
+    /// Sends the next credit window of drained outputs: the decoder's remaining pictures (re-encoded in transcode
+    /// mode), then the encoder's remaining packets. The session's backlog is bounded by the credit window, so a
+    /// slow socket must never receive a whole encoder delay at once.
+    /// </summary>
+    private void ContinueDrain()
+    {
+        var budget = Vtr1Connection.CreditWindow;
+        while (budget > 0)
         {
-            encoder.Flush();
-            while (encoder.Receive(out var packet) == ReceiveResult.Output && packet is not null)
+            if (_drain == DrainStage.Decoder)
+            {
+                if (_decoder!.Receive(out var picture) == ReceiveResult.Output && picture is not null) // Decoder stage implies a decoder
+                {
+                    budget -= ForwardPicture(picture);
+                    continue;
+                }
+
+                _encoder?.Flush();
+                _drain = DrainStage.Encoder;
+            }
+
+            if (_drain != DrainStage.Encoder)
+            {
+                return; // drained already; a late ContinueDrain has nothing to do
+            }
+
+            if (_encoder is not null && _encoder.Receive(out var packet) == ReceiveResult.Output && packet is not null)
             {
                 Context.Parent.Tell(new SessionProtocol.PacketEncoded(packet));
+                budget--;
+                continue;
             }
+
+            _drain = DrainStage.Done;
+            Context.Parent.Tell(SessionProtocol.CodecDrained.Instance);
+            return;
         }
 
-        Context.Parent.Tell(SessionProtocol.CodecDrained.Instance);
+        Context.Parent.Tell(SessionProtocol.DrainPaused.Instance);
     }
 
     /// <summary>
@@ -204,4 +263,12 @@ public sealed class CodecActor : ReceiveActor
     }
 
     private static PlaneView ToPlaneView(FramePlane plane) => new(plane.Data, plane.Stride, plane.Height);
+
+    private enum DrainStage
+    {
+        None,
+        Decoder,
+        Encoder,
+        Done,
+    }
 }

@@ -1,4 +1,5 @@
 using Vtr.Node.Codecs;
+using Vtr.Shared.Media;
 
 namespace Vtr.Node.Sessions;
 
@@ -8,6 +9,9 @@ namespace Vtr.Node.Sessions;
 /// </summary>
 public sealed record CodecSessionSpec(EncoderSettings? Encoder, DecoderSettings? Decoder, PtsRange? Keep = null)
 {
+    /// <summary>How decoded pictures are compressed into FRAMEs, on the codec's thread (CONFIGURE's wire_compression).</summary>
+    public WireCompression OutputCompression { get; init; }
+
     public static CodecSessionSpec ForEncoding(EncoderSettings settings) => new(settings, null);
 
     public static CodecSessionSpec ForDecoding(DecoderSettings settings) => new(null, settings);

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Akka.Actor;
 using Akka.Event;
+using Vtr.Node.Buffers;
 using Vtr.Node.Codecs;
 using Vtr.Shared.Bitstream;
 using Vtr.Shared.Wire;
@@ -39,6 +40,9 @@ public sealed class EncoderPool : ReceiveActor
 
     public static Props Props(ICodecBackend backend, SessionPolicy policy, int maxSessions, IActorRef? observer = null) =>
         Akka.Actor.Props.Create(() => new EncoderPool(backend, policy, maxSessions, observer));
+
+    /// <summary>Pooled messages of sessions and codecs that end as dead letters are returned to their pools.</summary>
+    protected override void PreStart() => PooledDeadLetterSink.For(Context.System);
 
     /// <summary>A session that throws is stopped: its connection cannot be resumed, and its peers are unaffected.</summary>
     protected override SupervisorStrategy SupervisorStrategy() =>

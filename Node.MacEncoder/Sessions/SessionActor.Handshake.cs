@@ -24,7 +24,7 @@ public sealed partial class SessionActor
     private void HandleBeforeHello(IVtr1Message message)
     {
         RestartIdleTimer();
-        _connection.ReturnCredit();
+        ReturnCredit();
         if (message is not HelloMessage hello)
         {
             (message as IDisposable)?.Dispose();
@@ -80,7 +80,7 @@ public sealed partial class SessionActor
     private void HandleBeforeConfigure(IVtr1Message message)
     {
         RestartIdleTimer();
-        _connection.ReturnCredit();
+        ReturnCredit(); // deferred while a reply is still flushing, so a PING flood cannot grow the backlog
         switch (message)
         {
             case ConfigureMessage configure:
@@ -113,7 +113,9 @@ public sealed partial class SessionActor
             "CONFIGURE req mode={Mode} codec={Codec} {Width}x{Height} pix={PixelFormat} tb={TimeBase} fr={FrameRate} options={Options}",
             [_stats.Mode, _codecKind, configure.Width, configure.Height, configure.PixelFormat, configure.TimeBase, configure.FrameRate,
             string.Join(',', configure.Options.Select(option => option.Key + "=" + option.Value))]);
-        _codec = Context.ActorOf(CodecActor.Props(_backend, plan.Spec!, _policy.MaxCodecRestarts), "codec");
+        configure.TryGetCompression(out var compression); // checked by the plan
+        var spec = plan.Spec! with { OutputCompression = compression }; // a plan without error has a spec
+        _codec = Context.ActorOf(CodecActor.Props(_backend, spec, _policy.MaxCodecRestarts), "codec");
         Context.Watch(_codec);
         Become(OpeningCodec);
     }
@@ -125,6 +127,8 @@ public sealed partial class SessionActor
         {
             _codec = null; // it stops itself; its Terminated must not count as a second failure
             Fail(Vtr1ErrorCode.UnsupportedConfiguration, failed.Reason);
+            // Frames a pipelining client sent while the codec was opening: Closing returns them to the pool.
+            Stash.UnstashAll();
         });
         Receive<ConnectionEvents.MessageReceived>(received => HandleWhileOpening(received.Message));
         HandleCommonEvents();

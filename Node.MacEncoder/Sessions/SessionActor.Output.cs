@@ -1,73 +1,69 @@
+using System.Buffers;
 using Akka.Actor;
 using Vtr.Node.Codecs;
-using Vtr.Shared.Media;
+using Vtr.Node.Transport;
 using Vtr.Shared.Wire;
 
 namespace Vtr.Node.Sessions;
 
 /// <summary>
 /// The send side: every output goes through <see cref="Emit"/>, in order. While a flush is pending (the socket
-/// is slower than the codec) outputs wait in a backlog bounded by the credit window, and input credits are held
-/// back, so the client is slowed by TCP instead of memory growing here.
+/// is slower than the codec) outputs wait in an <see cref="OutputBacklog"/> bounded by the credit window, and input
+/// credits are held back, so the client is slowed by TCP instead of memory growing here.
 /// </summary>
 public sealed partial class SessionActor
 {
-    private readonly Queue<object> _backlog = new();
-    private readonly PlaneView[] _outputPlanes = new PlaneView[2];
+    /// <summary>The credit window's outputs plus the session's last message (DONE or ERROR).</summary>
+    private readonly OutputBacklog _backlog = new(Vtr1Connection.CreditWindow + 1);
     private readonly TimestampTracker _timestamps = new();
     private bool _flushing;
     private bool _finishRequested;
+    private bool _drainPaused;
     private int _deferredCredits;
-    private WireCompression _outputCompression;
 
-    private void Send(IVtr1Message message) => Emit(message);
+    private void Send(IVtr1Message message) => Emit(PendingOutput.Of(message));
 
-    private void Emit(object item)
+    private void Emit(PendingOutput output)
     {
         if (_flushing)
         {
-            _backlog.Enqueue(item);
+            _backlog.Enqueue(output);
             return;
         }
 
-        WriteItem(item);
+        Write(output);
         StartFlush();
     }
 
-    private void WriteItem(object item)
+    private void Write(PendingOutput output)
     {
-        var output = _connection.Output.Output;
-        switch (item)
+        var pipe = _connection.Output.Output;
+        if (output.Packet is { } packet)
         {
-            case EncodedPacket packet:
-                using (packet)
+            using (packet)
+            {
+                // The original server's fix-up (WIRE.md §6.4): one packet per pts, dts strictly increasing and ≤ pts.
+                if (_timestamps.TryTrack(packet.Pts, packet.Dts, out var dts))
                 {
-                    // The original server's fix-up (WIRE.md §6.4): one packet per pts, dts strictly increasing and ≤ pts.
-                    if (!_timestamps.TryTrack(packet.Pts, packet.Dts, out var dts))
-                    {
-                        break;
-                    }
-
-                    PacketMessage.Write(output, packet.Pts, dts, packet.Duration, packet.IsKeyframe ? 1u : 0u, packet.Data.Span);
+                    PacketMessage.Write(pipe, packet.Pts, dts, packet.Duration, packet.IsKeyframe ? 1u : 0u, packet.Data.Span);
                     _stats.OutputCount++;
                     _stats.OutputBytes += packet.Length;
                 }
-
-                break;
-            case DecodedPicture picture:
-                using (picture)
-                {
-                    _outputPlanes[0] = picture.Luma;
-                    _outputPlanes[1] = picture.Chroma;
-                    FrameMessage.Write(output, picture.Pts, picture.Duration, 0, _outputPlanes, _outputCompression);
-                    _stats.OutputCount++;
-                    _stats.OutputBytes += picture.Luma.Data.Length + picture.Chroma.Data.Length;
-                }
-
-                break;
-            case IVtr1Message message:
-                message.Write(output);
-                break;
+            }
+        }
+        else if (output.Frame is { } frame)
+        {
+            using (frame)
+            {
+                // Compressed on the codec's thread: only a copy is left to do here.
+                pipe.Write(frame.Message.Span);
+                _stats.OutputCount++;
+                _stats.OutputBytes += frame.PictureBytes;
+            }
+        }
+        else
+        {
+            output.Control?.Write(pipe);
         }
     }
 
@@ -90,9 +86,9 @@ public sealed partial class SessionActor
         _flushing = false;
         if (_backlog.Count > 0)
         {
-            while (_backlog.TryDequeue(out var item))
+            while (_backlog.TryDequeue(out var output))
             {
-                WriteItem(item);
+                Write(output);
             }
 
             StartFlush();
@@ -108,13 +104,34 @@ public sealed partial class SessionActor
             _connection.ReturnCredit();
         }
 
+        if (_drainPaused)
+        {
+            _drainPaused = false;
+            _codec?.Tell(CodecProtocol.ContinueDrain.Instance);
+        }
+
         if (_finishRequested)
         {
             BeginFinish();
         }
     }
 
-    /// <summary>Returns an input credit now, or after the pending flush when output is backed up.</summary>
+    /// <summary>The codec sent a batch of drained outputs: ask for the next once they are on their way.</summary>
+    private void HandleDrainPaused()
+    {
+        if (_flushing)
+        {
+            _drainPaused = true;
+            return;
+        }
+
+        _codec?.Tell(CodecProtocol.ContinueDrain.Instance);
+    }
+
+    /// <summary>
+    /// Returns an input credit now, or after the pending flush when output is backed up: an input is not done
+    /// until what it produced is on its way, which is what bounds the backlog.
+    /// </summary>
     private void ReturnCredit()
     {
         if (_flushing)

@@ -12,7 +12,6 @@ public sealed partial class SessionActor
 
     private void Streaming()
     {
-        _outputCompression = _connection.InboundCompression;
         Receive<ConnectionEvents.MessageReceived>(received => HandleWhileStreaming(received.Message));
         ReceiveCodecOutputs();
         HandleCommonEvents();
@@ -23,12 +22,12 @@ public sealed partial class SessionActor
         Receive<SessionProtocol.PacketEncoded>(encoded =>
         {
             _policy.Frames.Add();
-            Emit(encoded.Packet);
+            Emit(PendingOutput.Of(encoded.Packet));
         });
         Receive<SessionProtocol.PictureDecoded>(decoded =>
         {
             _policy.Frames.Add();
-            Emit(decoded.Picture);
+            Emit(PendingOutput.Of(decoded.Frame));
         });
         Receive<SessionProtocol.InputConsumed>(_ => ReturnCredit());
         Receive<SessionProtocol.CodecRecovered>(recovered =>
@@ -54,7 +53,7 @@ public sealed partial class SessionActor
                 _codec!.Tell(CodecProtocol.Drain.Instance);
                 break;
             case PingMessage:
-                _connection.ReturnCredit();
+                ReturnCredit(); // after the PONG is flushed: a PING flood must not grow the backlog
                 Send(PongMessage.Instance);
                 break;
             case UnknownMessage or PongMessage:
@@ -132,6 +131,7 @@ public sealed partial class SessionActor
             (received.Message as IDisposable)?.Dispose();
         });
         ReceiveCodecOutputs();
+        Receive<SessionProtocol.DrainPaused>(_ => HandleDrainPaused());
         Receive<SessionProtocol.CodecDrained>(_ =>
         {
             _log.Debug("DONE client={Client} in={InputCount} out={OutputCount}", _clientName, _stats.InputCount, _stats.OutputCount);

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Event;
+using Vtr.Node.Buffers;
 using Vtr.Node.Codecs;
 using Vtr.Node.Transport;
 using Vtr.Shared.Bitstream;
@@ -50,10 +51,13 @@ public sealed partial class SessionActor : ReceiveActor, IWithTimers, IWithUnbou
 
     protected override void PostStop()
     {
-        // Whatever state we stop in, the socket and any pooled output go with us; the codec child stops with us.
-        while (_backlog.TryDequeue(out var item))
+        // Whatever state we stop in, the socket and any pooled input or output go with us; the codec child stops with
+        // us. Messages still in the mailbox become dead letters, which the PooledDeadLetterSink disposes.
+        _backlog.DisposeAll();
+
+        foreach (var stashed in Stash.ClearStash())
         {
-            (item as IDisposable)?.Dispose();
+            (stashed.Message as IPooledMessage)?.Dispose();
         }
 
         _connection.Abort();
@@ -162,9 +166,8 @@ public sealed partial class SessionActor : ReceiveActor, IWithTimers, IWithUnbou
         Receive<FinishCompleted>(_ => Context.Stop(Self));
         Receive<SessionProtocol.OutputFlushed>(_ => HandleOutputFlushed());
         Receive<SessionProtocol.OutputFailed>(_ => Context.Stop(Self));
-        Receive<ConnectionEvents.MessageReceived>(received => (received.Message as IDisposable)?.Dispose());
-        Receive<SessionProtocol.PacketEncoded>(encoded => encoded.Packet.Dispose());
-        Receive<SessionProtocol.PictureDecoded>(decoded => decoded.Picture.Dispose());
+        // Input after the end and codec output nobody will send: returned to their pools here.
+        Receive<IPooledMessage>(pooled => pooled.Dispose());
         ReceiveAny(_ => { });
     }
 

@@ -1,3 +1,4 @@
+using Vtr.Node.Buffers;
 using Vtr.Node.Codecs;
 
 namespace Vtr.Node.Sessions;
@@ -16,10 +17,22 @@ public static class SessionProtocol
     public sealed record CodecOpenFailed(string Reason);
 
     /// <summary>An encoded packet, in decode order; the session owns it and disposes it after sending.</summary>
-    public sealed record PacketEncoded(EncodedPacket Packet);
+    public sealed record PacketEncoded(EncodedPacket Packet) : IPooledMessage
+    {
+        public void Dispose() => Packet.Dispose();
+    }
 
-    /// <summary>A decoded picture; the session owns it.</summary>
-    public sealed record PictureDecoded(DecodedPicture Picture);
+    /// <summary>A decoded picture, already written as a FRAME on the codec's thread; the session owns it.</summary>
+    public sealed record PictureDecoded(OutboundFrame Frame) : IPooledMessage
+    {
+        public void Dispose() => Frame.Dispose();
+    }
+
+    /// <summary>The codec sent one batch of drained outputs; it sends the next on <see cref="CodecProtocol.ContinueDrain"/>.</summary>
+    public sealed record DrainPaused
+    {
+        public static readonly DrainPaused Instance = new();
+    }
 
     /// <summary>One input (FRAME or PACKET) was consumed by the codec: its connection credit may be returned.</summary>
     public sealed record InputConsumed

@@ -1,13 +1,11 @@
 using System.Net.Sockets;
+using Vtr.Shared.Wire;
 
 namespace Vtr.Node.Transport;
 
 /// <summary>Socket options every VTR1 connection gets, as the original server sets them (WIRE.md §3.1).</summary>
 internal static class SocketTuning
 {
-    /// <summary>4 MiB, the original server's SO_SNDBUF/SO_RCVBUF: a 1080p NV12 frame is ~3 MiB.</summary>
-    public const int BufferBytes = 4 * 1024 * 1024;
-
     // Linux TCP_QUICKACK (netinet/tcp.h): the decode-mode client writes header and payload separately
     // without TCP_NODELAY, so a delayed ACK would cost ~40 ms per packet.
     private const int TcpQuickAck = 12;
@@ -18,8 +16,8 @@ internal static class SocketTuning
     public static void Apply(Socket socket)
     {
         socket.NoDelay = true;
-        socket.SendBufferSize = BufferBytes;
-        socket.ReceiveBufferSize = BufferBytes;
+        socket.SendBufferSize = Vtr1SocketBuffers.Bytes;
+        socket.ReceiveBufferSize = Vtr1SocketBuffers.Bytes;
         RequestQuickAck(socket);
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
@@ -37,7 +38,10 @@ public sealed partial class Vtr1Connection : IAsyncDisposable
     private Task? _receiveLoop;
     private bool _closed;
 
-    public Vtr1Connection(Socket socket, Vtr1Limits limits)
+    /// <param name="socket">The accepted socket; the connection owns it from now on.</param>
+    /// <param name="limits">Message size limits, checked before anything is allocated.</param>
+    /// <param name="planePool">Where FRAME planes are rented (the shared pool unless a test counts rentals).</param>
+    public Vtr1Connection(Socket socket, Vtr1Limits limits, ArrayPool<byte>? planePool = null)
     {
         _socket = socket;
         SocketTuning.Apply(socket);
@@ -45,7 +49,7 @@ public sealed partial class Vtr1Connection : IAsyncDisposable
         _stream = new NetworkStream(socket, ownsSocket: false);
         _input = PipeReader.Create(_stream, new StreamPipeReaderOptions(bufferSize: ReadBufferBytes, minimumReadSize: ReadBufferBytes / 4));
         Output = new Vtr1PipeWriter(PipeWriter.Create(_stream, new StreamPipeWriterOptions(minimumBufferSize: 64 * 1024)));
-        _messageReader = new Vtr1PipeReader(_input, limits, directSource: _stream);
+        _messageReader = new Vtr1PipeReader(_input, limits, directSource: _stream, planePool);
     }
 
     public string RemoteEndPoint { get; }

@@ -7,8 +7,8 @@ namespace Vtr.Shared.Wire;
 
 /// <summary>
 /// FRAME (5): one raw picture. Planes read from the wire are decompressed into <see cref="ArrayPool{T}"/>
-/// arrays this message owns: the last holder must <see cref="Dispose"/> it, after which
-/// <see cref="Planes"/> must not be touched.
+/// arrays this message owns (from the pool the reader was given, <see cref="ArrayPool{T}.Shared"/> unless a test
+/// counts them): the last holder must <see cref="Dispose"/> it, after which <see cref="Planes"/> must not be touched.
 /// </summary>
 public sealed partial class FrameMessage : IVtr1Message, IDisposable
 {
@@ -17,15 +17,17 @@ public sealed partial class FrameMessage : IVtr1Message, IDisposable
 
     internal const int MinPlanes = 2;
 
+    private readonly ArrayPool<byte> _pool;
     private byte[]?[]? _rentedPlanes;
 
     /// <summary>A frame over caller-owned plane memory; <see cref="Dispose"/> releases nothing.</summary>
     public FrameMessage(long pts, long duration, uint flags, IReadOnlyList<FramePlane> planes, ImmutableArray<SideDataEntry> sideData = default)
-        : this(pts, duration, flags, planes, sideData, rentedPlanes: null)
+        : this(pts, duration, flags, planes, sideData, rentedPlanes: null, ArrayPool<byte>.Shared)
     {
     }
 
-    private FrameMessage(long pts, long duration, uint flags, IReadOnlyList<FramePlane> planes, ImmutableArray<SideDataEntry> sideData, byte[]?[]? rentedPlanes)
+    private FrameMessage(long pts, long duration, uint flags, IReadOnlyList<FramePlane> planes, ImmutableArray<SideDataEntry> sideData,
+        byte[]?[]? rentedPlanes, ArrayPool<byte> pool)
     {
         ArgumentNullException.ThrowIfNull(planes);
         Pts = pts;
@@ -34,6 +36,7 @@ public sealed partial class FrameMessage : IVtr1Message, IDisposable
         Planes = planes;
         SideData = sideData.IsDefault ? [] : sideData;
         _rentedPlanes = rentedPlanes;
+        _pool = pool;
     }
 
     public Vtr1MessageType Type => Vtr1MessageType.Frame;
@@ -54,10 +57,11 @@ public sealed partial class FrameMessage : IVtr1Message, IDisposable
     /// <summary>
     /// Parses a FRAME payload and decompresses each plane with <paramref name="compression"/>.
     /// Plane count, stride × height and data_len are checked against the limits and the payload before
-    /// any allocation. The result owns pooled memory: dispose it.
+    /// any allocation. The result owns memory rented from <paramref name="pool"/> (default: the shared pool): dispose it.
     /// </summary>
-    public static FrameMessage Read(ReadOnlySequence<byte> payload, WireCompression compression, Vtr1Limits limits)
+    public static FrameMessage Read(ReadOnlySequence<byte> payload, WireCompression compression, Vtr1Limits limits, ArrayPool<byte>? pool = null)
     {
+        pool ??= ArrayPool<byte>.Shared;
         var compressor = PlaneCompressors.For(compression);
         var reader = new Vtr1PayloadReader(payload);
         var pts = reader.ReadInt64("FRAME pts");
@@ -72,15 +76,15 @@ public sealed partial class FrameMessage : IVtr1Message, IDisposable
         {
             for (var i = 0; i < planeCount; i++)
             {
-                planes[i] = ReadPlane(ref reader, compressor, limits, out rented[i]);
+                planes[i] = ReadPlane(ref reader, compressor, limits, pool, out rented[i]);
             }
 
             var sideData = reader.End ? [] : ReadSideData(ref reader, limits);
-            return new FrameMessage(pts, duration, flags, planes, sideData, rented);
+            return new FrameMessage(pts, duration, flags, planes, sideData, rented, pool);
         }
         catch
         {
-            ReturnAll(rented);
+            ReturnAll(pool, rented);
             throw;
         }
     }
@@ -115,11 +119,11 @@ public sealed partial class FrameMessage : IVtr1Message, IDisposable
         var rented = Interlocked.Exchange(ref _rentedPlanes, null);
         if (rented is not null)
         {
-            ReturnAll(rented);
+            ReturnAll(_pool, rented);
         }
     }
 
-    private static FramePlane ReadPlane(ref Vtr1PayloadReader reader, IPlaneCompressor compressor, Vtr1Limits limits, out byte[]? rented)
+    private static FramePlane ReadPlane(ref Vtr1PayloadReader reader, IPlaneCompressor compressor, Vtr1Limits limits, ArrayPool<byte> pool, out byte[]? rented)
     {
         rented = null;
         var stride = reader.ReadUInt32("FRAME plane stride");
@@ -127,14 +131,15 @@ public sealed partial class FrameMessage : IVtr1Message, IDisposable
         var dataLength = reader.ReadUInt32("FRAME plane data_len");
         var size = CheckPlane(stride, height, dataLength, reader.Remaining, limits);
         var compressed = reader.ReadSlice(dataLength, "FRAME plane data");
-        rented = ArrayPool<byte>.Shared.Rent(size);
+        rented = pool.Rent(size);
         compressor.Decompress(compressed, rented.AsSpan(0, size));
         return new FramePlane((int)stride, (int)height, rented.AsMemory(0, size));
     }
 
-    /// <summary>A frame over planes rented from <see cref="ArrayPool{T}.Shared"/> by a reader; it returns them on dispose.</summary>
-    internal static FrameMessage FromRentedPlanes(long pts, long duration, uint flags, FramePlane[] planes, byte[]?[] rented, ImmutableArray<SideDataEntry> sideData) =>
-        new(pts, duration, flags, planes, sideData, rented);
+    /// <summary>A frame over planes a reader rented from <paramref name="pool"/>; it returns them there on dispose.</summary>
+    internal static FrameMessage FromRentedPlanes(long pts, long duration, uint flags, FramePlane[] planes, byte[]?[] rented,
+        ImmutableArray<SideDataEntry> sideData, ArrayPool<byte> pool) =>
+        new(pts, duration, flags, planes, sideData, rented, pool);
 
     internal static void CheckPlaneCount(byte planeCount, Vtr1Limits limits)
     {
@@ -197,13 +202,13 @@ public sealed partial class FrameMessage : IVtr1Message, IDisposable
         return builder.MoveToImmutable();
     }
 
-    private static void ReturnAll(byte[]?[] rented)
+    internal static void ReturnAll(ArrayPool<byte> pool, byte[]?[] rented)
     {
         for (var i = 0; i < rented.Length; i++)
         {
             if (rented[i] is { } array)
             {
-                ArrayPool<byte>.Shared.Return(array);
+                pool.Return(array);
                 rented[i] = null;
             }
         }

@@ -9,9 +9,10 @@ public static class Vtr1MessageReader
     /// <summary>
     /// Dispatches on <paramref name="type"/>; FRAME planes are decompressed with <paramref name="compression"/>
     /// (the session's CONFIGURE value). Unknown type numbers yield <see cref="UnknownMessage"/>; empty
-    /// messages ignore any payload bytes.
+    /// messages ignore any payload bytes. FRAME planes are rented from <paramref name="planePool"/> (default: the shared pool).
     /// </summary>
-    public static IVtr1Message Read(Vtr1MessageType type, ReadOnlySequence<byte> payload, WireCompression compression, Vtr1Limits limits)
+    public static IVtr1Message Read(Vtr1MessageType type, ReadOnlySequence<byte> payload, WireCompression compression, Vtr1Limits limits,
+        ArrayPool<byte>? planePool = null)
     {
         ArgumentNullException.ThrowIfNull(limits);
         return type switch
@@ -20,7 +21,7 @@ public static class Vtr1MessageReader
             Vtr1MessageType.HelloAck => HelloAckMessage.Read(payload, limits),
             Vtr1MessageType.Configure => ConfigureMessage.Read(payload, limits),
             Vtr1MessageType.ConfigureAck => ConfigureAckMessage.Read(payload, limits),
-            Vtr1MessageType.Frame => FrameMessage.Read(payload, compression, limits),
+            Vtr1MessageType.Frame => FrameMessage.Read(payload, compression, limits, planePool),
             Vtr1MessageType.Packet => PacketMessage.Read(payload, limits),
             Vtr1MessageType.Flush => FlushMessage.Instance,
             Vtr1MessageType.Done => DoneMessage.Instance,

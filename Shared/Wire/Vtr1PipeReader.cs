@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
 using Vtr.Shared.Media;
@@ -8,10 +9,13 @@ namespace Vtr.Shared.Wire;
 /// Reads whole VTR1 messages from a <see cref="PipeReader"/>. Each message is parsed (and copies what it
 /// keeps) before the pipe is advanced, so nothing refers to pipe memory afterwards. Given the stream the pipe
 /// reads from (<paramref name="directSource"/>), large uncompressed FRAMEs have their planes read from it straight
-/// into the plane arrays (<see cref="Vtr1RawFrameReader"/>).
+/// into the plane arrays (<see cref="Vtr1RawFrameReader"/>). FRAME planes are rented from <paramref name="planePool"/>
+/// (default: the shared pool; a node's tests pass a counting one).
 /// </summary>
-public sealed class Vtr1PipeReader(PipeReader reader, Vtr1Limits limits, Stream? directSource = null)
+public sealed class Vtr1PipeReader(PipeReader reader, Vtr1Limits limits, Stream? directSource = null, ArrayPool<byte>? planePool = null)
 {
+    private readonly ArrayPool<byte> _planePool = planePool ?? ArrayPool<byte>.Shared;
+
     public PipeReader Input { get; } = reader ?? throw new ArgumentNullException(nameof(reader));
 
     public Vtr1Limits Limits { get; } = limits ?? throw new ArgumentNullException(nameof(limits));
@@ -40,7 +44,7 @@ public sealed class Vtr1PipeReader(PipeReader reader, Vtr1Limits limits, Stream?
             {
                 if (Vtr1FrameReader.TryRead(ref buffer, Limits, out var type, out var payload))
                 {
-                    var message = Vtr1MessageReader.Read(type, payload, compression, Limits);
+                    var message = Vtr1MessageReader.Read(type, payload, compression, Limits, _planePool);
                     consumed = buffer.Start;
                     examined = consumed;
                     return message;
@@ -66,7 +70,7 @@ public sealed class Vtr1PipeReader(PipeReader reader, Vtr1Limits limits, Stream?
 
             if (directPayload >= 0)
             {
-                return await Vtr1RawFrameReader.ReadAsync(Input, directSource!, directPayload, Limits, ct).ConfigureAwait(false);
+                return await Vtr1RawFrameReader.ReadAsync(Input, directSource!, directPayload, Limits, _planePool, ct).ConfigureAwait(false);
             }
         }
     }

@@ -33,10 +33,12 @@ internal static class Vtr1RawFrameReader
 
     /// <summary>
     /// Reads the FRAME whose header starts the unread part of <paramref name="input"/>; <paramref name="source"/> is the
-    /// stream <paramref name="input"/> reads from, and no read of <paramref name="input"/> may be pending.
+    /// stream <paramref name="input"/> reads from, and no read of <paramref name="input"/> may be pending. Planes are
+    /// rented from <paramref name="pool"/>.
     /// </summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public static async ValueTask<FrameMessage> ReadAsync(PipeReader input, Stream source, long payloadLength, Vtr1Limits limits, CancellationToken ct)
+    public static async ValueTask<FrameMessage> ReadAsync(PipeReader input, Stream source, long payloadLength, Vtr1Limits limits,
+        ArrayPool<byte> pool, CancellationToken ct)
     {
         var head = new byte[HeadBytes];
         await ReadHeadAsync(input, head, ct).ConfigureAwait(false);
@@ -69,7 +71,7 @@ internal static class Vtr1RawFrameReader
                     throw Vtr1ProtocolException.Malformed($"raw plane carries {dataLength} bytes, stride × height is {size}");
                 }
 
-                rented[i] = ArrayPool<byte>.Shared.Rent(size);
+                rented[i] = pool.Rent(size);
                 var plane = rented[i].AsMemory(0, size);
                 await ReadPlaneAsync(input, source, plane, ct).ConfigureAwait(false);
                 left -= size;
@@ -77,18 +79,11 @@ internal static class Vtr1RawFrameReader
             }
 
             var sideData = left == 0 ? [] : await ReadTrailerAsync(input, left, limits, ct).ConfigureAwait(false);
-            return FrameMessage.FromRentedPlanes(pts, duration, flags, planes, rented, sideData);
+            return FrameMessage.FromRentedPlanes(pts, duration, flags, planes, rented, sideData, pool);
         }
         catch
         {
-            foreach (var array in rented)
-            {
-                if (array is not null)
-                {
-                    ArrayPool<byte>.Shared.Return(array);
-                }
-            }
-
+            FrameMessage.ReturnAll(pool, rented);
             throw;
         }
     }

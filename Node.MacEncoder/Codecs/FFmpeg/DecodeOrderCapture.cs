@@ -37,23 +37,28 @@ internal sealed class DecodeOrderCapture : IDisposable
     /// <summary>The picture kept by <see cref="Hold"/>.</summary>
     public nint HeldPicture => _held.DangerousGetHandle();
 
-    /// <summary>Hooks an allocated, unopened context; null when the hook cannot be installed safely.</summary>
-    public static DecodeOrderCapture? TryInstall(SafeCodecContextHandle context)
+    /// <summary>Hooks an allocated, unopened context; throws <see cref="CodecException"/> when that cannot be done safely.</summary>
+    public static DecodeOrderCapture Install(SafeCodecContextHandle context, AvLayout layout)
     {
         var latest = AvUtilNative.av_frame_alloc();
         var held = AvUtilNative.av_frame_alloc();
-        if (!latest.IsInvalid && !held.IsInvalid)
+        try
         {
-            var capture = new DecodeOrderCapture(context.DangerousGetHandle(), latest, held);
-            if (GetBufferHook.TryInstall(context, capture._listener))
+            if (latest.IsInvalid || held.IsInvalid)
             {
-                return capture;
+                throw new CodecException("av_frame_alloc failed (out of memory)");
             }
-        }
 
-        latest.Dispose();
-        held.Dispose();
-        return null;
+            var capture = new DecodeOrderCapture(context.DangerousGetHandle(), latest, held);
+            GetBufferHook.Install(context, layout, capture._listener);
+            return capture;
+        }
+        catch
+        {
+            latest.Dispose();
+            held.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Forgets the previous packet's picture (its buffer goes back to libavcodec's pool).</summary>
@@ -66,6 +71,7 @@ internal sealed class DecodeOrderCapture : IDisposable
     /// <summary>True when the packet just sent allocated a picture; <see cref="Picture"/> then holds it.</summary>
     public bool TryTake()
     {
+        GetBufferHook.ThrowIfFaulted(_context);
         var captured = _captured;
         _captured = false;
         return captured;

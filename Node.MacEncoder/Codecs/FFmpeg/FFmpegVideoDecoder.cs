@@ -56,7 +56,7 @@ public sealed unsafe class FFmpegVideoDecoder : IVideoDecoder
                 session.SetOption("thread_type", "slice");
                 session.SetOption("threads", options.Threads.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 _h264DecodeOrder = inDecodeOrder && annexB == VideoCodec.H264
-                    ? H264DecodeOrderOutput.TryInstall(_runtime, _output, session.Context)
+                    ? H264DecodeOrderOutput.Install(_runtime, _output, session.Context)
                     : null;
                 if (inDecodeOrder && _h264DecodeOrder is null)
                 {

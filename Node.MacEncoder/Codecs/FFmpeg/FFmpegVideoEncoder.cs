@@ -19,6 +19,7 @@ public sealed unsafe class FFmpegVideoEncoder : IVideoEncoder
     private readonly bool _planarInput;
     private readonly int _width;
     private readonly int _height;
+    private readonly MemoryPool<byte> _packetPool;
 
     public FFmpegVideoEncoder(EncoderSettings settings, FFmpegBackendOptions? options = null)
     {
@@ -30,6 +31,7 @@ public sealed unsafe class FFmpegVideoEncoder : IVideoEncoder
         _planarInput = Configuration.InputPixelFormat != "nv12";
         _width = settings.Width;
         _height = settings.Height;
+        _packetPool = (options ?? FFmpegBackendOptions.Default).OutputPool;
 
         var codec = AvCodecNative.avcodec_find_encoder_by_name(Configuration.EncoderName);
         if (codec == 0)
@@ -139,7 +141,7 @@ public sealed unsafe class FFmpegVideoEncoder : IVideoEncoder
     {
         var size = AvFields.PacketSize(_layout, p);
         var source = new ReadOnlySpan<byte>(AvFields.PacketData(_layout, p), size);
-        var owner = MemoryPool<byte>.Shared.Rent(AnnexBPacketWriter.MaxOutputLength(size));
+        var owner = _packetPool.Rent(AnnexBPacketWriter.MaxOutputLength(size));
         var length = AnnexBPacketWriter.CopyWithLongStartCodes(source, owner.Memory.Span);
         var pts = AvFields.PacketPts(_layout, p);
         var key = (AvFields.PacketFlags(_layout, p) & AvLayout.PacketFlagKey) != 0;

@@ -28,9 +28,9 @@ internal sealed class H264DecodeOrderOutput : IDisposable
         _capture = capture;
     }
 
-    /// <summary>Hooks an allocated, unopened h264 context; null when the hook cannot be installed safely.</summary>
-    public static H264DecodeOrderOutput? TryInstall(FFmpegRuntime runtime, WirePixelFormat output, SafeCodecContextHandle context) =>
-        DecodeOrderCapture.TryInstall(context) is { } capture ? new H264DecodeOrderOutput(runtime, output, capture) : null;
+    /// <summary>Hooks an allocated, unopened h264 context; throws <see cref="CodecException"/> when that cannot be done safely.</summary>
+    public static H264DecodeOrderOutput Install(FFmpegRuntime runtime, WirePixelFormat output, SafeCodecContextHandle context) =>
+        new(runtime, output, DecodeOrderCapture.Install(context, runtime.Layout));
 
     /// <summary>Parameter sets handed to the decoder outside packets (the CONFIGURE extradata).</summary>
     public void ObserveParameterSets(ReadOnlySpan<byte> annexB) => _sequence.Observe(annexB);

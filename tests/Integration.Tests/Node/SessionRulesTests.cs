@@ -33,12 +33,20 @@ public sealed class SessionRulesTests : NodeTestKit
         using var cts = new CancellationTokenSource(TestSessions.Timeout);
         await using var client = await Vtr1Client.ConnectAsync(NodeEndPoint, cts.Token);
         await client.SendAsync(new HelloMessage("wrong", "h264", "intruder", "1"), cts.Token);
+        // An intruder that does not wait for the verdict: CONFIGURE, a FRAME and FLUSH right behind the HELLO.
+        await client.SendAsync(TestSessions.EncodeConfigure(64, 64), cts.Token);
+        var (luma, chroma) = Media.TestPattern.Nv12(64, 64, 0);
+        await client.SendFrameAsync(0, 1, false, luma, chroma, cts.Token);
+        await client.SendAsync(FlushMessage.Instance, cts.Token);
 
         var ack = Assert.IsType<HelloAckMessage>(await client.ReceiveAsync(cts.Token));
         Assert.Equal(HelloStatus.AuthFailed, ack.Status);
-        Assert.Null(await client.ReceiveAsync(cts.Token));
-        var status = await Server!.Pool.Ask<EncoderPoolProtocol.PoolStatus>(EncoderPoolProtocol.GetPoolStatus.Instance, TestSessions.Timeout);
-        Assert.Equal(0, status.SessionsRefusedBusy);
+        Assert.Null(await client.ReceiveAsync(cts.Token)); // no CONFIGURE_ACK, no PACKET, no DONE: closed
+        await AwaitAssertAsync(async () =>
+        {
+            var status = await Server!.Pool.Ask<EncoderPoolProtocol.PoolStatus>(EncoderPoolProtocol.GetPoolStatus.Instance, TestSessions.Timeout);
+            Assert.Equal(0, status.ActiveSessions); // its slot was freed, not held by a codec
+        }, TestSessions.Timeout);
     }
 
     [NodeFact]

@@ -6,6 +6,10 @@ using Vtr.Shared.Cluster;
 
 namespace Vtr.Node.MacEncoder.Tests.Membership;
 
+/// <summary>
+/// The announcer's timers run on a <see cref="TestScheduler"/>: retries and periodic registrations happen when a spec
+/// advances virtual time, and "nothing more was sent" is proven by a marker message, not by waiting.
+/// </summary>
 public sealed class NodeAnnouncerSpecs : Akka.TestKit.Xunit2.TestKit
 {
     private static TimeSpan Timeout { get; } = TimeSpan.FromSeconds(5);
@@ -16,6 +20,7 @@ public sealed class NodeAnnouncerSpecs : Akka.TestKit.Xunit2.TestKit
     private readonly TestProbe _mediator;
 
     public NodeAnnouncerSpecs()
+        : base("akka.scheduler.implementation = \"Akka.TestKit.TestScheduler, Akka.TestKit\"")
     {
         _coordinator = CreateTestProbe("coordinator");
         _mediator = CreateTestProbe("mediator");
@@ -51,23 +56,25 @@ public sealed class NodeAnnouncerSpecs : Akka.TestKit.Xunit2.TestKit
         var announcer = await StartedAnnouncerAsync();
         var incarnation = CreateTestProbe("coordinator-incarnation"); // what the singleton proxy forwarded to
         announcer.Tell(new NodeRegistered(Info.NodeId), incarnation.Ref);
-        await _coordinator.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
+        await ExpectOnlyMarkerReportAsync(announcer, sessions: 1); // an acknowledgement alone sends nothing
 
         Sys.Stop(incarnation.Ref); // a hand-over stops the old singleton; no announcement reaches this node
 
-        Assert.Equal(Info, await _coordinator.ExpectMsgAsync<RegisterNode>(Timeout));
+        Assert.Equal(Info with { SessionsInUse = 1 }, await _coordinator.ExpectMsgAsync<RegisterNode>(Timeout));
         await _coordinator.ExpectMsgAsync<NodeStatusReport>(Timeout);
-        // Until a new coordinator acknowledges, the registration is repeated (the first may have been lost)...
-        Assert.Equal(Info, await _coordinator.ExpectMsgAsync<RegisterNode>(Timeout));
+        await ExpectOnlyMarkerReportAsync(announcer, sessions: 1); // the retry timer is started by now
+        // Until a new coordinator acknowledges, the registration is repeated every second (the first may have been lost)...
+        Scheduler.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(Info with { SessionsInUse = 1 }, await _coordinator.ExpectMsgAsync<RegisterNode>(Timeout));
         await _coordinator.ExpectMsgAsync<NodeStatusReport>(Timeout);
         var successor = CreateTestProbe("coordinator-successor");
         announcer.Tell(new NodeRegistered(Info.NodeId), successor.Ref);
+        await ExpectOnlyMarkerReportAsync(announcer, sessions: 4); // the acknowledgement is handled by now
 
-        // ...and stops once one does. The session change is a marker: retries queued before the acknowledgement
-        // come out before its report, none after (the periodic registration is 5 minutes here).
-        announcer.Tell(new SessionsChanged(5));
-        await _coordinator.FishForMessageAsync(m => m is NodeStatusReport { SessionsInUse: 5 }, Timeout);
-        await _coordinator.ExpectNoMsgAsync(TimeSpan.FromSeconds(2.5));
+        // ...and stops once one does: seconds later (the periodic registration is 5 minutes here) nothing but the
+        // marker's report arrives.
+        Scheduler.Advance(TimeSpan.FromSeconds(3));
+        await ExpectOnlyMarkerReportAsync(announcer, sessions: 5);
     }
 
     [Fact]
@@ -84,11 +91,27 @@ public sealed class NodeAnnouncerSpecs : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task Announcer_re_registers_periodically()
     {
-        StartAnnouncer(reRegisterInterval: TimeSpan.FromMilliseconds(100));
+        var announcer = StartAnnouncer(reRegisterInterval: TimeSpan.FromSeconds(10));
         await _coordinator.ExpectMsgAsync<RegisterNode>(Timeout);
         await _coordinator.ExpectMsgAsync<NodeStatusReport>(Timeout);
 
-        Assert.Equal(Info, await _coordinator.ExpectMsgAsync<RegisterNode>(Timeout));
+        Scheduler.Advance(TimeSpan.FromSeconds(9));
+        await ExpectOnlyMarkerReportAsync(announcer, sessions: 1); // not yet
+        Scheduler.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(Info with { SessionsInUse = 1 }, await _coordinator.ExpectMsgAsync<RegisterNode>(Timeout));
+    }
+
+    private TestScheduler Scheduler => (TestScheduler)Sys.Scheduler;
+
+    /// <summary>
+    /// Tells the announcer a session count and expects its report as the very next message to the coordinator:
+    /// whatever the announcer had queued before (a timer tick, a registration) would have come out first.
+    /// </summary>
+    private async Task ExpectOnlyMarkerReportAsync(IActorRef announcer, int sessions)
+    {
+        announcer.Tell(new SessionsChanged(sessions));
+        Assert.Equal(new NodeStatusReport(Info.NodeId, sessions, 0), await _coordinator.ExpectMsgAsync<NodeStatusReport>(Timeout));
     }
 
     private IActorRef StartAnnouncer(TimeSpan? reRegisterInterval = null) =>

@@ -7,14 +7,24 @@ namespace Vtr.Shared.Tests.Wire;
 public sealed class SegmentedInputTests
 {
     [Fact]
-    public void Frame_reader_parses_every_message_fed_as_one_byte_segments()
+    public void Every_message_fed_as_one_byte_segments_parses_to_what_the_whole_buffer_parses_to()
     {
         foreach (var bytes in MalformedInputTests.SampleMessages())
         {
-            var buffer = ChunkedSequence.OneBytePerSegment(bytes);
-
-            var message = WireBytes.Parse(buffer);
-            (message as IDisposable)?.Dispose();
+            var segmented = WireBytes.Parse(ChunkedSequence.OneBytePerSegment(bytes));
+            var whole = WireBytes.Parse(bytes);
+            try
+            {
+                // Same type and, written back out, the same bytes — which are the input's own.
+                Assert.Equal(whole.Type, segmented.Type);
+                Assert.Equal(WireBytes.Of(whole), WireBytes.Of(segmented));
+                Assert.Equal(bytes, WireBytes.Of(segmented));
+            }
+            finally
+            {
+                (segmented as IDisposable)?.Dispose();
+                (whole as IDisposable)?.Dispose();
+            }
         }
     }
 

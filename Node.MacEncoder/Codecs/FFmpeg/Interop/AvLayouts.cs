@@ -13,6 +13,12 @@ namespace Vtr.Node.Codecs.FFmpeg.Interop;
 /// side_data, side_data_elems, duration.</item>
 /// <item>AVCodecParameters (libavcodec/codec_par.h): codec_type, codec_id, codec_tag, extradata, extradata_size
 /// (the fields after them moved in lavc 61; none is read here).</item>
+/// <item>AVCodecContext.get_buffer2 (libavcodec/avcodec.h, no AVOption, so it is here): 408 in lavc 59 (5.1) and 60
+/// (6.x); 376 in lavc 61 (7.x), which dropped slice_count, slice_offset, channels, frame_number, channel_layout and
+/// request_channel_layout before it (FF_API_SLICE_OFFSET, FF_API_AVCTX_FRAME_NUMBER, FF_API_OLD_CHANNEL_LAYOUT);
+/// 368 in lavc 62 (8.x), which also dropped ticks_per_frame (FF_API_TICKS_PER_FRAME). 408 is offsetof against the
+/// 5.1 headers; the others the same prefix without the fields each bump removed. GetBufferHook checks the slot holds
+/// avcodec_default_get_buffer2 before writing it.</item>
 /// </list>
 /// The table is per major anyway so a future release with a different layout is a new row, not an edit.
 /// </summary>
@@ -33,7 +39,8 @@ public sealed record AvLayout(
     int PacketFlags,
     int PacketDuration,
     int ParametersExtradata,
-    int ParametersExtradataSize)
+    int ParametersExtradataSize,
+    int CodecContextGetBuffer2)
 {
     public const int PacketFlagKey = 1;
     public const int PictureTypeNone = 0;
@@ -45,7 +52,8 @@ public sealed record AvLayout(
         FrameData: 0, FrameLineSize: 64, FrameWidth: 104, FrameHeight: 108, FrameFormat: 116,
         FramePictType: utilMajor < 60 ? 124 : 120, FramePts: 136,
         PacketPts: 8, PacketDts: 16, PacketData: 24, PacketSize: 32, PacketFlags: 40, PacketDuration: 64,
-        ParametersExtradata: 16, ParametersExtradataSize: 24);
+        ParametersExtradata: 16, ParametersExtradataSize: 24,
+        CodecContextGetBuffer2: codecMajor switch { < 61 => 408, 61 => 376, _ => 368 });
 
     /// <summary>FFmpeg 5.1, 6.x, 7.x, 8.x.</summary>
     public static IReadOnlyList<AvLayout> Known { get; } = [Lp64(59, 57), Lp64(60, 58), Lp64(61, 59), Lp64(62, 60)];

@@ -9,70 +9,45 @@ namespace Vtr.Node.Codecs.FFmpeg.Interop;
 /// allocates it, i.e. in decode order (the h264 decoder otherwise shows pictures only in display order).
 /// </summary>
 /// <remarks>
-/// The field has no AVOption, and its offset differs between majors, so it is not taken from a table: a freshly
-/// allocated context holds avcodec_default_get_buffer2 in exactly one pointer slot, and that slot is the field.
-/// The scan stays inside the struct: it ends at the largest offset any of the context's AVOptions names
-/// (AVOption.offset is the int at byte 16 of AVOption, unchanged since FFmpeg 1.0). No unique match → no hook.
+/// The field has no AVOption, so its offset comes from the version-checked <see cref="AvLayout"/> table like every
+/// other field we touch. Before writing, the slot must hold avcodec_default_get_buffer2 (what avcodec_alloc_context3
+/// puts there): a wrong table row then fails with a clear error instead of overwriting some other field.
 /// </remarks>
 internal static unsafe class GetBufferHook
 {
-    /// <summary>Byte offset of <c>int offset</c> in AVOption (after the name and help pointers).</summary>
-    private const int OptionOffsetField = 16;
-
     private static readonly ConcurrentDictionary<nint, Action<nint>> Listeners = new();
+    private static readonly ConcurrentDictionary<nint, Exception> Faults = new();
     private static readonly Lazy<nint> DefaultGetBuffer2 = new(() => NativeLibraries.CodecExport("avcodec_default_get_buffer2"));
 
     /// <summary>
-    /// The byte offset of get_buffer2 in <paramref name="context"/> (allocated, not yet opened, not yet hooked),
-    /// or null when it cannot be found with certainty.
+    /// Hooks get_buffer2 of <paramref name="context"/> (allocated, not yet opened): <paramref name="allocated"/> sees
+    /// each AVFrame right after the default allocator filled it, on the decoding thread. Throws
+    /// <see cref="CodecException"/> when the slot the layout names does not hold the default allocator; the context
+    /// is then untouched. Call <see cref="Remove"/> before the context is freed.
     /// </summary>
-    public static int? FindOffset(SafeCodecContextHandle context)
+    public static void Install(SafeCodecContextHandle context, AvLayout layout, Action<nint> allocated)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var target = DefaultGetBuffer2.Value;
-        if (target == 0)
-        {
-            return null;
-        }
-
-        var end = LastOptionOffset(context);
-        var start = (byte*)context.DangerousGetHandle();
-        int? found = null;
-        for (var offset = 0; offset + sizeof(nint) <= end; offset += sizeof(nint))
-        {
-            if (*(nint*)(start + offset) != target)
-            {
-                continue;
-            }
-
-            if (found is not null)
-            {
-                return null;
-            }
-
-            found = offset;
-        }
-
-        return found;
-    }
-
-    /// <summary>
-    /// Hooks get_buffer2 of <paramref name="context"/> (before avcodec_open2): <paramref name="allocated"/> sees each
-    /// AVFrame right after the default allocator filled it, on the decoding thread. False when the field was not
-    /// found; the context is then untouched. Call <see cref="Remove"/> before the context is freed.
-    /// </summary>
-    public static bool TryInstall(SafeCodecContextHandle context, Action<nint> allocated)
-    {
+        ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(allocated);
-        if (FindOffset(context) is not { } offset)
+        var defaultGetBuffer2 = DefaultGetBuffer2.Value;
+        if (defaultGetBuffer2 == 0)
         {
-            return false;
+            throw new CodecException("libavcodec does not export avcodec_default_get_buffer2: decode-order output is unavailable");
         }
 
         var pointer = context.DangerousGetHandle();
+        var slot = (nint*)((byte*)pointer + layout.CodecContextGetBuffer2);
+        if (*slot != defaultGetBuffer2)
+        {
+            throw new CodecException(
+                $"AVCodecContext.get_buffer2 is not at offset {layout.CodecContextGetBuffer2} in libavcodec {layout.CodecMajor} " +
+                "(that slot does not hold the default allocator): the layout table is wrong for this FFmpeg build");
+        }
+
         Listeners[pointer] = allocated;
-        *(nint*)((byte*)pointer + offset) = (nint)(delegate* unmanaged[Cdecl]<nint, nint, int, int>)&OnGetBuffer2;
-        return true;
+        *slot = (nint)(delegate* unmanaged[Cdecl]<nint, nint, int, int>)&OnGetBuffer2;
+        GC.KeepAlive(context);
     }
 
     /// <summary>
@@ -80,18 +55,24 @@ internal static unsafe class GetBufferHook
     /// entry goes: if the context was already freed and its address reused by another hooked decoder, the other
     /// decoder's listener stays.
     /// </summary>
-    public static void Remove(nint context, Action<nint> allocated) =>
-        Listeners.TryRemove(KeyValuePair.Create(context, allocated));
-
-    private static int LastOptionOffset(SafeCodecContextHandle context)
+    public static void Remove(nint context, Action<nint> allocated)
     {
-        var last = 0;
-        for (var option = AvUtilNative.av_opt_next(context, 0); option != 0; option = AvUtilNative.av_opt_next(context, option))
+        if (Listeners.TryRemove(KeyValuePair.Create(context, allocated)))
         {
-            last = Math.Max(last, *(int*)((byte*)option + OptionOffsetField));
+            Faults.TryRemove(context, out _);
         }
+    }
 
-        return last;
+    /// <summary>
+    /// Rethrows, on the decoding thread after the native call returned, what a listener threw inside the callback
+    /// (where it could not be thrown: no exception may unwind into libavcodec).
+    /// </summary>
+    public static void ThrowIfFaulted(nint context)
+    {
+        if (Faults.TryRemove(context, out var fault))
+        {
+            throw new CodecException($"decode-order capture failed inside get_buffer2: {fault.Message}", fault);
+        }
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
@@ -104,10 +85,11 @@ internal static unsafe class GetBufferHook
             {
                 allocated(frame);
             }
-#pragma warning disable CA1031 // nothing may unwind into libavcodec; the picture is then simply not captured
-            catch (Exception)
+#pragma warning disable CA1031 // nothing may unwind into libavcodec: kept, and rethrown by ThrowIfFaulted after the call
+            catch (Exception ex)
 #pragma warning restore CA1031
             {
+                Faults.TryAdd(context, ex);
             }
         }
 

@@ -5,28 +5,43 @@ using Vtr.Shared.Media;
 
 namespace Vtr.Node.MacEncoder.Tests.Codecs.FFmpeg;
 
-/// <summary>The get_buffer2 slot is found in the loaded libavcodec, not taken from a table: check what was found.</summary>
+/// <summary>
+/// get_buffer2 is hooked at the offset of the version-checked layout table; the loaded libavcodec says whether that
+/// row is right (a freshly allocated context holds the default allocator there), and a wrong row is refused.
+/// </summary>
 [Trait("Category", "Native")]
 public sealed class GetBufferHookTests
 {
     private static readonly string[] Decoders = ["h264", "hevc"];
 
     [NativeFact]
-    public void The_get_buffer2_slot_is_found_once_at_the_same_offset_in_every_context()
+    public unsafe void The_layout_tables_get_buffer2_slot_holds_the_default_allocator_in_fresh_contexts()
     {
-        FFmpegRuntime.Load();
-        var offsets = Decoders.Select(name =>
+        var runtime = FFmpegRuntime.Load();
+        var defaultGetBuffer2 = NativeLibraries.CodecExport("avcodec_default_get_buffer2");
+
+        foreach (var name in Decoders)
         {
             using var context = AvCodecNative.avcodec_alloc_context3(AvCodecNative.avcodec_find_decoder_by_name(name));
-            return GetBufferHook.FindOffset(context);
-        }).ToList();
+            var slot = *(nint*)(context.DangerousGetHandle() + runtime.Layout.CodecContextGetBuffer2);
 
-        Assert.NotNull(offsets[0]);
-        Assert.Equal(offsets[0], offsets[1]);
-        // AVCodecContext starts with av_class, log_level_offset, codec_type, codec, codec_id, codec_tag, priv_data…:
-        // get_buffer2 sits well past them, and is pointer-aligned.
-        Assert.InRange(offsets[0]!.Value, 64, 4096);
-        Assert.Equal(0, offsets[0]!.Value % IntPtr.Size);
+            Assert.NotEqual(0, defaultGetBuffer2);
+            Assert.Equal(defaultGetBuffer2, slot);
+        }
+    }
+
+    [NativeFact]
+    public unsafe void A_layout_row_pointing_elsewhere_is_refused_with_a_clear_error_and_the_context_is_untouched()
+    {
+        var runtime = FFmpegRuntime.Load();
+        using var context = AvCodecNative.avcodec_alloc_context3(AvCodecNative.avcodec_find_decoder_by_name("h264"));
+        var wrong = runtime.Layout with { CodecContextGetBuffer2 = runtime.Layout.CodecContextGetBuffer2 - IntPtr.Size };
+        var before = *(nint*)(context.DangerousGetHandle() + wrong.CodecContextGetBuffer2);
+
+        var error = Assert.Throws<CodecException>(() => GetBufferHook.Install(context, wrong, _ => { }));
+
+        Assert.Contains("get_buffer2 is not at offset", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, *(nint*)(context.DangerousGetHandle() + wrong.CodecContextGetBuffer2));
     }
 
     [NativeFact("libx264")]
