@@ -3,6 +3,7 @@ using Akka.Cluster.Tools.PublishSubscribe;
 using Akka.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Vtr.Cli.Logging;
 using Vtr.Seed.Contact;
 using Vtr.Seed.Hosting;
 using Vtr.Shared.Cluster;
@@ -96,10 +97,17 @@ public class ClusterConnection : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(configure);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+
+        // Ctrl-C belongs to the command (InterruptHandler): the host must not stop itself in parallel.
+        CommandLineLifetime.Install(builder.Services);
         builder.Services.AddAkka(options.SystemName, akka =>
         {
             // A client's console is its progress display: Akka's own lines never appear there.
-            akka.AddHocon("akka.loglevel = OFF\nakka.stdout-loglevel = OFF\nakka.log-dead-letters = off", HoconAddMode.Prepend);
+            // Nor may Akka's exit hook: a forced exit after Ctrl-C would wait in it for a graceful cluster leave (seconds on
+            // a farm); the farm downs an abruptly gone client by itself.
+            akka.AddHocon(
+                "akka.loglevel = OFF\nakka.stdout-loglevel = OFF\nakka.log-dead-letters = off\nakka.coordinated-shutdown.run-by-clr-shutdown-hook = off",
+                HoconAddMode.Prepend);
             akka.WithVtrCluster(options);
             configure(akka);
         });
