@@ -46,12 +46,8 @@ public static class FramePsnrProbe
 
     /// <summary>PSNR from a mean squared error in sample units of <paramref name="bitDepth"/> bits (the filter's own
     /// peak); identical pictures are capped at <see cref="MaxPsnr"/>.</summary>
-    public static double Psnr(double meanSquaredError, int bitDepth)
-    {
-        var peak = (1 << bitDepth) - 1.0;
-        return meanSquaredError <= 0 ? MaxPsnr : Math.Min(MaxPsnr, 10 * Math.Log10(peak * peak / meanSquaredError));
-    }
+    public static double Psnr(double meanSquaredError, int bitDepth) => Shared.Media.Psnr.FromMeanSquaredError(meanSquaredError, bitDepth);
 
     /// <summary>What a lossless frame reports (the filter prints "inf"; a number keeps averages and tables finite).</summary>
-    public const double MaxPsnr = 100;
+    public const double MaxPsnr = Shared.Media.Psnr.IdenticalDb;
 }

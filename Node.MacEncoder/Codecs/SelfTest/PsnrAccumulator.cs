@@ -1,9 +1,10 @@
+using Vtr.Shared.Media;
+
 namespace Vtr.Node.Codecs.SelfTest;
 
-/// <summary>Average luma PSNR over frames (8-bit, peak 255). Identical frames count as 100 dB.</summary>
+/// <summary>Average luma PSNR over frames (8-bit, peak 255). Identical frames count as <see cref="Psnr.IdenticalDb"/>.</summary>
 public sealed class PsnrAccumulator
 {
-    private const double IdenticalDb = 100.0;
     private double _sumDb;
     private int _frames;
 
@@ -33,12 +34,6 @@ public sealed class PsnrAccumulator
             }
         }
 
-        if (squaredError == 0)
-        {
-            return IdenticalDb;
-        }
-
-        var mse = (double)squaredError / ((long)width * height);
-        return Math.Min(IdenticalDb, 10.0 * Math.Log10(255.0 * 255.0 / mse));
+        return Psnr.FromMeanSquaredError((double)squaredError / ((long)width * height));
     }
 }

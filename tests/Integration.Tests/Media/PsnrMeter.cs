@@ -27,6 +27,6 @@ public static class PsnrMeter
 
         return mse.Count == 0
             ? throw new InvalidOperationException("the psnr filter reported no frames")
-            : 10 * Math.Log10(255.0 * 255.0 / Math.Max(mse.Average(), 1e-10));
+            : Vtr.Shared.Media.Psnr.FromMeanSquaredError(mse.Average());
     }
 }

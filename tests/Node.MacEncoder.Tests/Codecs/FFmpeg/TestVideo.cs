@@ -142,8 +142,7 @@ internal static class TestVideo
             }
         }
 
-        var mse = sum / (width * height);
-        return mse == 0 ? 99 : 10 * Math.Log10(255.0 * 255.0 / mse);
+        return Vtr.Shared.Media.Psnr.FromMeanSquaredError(sum / (width * height));
     }
 
     public static FFmpegVideoEncoder Encoder(EncoderSettings settings) => new(settings, new FFmpegBackendOptions());
