@@ -7,4 +7,4 @@ using var interrupts = InterruptHandler.Install(scratch);
 // Ctrl-C is ours (InterruptHandler); System.CommandLine's handler would only wait, then let the process die unclean,
 // and its exception handler turns an interrupted command into a silent exit code 1 (VtrCommandLine maps it to 130).
 var configuration = new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false };
-return await VtrCommandLine.InvokeAsync(VtrRootCommand.Create(scratch), args, configuration, interrupts.Token).ConfigureAwait(false);
+return await VtrCommandLine.InvokeAsync(VtrRootCommand.Create(scratch, interrupts), args, configuration, interrupts.Token).ConfigureAwait(false);

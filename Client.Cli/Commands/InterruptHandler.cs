@@ -9,6 +9,8 @@ namespace Vtr.Cli.Commands;
 /// up on its normal path; if that has not ended the process within <see cref="GracePeriod"/> (an Akka cluster can
 /// take seconds to leave), the tracked scratch files are deleted and the process exits with 130. A second SIGINT
 /// does the same at once. Replaces System.CommandLine's own handler, which only waits and has no second-press exit.
+/// A daemon (`vtr seed`, `vtr node`) calls <see cref="LeaveGracefully"/>: SIGTERM then counts like SIGINT and the first
+/// signal has no deadline, because a graceful cluster leave is what the daemon does with it.
 /// </summary>
 public sealed class InterruptHandler : IDisposable
 {
@@ -18,6 +20,8 @@ public sealed class InterruptHandler : IDisposable
     private readonly CancellationTokenSource _cancel = new();
     private readonly ScratchPaths _scratch;
     private readonly PosixSignalRegistration _registration;
+    private PosixSignalRegistration? _termination;
+    private Action<string>? _sayLeaving;
     private Timer? _deadline;
     private int _interrupts;
 
@@ -36,9 +40,21 @@ public sealed class InterruptHandler : IDisposable
         return new InterruptHandler(scratch);
     }
 
+    /// <summary>
+    /// For a daemon: SIGINT and SIGTERM both cancel <see cref="Token"/> once, with <paramref name="say"/> told what the
+    /// first one does, and no forced exit until a second one.
+    /// </summary>
+    public void LeaveGracefully(Action<string> say)
+    {
+        ArgumentNullException.ThrowIfNull(say);
+        _sayLeaving = say;
+        _termination ??= PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnInterrupt);
+    }
+
     public void Dispose()
     {
         _registration.Dispose();
+        _termination?.Dispose();
         _deadline?.Dispose();
         _cancel.Dispose();
     }
@@ -52,7 +68,15 @@ public sealed class InterruptHandler : IDisposable
             return;
         }
 
-        _deadline = new Timer(_ => ExitNow(), null, GracePeriod, Timeout.InfiniteTimeSpan);
+        if (_sayLeaving is null)
+        {
+            _deadline = new Timer(_ => ExitNow(), null, GracePeriod, Timeout.InfiniteTimeSpan);
+        }
+        else
+        {
+            _sayLeaving($"{context.Signal}: leaving the cluster (again to stop at once)");
+        }
+
         // Callbacks of the token run on the thread pool, not on the signal thread.
         _ = _cancel.CancelAsync();
     }

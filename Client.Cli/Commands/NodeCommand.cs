@@ -11,7 +11,9 @@ namespace Vtr.Cli.Commands;
 /// <summary>`vtr node`: a VTR1 server (an unmodified FFmpeg can use it), optionally joined to a cluster seed.</summary>
 public static class NodeCommand
 {
-    public static Command Create()
+    /// <param name="interrupts">The process's signal handler (SIGINT/SIGTERM → graceful leave); null where the
+    /// command is only parsed (tests, `vtr service install`).</param>
+    public static Command Create(InterruptHandler? interrupts = null)
     {
         var listen = new Option<string>("--listen") { Description = "IPv4 HOST:PORT to serve VTR1 on", DefaultValueFactory = _ => "0.0.0.0:5555" };
         var token = new Option<string>("--token") { Description = "shared secret clients must send in HELLO (empty = off)", DefaultValueFactory = _ => "" };
@@ -31,10 +33,9 @@ public static class NodeCommand
         var joinTimeout = new Option<double>("--join-timeout") { Description = "seconds to wait for the seed before giving up (0 = wait as long as it takes, as a daemon should)", DefaultValueFactory = _ => 0 };
 
         var command = new Command("node", "Run an encoder node") { listen, token, maxSessions, backend, preset, threads, logLevel, once, idle, seeds, selfTest, publicHostname, clusterPort, joinTimeout };
-        command.SetAction(async (parse, commandToken) =>
+        command.SetAction(async (parse, ct) =>
         {
-            using var signals = new DaemonSignals(commandToken);
-            var ct = signals.Token;
+            interrupts?.LeaveGracefully(DaemonConsole.Say);
             if (!LogLevelParser.TryParse(parse.GetValue(logLevel), out var level))
             {
                 await Console.Error.WriteLineAsync($"vtr node: unknown --log-level '{parse.GetValue(logLevel)}' (error|info|debug)").ConfigureAwait(false);

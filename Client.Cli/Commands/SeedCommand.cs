@@ -12,7 +12,9 @@ namespace Vtr.Cli.Commands;
 /// <summary>`vtr seed`: a cluster seed (contact point, job coordinator) that runs until SIGINT/SIGTERM.</summary>
 public static class SeedCommand
 {
-    public static Command Create()
+    /// <param name="interrupts">The process's signal handler (SIGINT/SIGTERM → graceful leave); null where the
+    /// command is only parsed (tests, `vtr service install`).</param>
+    public static Command Create(InterruptHandler? interrupts = null)
     {
         var host = new Option<string>("--host") { Description = "IPv4 interface to bind (0.0.0.0 = all; a specific address is also the one advertised)", DefaultValueFactory = _ => "0.0.0.0" };
         var port = new Option<int>("--port") { Description = "contact port: the one nodes and clients give as --seed HOST:PORT", DefaultValueFactory = _ => VtrClusterOptions.DefaultContactPort };
@@ -23,10 +25,9 @@ public static class SeedCommand
         {
             host, port, clusterPort, publicHostname, logLevel,
         };
-        command.SetAction(async (parse, commandToken) =>
+        command.SetAction(async (parse, ct) =>
         {
-            using var signals = new DaemonSignals(commandToken);
-            var ct = signals.Token;
+            interrupts?.LeaveGracefully(DaemonConsole.Say);
             var error = parse.InvocationConfiguration.Error;
             var contactPort = parse.GetValue(port);
             var remotePort = parse.GetValue(clusterPort) ?? contactPort + 1;

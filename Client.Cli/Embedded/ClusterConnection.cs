@@ -128,7 +128,7 @@ public class ClusterConnection : IAsyncDisposable
         }
         catch
         {
-            await StopAsync(host).ConfigureAwait(false);
+            await HostShutdown.StopAndDisposeAsync(host).ConfigureAwait(false);
             throw;
         }
     }
@@ -148,22 +148,7 @@ public class ClusterConnection : IAsyncDisposable
 
     public virtual async ValueTask DisposeAsync()
     {
-        await StopAsync(_host).ConfigureAwait(false);
+        await HostShutdown.StopAndDisposeAsync(_host).ConfigureAwait(false);
         GC.SuppressFinalize(this);
-    }
-
-    private static async Task StopAsync(IHost host)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        try
-        {
-            await host.StopAsync(timeout.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // Leaving the cluster took too long (the seed is gone): the process ends anyway.
-        }
-
-        host.Dispose();
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Net.Sockets;
 using System.Text.Json;
+using Vtr.Shared.Cluster;
 
 namespace Vtr.Seed.Contact;
 
@@ -49,7 +50,7 @@ public sealed class ClusterJoinResolver(Action<string>? onWaiting = null)
 
         if (seeds.All(s => s.IsAkkaAddress))
         {
-            return new JoinPlan([.. seeds.Select(s => $"akka.tcp://vtr@{s}")], AdvertiseFor(seeds[0].Host));
+            return new JoinPlan([.. seeds.Select(s => $"akka.tcp://{ClusterNames.ActorSystemName}@{s}")], AdvertiseFor(seeds[0].Host));
         }
 
         var deadline = timeout == Timeout.InfiniteTimeSpan ? DateTimeOffset.MaxValue : DateTimeOffset.UtcNow + timeout;
@@ -62,7 +63,7 @@ public sealed class ClusterJoinResolver(Action<string>? onWaiting = null)
             if (outcomes.FirstOrDefault(o => o.Answer is not null)?.Answer is { } answer && !answer.Reply.Members.IsDefaultOrEmpty)
             {
                 var members = answer.Reply.Members;
-                var extra = seeds.Where(s => s.IsAkkaAddress).Select(s => $"akka.tcp://vtr@{s}");
+                var extra = seeds.Where(s => s.IsAkkaAddress).Select(s => $"akka.tcp://{ClusterNames.ActorSystemName}@{s}");
                 var host = new Uri(members[0].Replace("akka.tcp://", "tcp://", StringComparison.Ordinal)).Host;
                 return new JoinPlan([.. members, .. extra], AdvertiseFor(host, answer));
             }

@@ -12,7 +12,6 @@ namespace Vtr.Seed.Hosting;
 /// </summary>
 public static class IncarnationLoop
 {
-    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan FirstPause = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(15);
 
@@ -46,7 +45,7 @@ public static class IncarnationLoop
             }
 
             var removed = await WaitForRemovalAsync(host, ct).ConfigureAwait(false);
-            await StopAsync(host).ConfigureAwait(false);
+            await HostShutdown.StopAndDisposeAsync(host).ConfigureAwait(false);
             if (!removed || ct.IsCancellationRequested)
             {
                 return;
@@ -73,21 +72,6 @@ public static class IncarnationLoop
         // Signals reach the daemon only through ct (the host's own signal handling is replaced by the CLI); anything else
         // that ends an incarnation — a removal, a terminated ActorSystem, the host stopping itself after one — is a removal.
         return !ct.IsCancellationRequested;
-    }
-
-    private static async Task StopAsync(IHost host)
-    {
-        using var timeout = new CancellationTokenSource(StopTimeout);
-        try
-        {
-            await host.StopAsync(timeout.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // Leaving took too long (nobody left to tell): the incarnation ends anyway.
-        }
-
-        host.Dispose();
     }
 
     private static async Task PauseAsync(TimeSpan pause, CancellationToken ct)

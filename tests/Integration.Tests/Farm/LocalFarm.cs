@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using Vtr.Integration.Tests.ChildProcess;
+using Vtr.Node.Hosting;
 
 namespace Vtr.Integration.Tests.Farm;
 
@@ -97,27 +98,13 @@ internal sealed class LocalFarm : IDisposable
             probe.Start();
             var port = ((IPEndPoint)probe.LocalEndpoint).Port;
             probe.Stop();
-            if (port < 40000 && alsoFreeAt.All(offset => IsFree(port + offset)))
+            if (port < 40000 && alsoFreeAt.All(offset => NodePortPicker.IsFree(IPAddress.Loopback, port + offset)))
             {
                 return port;
             }
         }
 
         throw new InvalidOperationException("no free port pair on 127.0.0.1");
-    }
-
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-            probe.Bind(new IPEndPoint(IPAddress.Loopback, port));
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 
     /// <summary>Lines a person should never see on a daemon's console: raw Akka log lines and stack traces.</summary>
