@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Vtr.Node.Codecs.FFmpeg.Interop;
+namespace Vtr.Native.FFmpeg;
 
 /// <summary>
 /// AVRational {int num; int den;}: blittable, so it passes by value to av_opt_set_q, av_rescale_q, av_compare_ts and
@@ -93,6 +93,19 @@ public static partial class AvUtilNative
     [LibraryImport(NativeLibraries.AvUtil, EntryPoint = "av_dict_set", StringMarshalling = StringMarshalling.Utf8)]
     public static partial int av_dict_set(ref nint dictionary, string key, string value, int flags);
 
+    /// <summary>int av_dict_copy(AVDictionary **dst, const AVDictionary *src, int flags): 0 or AVERROR.</summary>
+    [LibraryImport(NativeLibraries.AvUtil, EntryPoint = "av_dict_copy")]
+    public static partial int av_dict_copy(nint destinationField, nint source, int flags);
+
+    /// <summary>AVDictionaryEntry *av_dict_get(const AVDictionary *m, const char *key, const AVDictionaryEntry *prev, int flags):
+    /// the entry is {char *key; char *value;}.</summary>
+    [LibraryImport(NativeLibraries.AvUtil, EntryPoint = "av_dict_get", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial nint av_dict_get(nint dictionary, string key, nint previous, int flags);
+
+    /// <summary>av_dict_set on a dictionary field of a struct (AVFormatContext/AVStream.metadata); a null value deletes the key.</summary>
+    [LibraryImport(NativeLibraries.AvUtil, EntryPoint = "av_dict_set", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int av_dict_set(nint dictionaryField, string key, string? value, int flags);
+
     /// <summary>void av_dict_free(AVDictionary **m)</summary>
     [LibraryImport(NativeLibraries.AvUtil, EntryPoint = "av_dict_free")]
     public static partial void av_dict_free(ref nint dictionary);
@@ -120,6 +133,18 @@ public static partial class AvUtilNative
     /// <summary>int64_t av_rescale_q(int64_t a, AVRational bq, AVRational cq): rounds to nearest.</summary>
     [LibraryImport(NativeLibraries.AvUtil, EntryPoint = "av_rescale_q")]
     public static partial long av_rescale_q(long value, AvRational from, AvRational to);
+
+    /// <summary>The value of <paramref name="key"/> in an AVDictionary*, or null (entry is {char *key; char *value;}).</summary>
+    public static unsafe string? DictionaryValue(nint dictionary, string key)
+    {
+        if (dictionary == 0)
+        {
+            return null;
+        }
+
+        var entry = av_dict_get(dictionary, key, 0, 0);
+        return entry == 0 ? null : Marshal.PtrToStringUTF8(*(nint*)(entry + IntPtr.Size));
+    }
 
     /// <summary>av_get_pix_fmt_name as a string; "none" for AV_PIX_FMT_NONE (-1).</summary>
     public static string PixelFormatName(int format) =>

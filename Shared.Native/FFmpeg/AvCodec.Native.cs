@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Vtr.Node.Codecs.FFmpeg.Interop;
+namespace Vtr.Native.FFmpeg;
 
 /// <summary>
 /// libavcodec entry points. The C type is written beside every parameter. Pointers we own travel as
