@@ -78,6 +78,11 @@ public sealed class LauncherTests : IDisposable
         var stamp = Path.Combine(_root, "Client.Cli", "bin", "Release", "net10.0", ".vtr-build-stamp");
         foreach (var project in ProductProjects())
         {
+            foreach (var other in ProductProjects())
+            {
+                File.SetLastWriteTimeUtc(Path.Combine(_root, other, "Source.cs"), DateTime.UtcNow.AddMinutes(-10));
+            }
+
             File.SetLastWriteTimeUtc(stamp, DateTime.UtcNow.AddMinutes(-5));
             File.SetLastWriteTimeUtc(Path.Combine(_root, project, "Source.cs"), DateTime.UtcNow);
 
