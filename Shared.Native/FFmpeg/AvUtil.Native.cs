@@ -5,14 +5,14 @@ namespace Vtr.Native.FFmpeg;
 /// <summary>
 /// AVRational {int num; int den;}: blittable, so it passes by value to av_opt_set_q, av_rescale_q, av_compare_ts and
 /// av_packet_rescale_ts, and is read in place from AVStream/AVBSFContext fields. Every import taking it is declared in
-/// this assembly, so callers elsewhere (the CLI) need no marshalling of their own.
+/// this assembly, so callers (the node, the CLI) need no marshalling of their own.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public readonly record struct AvRational(int Num, int Den);
 
 /// <summary>libavutil entry points: versions, frames, AVOptions, dictionaries, errors, memory.</summary>
-// The C names are kept so every call greps straight to FFmpeg's headers, and the class is public so the CLI
-// can reuse it (STYLE.md §2.5 wraps only what needs wrapping).
+// The C names are kept so every call greps straight to FFmpeg's headers; public for the node and the CLI
+// (STYLE.md §2.5 wraps only what needs wrapping).
 #pragma warning disable CA1401, CA1707
 public static partial class AvUtilNative
 {
