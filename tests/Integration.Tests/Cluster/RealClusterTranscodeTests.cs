@@ -164,7 +164,9 @@ public sealed class RealClusterTranscodeTests(ClusterClipFixture clip, ITestOutp
         var clock = Stopwatch.StartNew();
         try
         {
-            return await new TranscodeService(console, liveProgress: false).RunAsync(request, timeout.Token);
+            var service = new TranscodeService(console, liveProgress: false);
+            service.SegmentEvent += _log.Observe;
+            return await service.RunAsync(request, timeout.Token);
         }
         finally
         {
