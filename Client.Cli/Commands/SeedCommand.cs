@@ -46,11 +46,18 @@ public static class SeedCommand
                 return (int)ExitCode.Failure;
             }
 
-            var options = new VtrClusterOptions { Host = bind.ToString(), Port = remotePort, PublicHostname = parse.GetValue(publicHostname) };
+            if (!FarmNotice.TryLoad("seed", error, out var farm))
+            {
+                return (int)ExitCode.NotInFarm;
+            }
+
+            using var _ = farm;
+            var options = new VtrClusterOptions { Host = bind.ToString(), Port = remotePort, PublicHostname = parse.GetValue(publicHostname), Farm = farm };
             var advertised = options.ResolvePublicHostname();
             var self = $"akka.tcp://{options.SystemName}@{advertised}:{remotePort}";
             var book = MemberBook.ForSeed(contactPort);
             DaemonConsole.Say($"vtr seed: join with --seed {advertised}:{contactPort} (cluster address {self})");
+            FarmNotice.Announce(farm);
             try
             {
                 await IncarnationLoop.RunAsync((incarnation, token) => StartAsync(options, self, new IPEndPoint(bind, contactPort), book, token), DaemonConsole.Say, ct).ConfigureAwait(false);
@@ -75,7 +82,7 @@ public static class SeedCommand
         }
 
         var seeded = options with { SeedNodes = known.Count > 0 ? [self, .. known] : [] };
-        var host = SeedHost.Build(seeded, new ContactPointOptions(contact), book, DaemonConsole.ForSeed());
+        var host = SeedHost.Build(seeded, new ContactPointOptions(contact, options.Farm), book, DaemonConsole.ForSeed());
         try
         {
             await host.StartAsync(ct).ConfigureAwait(false);

@@ -8,6 +8,7 @@ using Vtr.Cli.FileSafety;
 using Vtr.Cli.Jobs;
 using Vtr.Cli.Media;
 using Vtr.Cli.Rendering;
+using Vtr.Shared.Security;
 
 namespace Vtr.Cli.Segmenting;
 
@@ -142,7 +143,7 @@ public sealed class TranscodeService(IAnsiConsole console, bool liveProgress)
                 throw new ClusterUnreachableException($"--seed '{bad}' is not HOST:PORT");
             }
 
-            return await ClusterConnection.JoinAsync(seeds, request.JoinTimeout, line => console.MarkupLine(Markup.Escape(line)), ct).ConfigureAwait(false);
+            return await ClusterConnection.JoinAsync(seeds, request.JoinTimeout, line => console.MarkupLine(Markup.Escape(line)), ct, FarmCredentials.TryLoad()).ConfigureAwait(false);
         }
 
         var nodes = Math.Max(1, request.EmbeddedNodes);

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Net.Sockets;
 using System.Text.Json;
 using Vtr.Shared.Cluster;
+using Vtr.Shared.Security;
 
 namespace Vtr.Seed.Contact;
 
@@ -30,8 +31,10 @@ public sealed class JoinTimedOutException : Exception
 /// Turns the seeds a user typed into a <see cref="JoinPlan"/> by asking their contact points. A refused connection means
 /// no seed runs there (answered at once unless the caller is a daemon that waits); a seed that is slow (a loaded
 /// machine, a seed still starting) is asked again every second until the deadline, with one "waiting" line.
+/// With <c>farm</c> it speaks mutual TLS with the farm certificate; a seed that refuses this machine
+/// (<see cref="FarmAccessDeniedException"/>) ends the resolution at once, as waiting cannot change the answer.
 /// </summary>
-public sealed class ClusterJoinResolver(Action<string>? onWaiting = null)
+public sealed class ClusterJoinResolver(Action<string>? onWaiting = null, FarmCredentials? farm = null)
 {
     private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan RetryPause = TimeSpan.FromSeconds(1);
@@ -95,11 +98,11 @@ public sealed class ClusterJoinResolver(Action<string>? onWaiting = null)
 
     private sealed record Outcome(ContactPointClient.Answer? Answer, bool Refused);
 
-    private static async Task<Outcome> TryAskAsync(SeedEndPoint seed, CancellationToken ct)
+    private async Task<Outcome> TryAskAsync(SeedEndPoint seed, CancellationToken ct)
     {
         try
         {
-            return new Outcome(await ContactPointClient.AskAsync(seed, ContactProtocol.JoinVerb, AttemptTimeout, ct).ConfigureAwait(false), false);
+            return new Outcome(await ContactPointClient.AskAsync(seed, ContactProtocol.JoinVerb, AttemptTimeout, ct, farm).ConfigureAwait(false), false);
         }
         catch (ContactRefusedException)
         {

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Net;
 using Vtr.Seed.Contact;
 using Vtr.Shared.Cluster;
+using Vtr.Shared.Security;
 
 namespace Vtr.Seed.Hosting;
 
@@ -33,6 +34,9 @@ public sealed record VtrClusterOptions
 
     /// <summary>Cluster roles of this member (<see cref="ClusterNames.SeedRole"/>, node, client, coordinator).</summary>
     public ImmutableArray<string> Roles { get; init; } = [];
+
+    /// <summary>The farm credentials: Akka.Remote runs over mutual TLS pinned to them. Null: an open farm (plain TCP).</summary>
+    public FarmCredentials? Farm { get; init; }
 
     /// <summary>ActorSystem name; every member of one cluster uses the same.</summary>
     public string SystemName { get; init; } = ClusterNames.ActorSystemName;
