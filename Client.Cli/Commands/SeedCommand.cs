@@ -54,7 +54,7 @@ public static class SeedCommand
             using var _ = farm;
             var options = new VtrClusterOptions { Host = bind.ToString(), Port = remotePort, PublicHostname = parse.GetValue(publicHostname), Farm = farm };
             var advertised = options.ResolvePublicHostname();
-            var self = $"akka.tcp://{options.SystemName}@{advertised}:{remotePort}";
+            var self = $"{options.Protocol}://{options.SystemName}@{advertised}:{remotePort}";
             var book = MemberBook.ForSeed(contactPort);
             DaemonConsole.Say($"vtr seed: join with --seed {advertised}:{contactPort} (cluster address {self})");
             FarmNotice.Announce(farm);
@@ -75,7 +75,8 @@ public static class SeedCommand
 
     private static async Task<IHost> StartAsync(VtrClusterOptions options, string self, IPEndPoint contact, MemberBook book, CancellationToken ct)
     {
-        var known = book.Read().Where(a => a != self).ToList();
+        // Members of the same kind of farm only: after `vtr farm init` the plain addresses of the open farm are gone.
+        var known = book.Read().Where(a => a != self && a.StartsWith(options.Protocol + "://", StringComparison.Ordinal)).ToList();
         if (known.Count > 0)
         {
             DaemonConsole.Say($"looking for the farm this seed ran in before ({known.Count} known members)…");

@@ -53,7 +53,7 @@ public sealed class ClusterJoinResolver(Action<string>? onWaiting = null, FarmCr
 
         if (seeds.All(s => s.IsAkkaAddress))
         {
-            return new JoinPlan([.. seeds.Select(s => $"akka.tcp://{ClusterNames.ActorSystemName}@{s}")], AdvertiseFor(seeds[0].Host));
+            return new JoinPlan([.. seeds.Select(s => ClusterNames.MemberAddress(s.ToString(), farm is not null))], AdvertiseFor(seeds[0].Host));
         }
 
         var deadline = timeout == Timeout.InfiniteTimeSpan ? DateTimeOffset.MaxValue : DateTimeOffset.UtcNow + timeout;
@@ -66,8 +66,8 @@ public sealed class ClusterJoinResolver(Action<string>? onWaiting = null, FarmCr
             if (outcomes.FirstOrDefault(o => o.Answer is not null)?.Answer is { } answer && !answer.Reply.Members.IsDefaultOrEmpty)
             {
                 var members = answer.Reply.Members;
-                var extra = seeds.Where(s => s.IsAkkaAddress).Select(s => $"akka.tcp://{ClusterNames.ActorSystemName}@{s}");
-                var host = new Uri(members[0].Replace("akka.tcp://", "tcp://", StringComparison.Ordinal)).Host;
+                var extra = seeds.Where(s => s.IsAkkaAddress).Select(s => ClusterNames.MemberAddress(s.ToString(), farm is not null));
+                var host = new Uri("tcp://" + members[0][(members[0].IndexOf("://", StringComparison.Ordinal) + 3)..]).Host;
                 return new JoinPlan([.. members, .. extra], AdvertiseFor(host, answer));
             }
 

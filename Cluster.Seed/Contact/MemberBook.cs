@@ -1,3 +1,4 @@
+using Vtr.Shared.Cluster;
 using System.Collections.Immutable;
 
 namespace Vtr.Seed.Contact;
@@ -31,7 +32,7 @@ public sealed class MemberBook(string path)
     {
         try
         {
-            return [.. File.ReadAllLines(Path).Select(l => l.Trim()).Where(l => l.StartsWith("akka.tcp://", StringComparison.Ordinal))];
+            return [.. File.ReadAllLines(Path).Select(l => l.Trim()).Where(ClusterNames.IsMemberAddress)];
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

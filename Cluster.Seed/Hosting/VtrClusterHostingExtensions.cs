@@ -63,17 +63,14 @@ public static class VtrClusterHostingExtensions
             return builder.WithRemoting(options.Host, options.Port, options.ResolvePublicHostname());
         }
 
-        var refusals = new FarmRefusals();
-        return builder
-            .WithRemoting(new RemoteOptions
+        return builder.WithRemoting(new RemoteOptions
             {
                 HostName = options.Host,
                 Port = options.Port,
                 PublicHostName = options.ResolvePublicHostname(),
                 EnableSsl = true,
-                Ssl = FarmRemotingTls.For(options.Farm, refusals),
-            })
-            .AddStartup((system, _) => refusals.Attach(system));
+                Ssl = FarmRemotingTls.For(options.Farm),
+            });
     }
 
     /// <summary>Runs the <see cref="JobCoordinator"/> singleton on seed members and registers its proxy

@@ -52,6 +52,9 @@ public sealed record VtrClusterOptions
     /// recommended minimum is 7 s for 5 members and 13 s for 20).</summary>
     public TimeSpan StableAfter { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>The Akka.Remote address scheme: <see cref="ClusterNames.SecuredProtocol"/> when <see cref="Farm"/> is set.</summary>
+    public string Protocol => Farm is null ? ClusterNames.OpenProtocol : ClusterNames.SecuredProtocol;
+
     public string ResolvePublicHostname() => PublicHostname ?? AdvertisedAddress.For(IPAddress.Parse(Host));
 
     /// <summary>A member reachable only on 127.0.0.1, Akka.Remote on any free port: the embedded cluster and tests.</summary>
@@ -77,6 +80,6 @@ public sealed record VtrClusterOptions
 
     /// <summary>Seed entries as Akka addresses (full addresses pass through; HOST:PORT is taken as an Akka endpoint).</summary>
     public ImmutableArray<string> SeedAddresses() =>
-        SeedNodes.Select(seed => seed.Contains("://", StringComparison.Ordinal) ? seed : $"akka.tcp://{SystemName}@{seed}")
+        SeedNodes.Select(seed => seed.Contains("://", StringComparison.Ordinal) ? seed : $"{Protocol}://{SystemName}@{seed}")
             .ToImmutableArray();
 }

@@ -23,7 +23,6 @@ public static class FarmTls
     public static async Task<SslStream> AcceptAsync(Stream inner, FarmCredentials farm, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(farm);
-        var refused = false;
         var ssl = new SslStream(inner, leaveInnerStreamOpen: false);
         var options = new SslServerAuthenticationOptions
         {
@@ -31,9 +30,10 @@ public static class FarmTls
             ClientCertificateRequired = true,
             EnabledSslProtocols = SslProtocols.Tls13,
             CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
-            RemoteCertificateValidationCallback = (_, certificate, _, _) => !(refused = !farm.Pin.Matches(certificate)),
+            RemoteCertificateValidationCallback = (_, certificate, _, _) => farm.Pin.Matches(certificate),
         };
-        return await AuthenticateAsync(ssl, () => refused, t => ssl.AuthenticateAsServerAsync(options, t), ct).ConfigureAwait(false);
+        // A client that fails the server's handshake at all (no certificate, another farm's, not TLS) is not of the farm.
+        return await AuthenticateAsync(ssl, () => true, t => ssl.AuthenticateAsServerAsync(options, t), ct).ConfigureAwait(false);
     }
 
     /// <summary>Client side; the same errors as <see cref="AcceptAsync"/> (refused: the server is not of this farm).</summary>
@@ -62,7 +62,7 @@ public static class FarmTls
             await handshake(deadline.Token).ConfigureAwait(false);
             return ssl;
         }
-        catch (Exception ex) when (ex is AuthenticationException or IOException && refused())
+        catch (AuthenticationException ex) when (refused())
         {
             await ssl.DisposeAsync().ConfigureAwait(false);
             throw new FarmPeerRefusedException("the peer does not have this farm's certificate", ex);
