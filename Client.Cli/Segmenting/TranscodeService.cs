@@ -148,7 +148,7 @@ public sealed class TranscodeService(IAnsiConsole console, bool liveProgress)
 
         var nodes = Math.Max(1, request.EmbeddedNodes);
         var sessions = request.EmbeddedSessionsPerNode > 0 ? request.EmbeddedSessionsPerNode : Math.Max(1, Environment.ProcessorCount / nodes);
-        var options = new EmbeddedClusterOptions(nodes, sessions) { NodeBackends = request.EmbeddedNodeBackends };
+        var options = new EmbeddedClusterOptions(nodes, sessions) { NodeBackends = request.EmbeddedNodeBackends, SegmentFarm = request.EmbeddedSegmentFarm };
         return await EmbeddedCluster.StartAsync(options, ct).ConfigureAwait(false);
     }
 

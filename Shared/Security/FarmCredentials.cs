@@ -29,6 +29,9 @@ public sealed class FarmCredentials : IDisposable
     /// <summary>Accepts exactly this farm's certificate.</summary>
     public FarmPin Pin { get; }
 
+    /// <summary>Credentials that live only in this process (a benchmark's throw-away farm); takes ownership of <paramref name="certificate"/>.</summary>
+    public static FarmCredentials InMemory(X509Certificate2 certificate) => new(certificate, "(in memory)");
+
     /// <summary>$XDG_CONFIG_HOME/vtr, else ~/.config/vtr (on macOS too: a CLI tool's config, as git and ssh keep theirs).</summary>
     public static string DefaultFolder()
     {
