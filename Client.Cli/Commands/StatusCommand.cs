@@ -4,8 +4,8 @@ using System.Text.Json;
 using Spectre.Console;
 using Vtr.Cli.Rendering;
 using Vtr.Seed.Contact;
-using Vtr.Shared.Security;
 using Vtr.Shared.Cluster;
+using Vtr.Shared.Security;
 
 namespace Vtr.Cli.Commands;
 

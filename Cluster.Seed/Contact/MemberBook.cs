@@ -1,5 +1,5 @@
-using Vtr.Shared.Cluster;
 using System.Collections.Immutable;
+using Vtr.Shared.Cluster;
 
 namespace Vtr.Seed.Contact;
 

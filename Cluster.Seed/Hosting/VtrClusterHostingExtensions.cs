@@ -64,13 +64,13 @@ public static class VtrClusterHostingExtensions
         }
 
         return builder.WithRemoting(new RemoteOptions
-            {
-                HostName = options.Host,
-                Port = options.Port,
-                PublicHostName = options.ResolvePublicHostname(),
-                EnableSsl = true,
-                Ssl = FarmRemotingTls.For(options.Farm),
-            });
+        {
+            HostName = options.Host,
+            Port = options.Port,
+            PublicHostName = options.ResolvePublicHostname(),
+            EnableSsl = true,
+            Ssl = FarmRemotingTls.For(options.Farm),
+        });
     }
 
     /// <summary>Runs the <see cref="JobCoordinator"/> singleton on seed members and registers its proxy
