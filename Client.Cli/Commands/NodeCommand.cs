@@ -16,7 +16,7 @@ public static class NodeCommand
     public static Command Create(InterruptHandler? interrupts = null)
     {
         var listen = new Option<string>("--listen") { Description = "IPv4 HOST:PORT to serve VTR1 on", DefaultValueFactory = _ => "0.0.0.0:5555" };
-        var token = new Option<string>("--token") { Description = "shared secret clients must send in HELLO (empty = off)", DefaultValueFactory = _ => "" };
+        var token = new Option<string>("--token") { Description = "shared secret clients must send in HELLO (empty = off; default: $VTR_TOKEN, which `ps` does not show)", DefaultValueFactory = _ => "" };
         var maxSessions = new Option<int>("--max-sessions") { Description = "concurrent sessions; more get HELLO_ACK busy", DefaultValueFactory = _ => 4 };
         var backend = new Option<string>("--backend") { Description = "auto | ffmpeg | videotoolbox", DefaultValueFactory = _ => CodecBackendFactory.Auto };
         backend.AcceptOnlyFromAmong(CodecBackendFactory.Auto, CodecBackendFactory.FFmpeg, CodecBackendFactory.VideoToolbox);
@@ -71,7 +71,7 @@ public static class NodeCommand
                 options = new NodeOptions
                 {
                     Listen = NodeOptions.ParseEndPoint(parse.GetValue(listen)!),
-                    Token = parse.GetValue(token) ?? "",
+                    Token = TokenSource.Resolve(parse.GetValue(token)),
                     MaxSessions = Math.Max(1, parse.GetValue(maxSessions)),
                     Backend = parse.GetValue(backend)!,
                     SoftwarePreset = parse.GetValue(preset)!,

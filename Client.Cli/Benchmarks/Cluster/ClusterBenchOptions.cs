@@ -26,6 +26,6 @@ internal sealed record ClusterBenchOptions
     /// <summary>Runs per configuration; each keeps its fastest (interference from other processes only ever adds).</summary>
     public int Rounds { get; init; } = 1;
 
-    /// <summary>Also run the 1-node and raw-lz4 configurations with segments in farm TLS (--secure): the cost of a secured farm.</summary>
+    /// <summary>Instead of the node-count configurations, pairs that differ only in farm TLS on the segments (--secure): the cost of a secured farm.</summary>
     public bool Secure { get; init; }
 }

@@ -12,15 +12,20 @@ internal sealed record ClusterScenario(string Name, ImmutableArray<string> NodeP
     {
         ArgumentNullException.ThrowIfNull(options);
         var p = options.Preset;
-        ImmutableArray<ClusterScenario> secured = options.Secure
-            ?
+        if (options.Secure)
+        {
+            // Pairs that differ only in TLS, from the smallest segment traffic (source packets) to the largest (raw NV12).
+            return
             [
+                new("1 node", [p], TransportChoice.Packets, WireCompression.None),
                 new("1 node, TLS", [p], TransportChoice.Packets, WireCompression.None, Tls: true),
+                new("3 nodes, raw lz4", [p, p, p], TransportChoice.Raw, WireCompression.Lz4),
                 new("3 nodes, raw lz4, TLS", [p, p, p], TransportChoice.Raw, WireCompression.Lz4, Tls: true),
                 new("3 nodes, raw", [p, p, p], TransportChoice.Raw, WireCompression.None),
                 new("3 nodes, raw, TLS", [p, p, p], TransportChoice.Raw, WireCompression.None, Tls: true),
-            ]
-            : [];
+            ];
+        }
+
         return
         [
             new("1 node", [p], TransportChoice.Packets, WireCompression.None),
@@ -29,7 +34,6 @@ internal sealed record ClusterScenario(string Name, ImmutableArray<string> NodeP
             new("3 nodes, mixed presets", [options.FastPreset, p, options.SlowPreset],
                 TransportChoice.Packets, WireCompression.None),
             new("3 nodes, raw lz4", [p, p, p], TransportChoice.Raw, WireCompression.Lz4),
-            .. secured,
         ];
     }
 }
