@@ -83,7 +83,9 @@ public sealed class FarmCredentials : IDisposable
         X509Certificate2 certificate;
         try
         {
-            certificate = X509CertificateLoader.LoadPkcs12(pkcs12, password: null, X509KeyStorageFlags.EphemeralKeySet);
+            // The key stays in memory (never written to a key store); macOS has no ephemeral import and uses a temporary keychain.
+            var flags = OperatingSystem.IsMacOS() ? X509KeyStorageFlags.DefaultKeySet : X509KeyStorageFlags.EphemeralKeySet;
+            certificate = X509CertificateLoader.LoadPkcs12(pkcs12, password: null, flags);
         }
         catch (CryptographicException ex)
         {
