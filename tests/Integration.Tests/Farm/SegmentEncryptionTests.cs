@@ -137,33 +137,13 @@ public sealed class SegmentEncryptionTests : IDisposable
         await using var client = await Vtr1Client.ConnectAsync(endPoint, ct, farm: farm);
         await client.HelloAsync(Token, VideoCodec.H264, "secured-test", ct);
         await client.ConfigureAsync(configure, ct);
-        var reading = CountPacketsUntilDoneAsync(client, ct);
+        var reading = Node.TestSessions.ReadPacketsUntilDoneAsync(client, ct);
         foreach (var packet in packets)
         {
             await client.SendPacketAsync(packet.AnnexB.Span, packet.Pts, packet.Dts, packet.Duration, packet.IsKeyframe, ct);
         }
 
         await client.SendAsync(FlushMessage.Instance, ct);
-        return await reading;
-    }
-
-    private static async Task<int> CountPacketsUntilDoneAsync(Vtr1Client client, CancellationToken ct)
-    {
-        var count = 0;
-        while (await client.ReceiveAsync(ct) is { } message)
-        {
-            switch (message)
-            {
-                case PacketMessage:
-                    count++;
-                    break;
-                case DoneMessage:
-                    return count;
-                case ErrorMessage error:
-                    throw new Xunit.Sdk.XunitException($"node sent ERROR {error.Code}: {error.Message}");
-            }
-        }
-
-        throw new Xunit.Sdk.XunitException("node closed before DONE");
+        return (await reading).Count;
     }
 }
