@@ -5,14 +5,15 @@ namespace Vtr.Cli.Segmenting;
 
 /// <summary>
 /// One `vtr transcode`: input (null = generate a sample clip), output, cluster (seeds, or an embedded cluster of
-/// <see cref="EmbeddedNodes"/> nodes) and how segments are cut and encoded.
+/// <see cref="EmbeddedNodes"/> nodes) and how segments are cut (<see cref="SegmentSeconds"/>; null = sized for the
+/// cluster at submit time by <see cref="Media.SegmentSizing"/>) and encoded.
 /// </summary>
 public sealed record TranscodeRequest(
     string? InputPath,
     string OutputPath,
     ImmutableArray<string> Seeds,
     SegmentEncodeSettings Encode,
-    double SegmentSeconds,
+    double? SegmentSeconds,
     int EmbeddedNodes)
 {
     /// <summary>How long joining a reachable but slow cluster, and waiting for a node that can encode the codec, may take

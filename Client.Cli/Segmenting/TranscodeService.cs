@@ -8,6 +8,9 @@ using Vtr.Cli.FileSafety;
 using Vtr.Cli.Jobs;
 using Vtr.Cli.Media;
 using Vtr.Cli.Rendering;
+using Vtr.Cli.Timing;
+using Vtr.Shared.Cluster;
+using Vtr.Shared.Media;
 
 namespace Vtr.Cli.Segmenting;
 
@@ -23,6 +26,9 @@ public sealed class TranscodeService(IAnsiConsole console, bool liveProgress)
 {
     /// <summary>Temp files and spill folders of the run, for a forced exit to delete.</summary>
     public ScratchPaths Scratch { get; init; } = new();
+
+    /// <summary>Where the run's stages add their wall time (`--timings` prints it).</summary>
+    public StageTimer Timings { get; init; } = new();
 
     /// <summary>One file: <see cref="TranscodeRequest.InputPath"/> to <see cref="TranscodeRequest.OutputPath"/>.</summary>
     public async Task<TranscodeOutcome> RunAsync(TranscodeRequest request, CancellationToken ct)
@@ -55,7 +61,7 @@ public sealed class TranscodeService(IAnsiConsole console, bool liveProgress)
                 try
                 {
                     var fileRequest = request with { InputPath = files[i].InputPath, OutputPath = files[i].OutputPath };
-                    prepared.Add((i, await PreparedFile.PrepareAsync(fileRequest, Scratch, Status, ct).ConfigureAwait(false)));
+                    prepared.Add((i, await PreparedFile.PrepareAsync(fileRequest, Scratch, Status, Timings, ct).ConfigureAwait(false)));
                 }
                 catch (Exception ex) when (TranscodeFileResult.IsFileFailure(ex))
                 {
@@ -86,7 +92,7 @@ public sealed class TranscodeService(IAnsiConsole console, bool liveProgress)
     /// <summary>Joins or starts the cluster and runs every file's job on it; files with nothing left to encode need no cluster.</summary>
     private async Task<ImmutableArray<TranscodeFileResult>> EncodeAsync(TranscodeRequest request, ImmutableArray<PreparedFile> files, CancellationToken ct)
     {
-        if (files.All(f => f.Remaining.IsEmpty))
+        if (files.All(f => f.IsPlanned && f.Remaining.IsEmpty))
         {
             var finished = new List<TranscodeFileResult>(files.Length);
             foreach (var file in files)
@@ -97,12 +103,49 @@ public sealed class TranscodeService(IAnsiConsole console, bool liveProgress)
             return [.. finished];
         }
 
-        await using var cluster = await ConnectAsync(request, ct).ConfigureAwait(false);
-        foreach (var codec in files.Select(f => f.Encode.Codec).Distinct())
+        ClusterConnection cluster;
+        using (Timings.Measure(JobStage.ClusterStartUp))
         {
-            await NodeAvailability.WaitForEncoderAsync(cluster.Coordinator, codec, request.JoinTimeout, ct).ConfigureAwait(false);
+            cluster = await ConnectAsync(request, ct).ConfigureAwait(false);
         }
 
+        try
+        {
+            await PlanForClusterAsync(request, cluster, files, ct).ConfigureAwait(false);
+            return await RunJobsAsync(cluster, files, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            using (Timings.Measure(JobStage.ClusterShutdown))
+            {
+                await cluster.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Waits for an encoder of each codec (every embedded node), then cuts each file still waiting for its
+    /// segment length for the sessions free at this moment.</summary>
+    private async Task PlanForClusterAsync(TranscodeRequest request, ClusterConnection cluster, ImmutableArray<PreparedFile> files, CancellationToken ct)
+    {
+        var nodes = request.Seeds.IsEmpty ? Math.Max(1, request.EmbeddedNodes) : 1;
+        foreach (var codec in files.Select(f => f.Encode.Codec).Distinct())
+        {
+            ClusterStatus status;
+            using (Timings.Measure(JobStage.ClusterStartUp))
+            {
+                status = await NodeAvailability.WaitForEncoderAsync(cluster.Coordinator, codec, request.JoinTimeout, nodes, ct).ConfigureAwait(false);
+            }
+
+            var free = SegmentSizing.FreeSessions(status, codec.ToWireName());
+            foreach (var file in files.Where(f => !f.IsPlanned && f.Encode.Codec == codec))
+            {
+                file.PlanForCluster(free, Status);
+            }
+        }
+    }
+
+    private async Task<ImmutableArray<TranscodeFileResult>> RunJobsAsync(ClusterConnection cluster, ImmutableArray<PreparedFile> files, CancellationToken ct)
+    {
         var view = new ProgressView(console);
         Task<TranscodeFileResult> Finish(PreparedFile file, JobResult job, Stopwatch encode) => FinishAsync(file, job, encode, ct);
         if (!liveProgress)
