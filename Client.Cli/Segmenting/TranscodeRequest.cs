@@ -29,6 +29,10 @@ public sealed record TranscodeRequest(
     /// <summary>Reuse the segments a stopped run of the same input and settings finished (off with --no-resume).</summary>
     public bool Resume { get; init; } = true;
 
+    /// <summary>Nodes that must have registered before segments are sized and submitted; 0 = every embedded node, or
+    /// the first node that encodes the codec on a --seed cluster (the benchmark knows how many it started).</summary>
+    public int ExpectedNodes { get; init; }
+
     /// <summary>libavcodec options (preset, threads) of each embedded node, in node order; empty = the defaults for all.</summary>
     public ImmutableArray<FFmpegBackendOptions> EmbeddedNodeBackends { get; init; } = [];
 }

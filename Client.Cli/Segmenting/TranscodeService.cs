@@ -127,7 +127,7 @@ public sealed class TranscodeService(IAnsiConsole console, bool liveProgress)
     /// segment length for the sessions free at this moment.</summary>
     private async Task PlanForClusterAsync(TranscodeRequest request, ClusterConnection cluster, ImmutableArray<PreparedFile> files, CancellationToken ct)
     {
-        var nodes = request.Seeds.IsEmpty ? Math.Max(1, request.EmbeddedNodes) : 1;
+        var nodes = request.ExpectedNodes > 0 ? request.ExpectedNodes : request.Seeds.IsEmpty ? Math.Max(1, request.EmbeddedNodes) : 1;
         foreach (var codec in files.Select(f => f.Encode.Codec).Distinct())
         {
             ClusterStatus status;
