@@ -7,7 +7,8 @@ namespace Vtr.Cli.Media;
 
 /// <summary>
 /// Reads an input once, start to end: its streams, the video stream's parameters and every video packet's
-/// timestamps and flags in decode order (no decoding).
+/// timestamps and flags in decode order (no decoding), and in the same pass the packet listing the output check
+/// compares against (<see cref="PacketListing"/>).
 /// </summary>
 public static class MediaProbe
 {
@@ -34,7 +35,8 @@ public static class MediaProbe
 
         var codec = new SourceCodec(AvCodecNative.CodecName(codecId));
         var pixelFormat = AvUtilNative.PixelFormatName(AvFormatFields.Format(layout, parameters));
-        var packets = ReadVideoPackets(input, videoIndex);
+        var listing = new PacketListing(input);
+        var packets = ReadVideoPackets(input, videoIndex, listing);
         if (packets.IsEmpty)
         {
             throw new MediaOpenException($"'{path}' contains no video packets (empty or truncated file).");
@@ -64,6 +66,7 @@ public static class MediaProbe
             dtsFromContainer)
         {
             Colour = ColourTags.Read(parameters),
+            Listing = listing.Build(),
         };
     }
 
@@ -85,7 +88,7 @@ public static class MediaProbe
         return streams.MoveToImmutable();
     }
 
-    private static ImmutableArray<VideoPacketInfo> ReadVideoPackets(InputContext input, int videoIndex)
+    private static ImmutableArray<VideoPacketInfo> ReadVideoPackets(InputContext input, int videoIndex, PacketListing listing)
     {
         var layout = input.Layout;
         var codecLayout = input.Runtime.Codecs.Layout;
@@ -93,6 +96,7 @@ public static class MediaProbe
         while (input.ReadPacket())
         {
             var packet = input.Packet;
+            listing.Add(input);
             if (AvFormatFields.PacketStreamIndex(layout, packet) != videoIndex)
             {
                 continue;
@@ -125,7 +129,7 @@ public static class MediaProbe
         return true;
     }
 
-    private static MediaStreamKind ToKind(int mediaType) => mediaType switch
+    internal static MediaStreamKind ToKind(int mediaType) => mediaType switch
     {
         AvUtilNative.MediaTypeVideo => MediaStreamKind.Video,
         AvUtilNative.MediaTypeAudio => MediaStreamKind.Audio,

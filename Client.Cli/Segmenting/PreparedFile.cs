@@ -194,7 +194,7 @@ public sealed class PreparedFile : IDisposable
         VerificationReport report;
         using (_timer.Measure(JobStage.FinalCheck))
         {
-            report = await OutputVerifier.VerifyAsync(Input, _target.TempPath, ct).ConfigureAwait(false);
+            report = await OutputVerifier.VerifyAsync(Info, _target.TempPath, ct).ConfigureAwait(false);
         }
 
         if (!report.Passed)
