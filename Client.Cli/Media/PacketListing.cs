@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
-using Vtr.Node.Codecs.FFmpeg.Interop;
+using Vtr.Native.FFmpeg;
 
 namespace Vtr.Cli.Media;
 
@@ -22,26 +22,25 @@ internal sealed class PacketListing
         for (var i = 0; i < input.StreamCount; i++)
         {
             var timeBase = input.StreamTimeBase(i);
-            streams.Add(new ProbedStream(i, MediaProbe.ToKind(Interop.AvFormatFields.CodecType(input.Layout, input.StreamParameters(i))), timeBase.Num, timeBase.Den));
+            streams.Add(new ProbedStream(i, MediaProbe.ToKind(AvFormatFields.CodecType(input.Layout, input.StreamParameters(i))), timeBase.Num, timeBase.Den));
         }
 
         _streams = streams.MoveToImmutable();
     }
 
     /// <summary>Lists the packet <paramref name="input"/> just read.</summary>
-    public unsafe void Add(InputContext input)
+    public void Add(InputContext input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var packet = input.Packet;
         var codecLayout = input.Runtime.Codecs.Layout;
-        var stream = Interop.AvFormatFields.PacketStreamIndex(input.Layout, packet);
+        var stream = AvFormatFields.PacketStreamIndex(input.Layout, packet);
         var pts = AvFields.PacketPts(codecLayout, packet);
         var dts = AvFields.PacketDts(codecLayout, packet);
         var hash = string.Empty;
         if (stream >= 0 && stream < _streams.Length && _streams[stream].Kind != MediaStreamKind.Video)
         {
-            var payload = new ReadOnlySpan<byte>(AvFields.PacketData(codecLayout, packet), AvFields.PacketSize(codecLayout, packet));
-            hash = Convert.ToHexStringLower(SHA256.HashData(payload));
+            hash = Convert.ToHexStringLower(SHA256.HashData(AvFields.PacketPayload(codecLayout, packet)));
         }
 
         _packets.Add(new ProbedPacket(
