@@ -54,6 +54,9 @@ public sealed class TranscodeService(IAnsiConsole console, bool liveProgress)
         ArgumentNullException.ThrowIfNull(files);
         var results = new TranscodeFileResult?[files.Count];
         var prepared = new List<(int Slot, PreparedFile File)>();
+        // The embedded cluster needs nothing from the files, so it starts while they are checked and probed; a farm is
+        // joined only once a file is ready, so a bad file never waits for the network.
+        var cluster = new PendingCluster(request.Seeds.IsEmpty ? Task.Run(() => StartClusterAsync(request, ct), ct) : null);
         try
         {
             for (var i = 0; i < files.Count; i++)
@@ -71,7 +74,7 @@ public sealed class TranscodeService(IAnsiConsole console, bool liveProgress)
 
             if (prepared.Count > 0)
             {
-                var done = await EncodeAsync(request, [.. prepared.Select(p => p.File)], ct).ConfigureAwait(false);
+                var done = await EncodeAsync(request, [.. prepared.Select(p => p.File)], cluster, ct).ConfigureAwait(false);
                 for (var k = 0; k < prepared.Count; k++)
                 {
                     results[prepared[k].Slot] = done[k] with { File = files[prepared[k].Slot] };
@@ -86,11 +89,14 @@ public sealed class TranscodeService(IAnsiConsole console, bool liveProgress)
             {
                 file.Dispose();
             }
+
+            await cluster.DisposeUnusedAsync().ConfigureAwait(false);
         }
     }
 
     /// <summary>Joins or starts the cluster and runs every file's job on it; files with nothing left to encode need no cluster.</summary>
-    private async Task<ImmutableArray<TranscodeFileResult>> EncodeAsync(TranscodeRequest request, ImmutableArray<PreparedFile> files, CancellationToken ct)
+    private async Task<ImmutableArray<TranscodeFileResult>> EncodeAsync(
+        TranscodeRequest request, ImmutableArray<PreparedFile> files, PendingCluster pending, CancellationToken ct)
     {
         if (files.All(f => f.IsPlanned && f.Remaining.IsEmpty))
         {
@@ -103,12 +109,7 @@ public sealed class TranscodeService(IAnsiConsole console, bool liveProgress)
             return [.. finished];
         }
 
-        ClusterConnection cluster;
-        using (Timings.Measure(JobStage.ClusterStartUp))
-        {
-            cluster = await ConnectAsync(request, ct).ConfigureAwait(false);
-        }
-
+        var cluster = await (pending.Take() ?? StartClusterAsync(request, ct)).ConfigureAwait(false);
         try
         {
             await PlanForClusterAsync(request, cluster, files, ct).ConfigureAwait(false);
@@ -174,6 +175,13 @@ public sealed class TranscodeService(IAnsiConsole console, bool liveProgress)
         {
             return new TranscodeFileResult(new TranscodeFile(file.Input, file.OutputPath), null, ex);
         }
+    }
+
+    /// <summary>Starts or joins the cluster, timed as <see cref="JobStage.ClusterStartUp"/> (which may overlap the probe).</summary>
+    private async Task<ClusterConnection> StartClusterAsync(TranscodeRequest request, CancellationToken ct)
+    {
+        using var measure = Timings.Measure(JobStage.ClusterStartUp);
+        return await ConnectAsync(request, ct).ConfigureAwait(false);
     }
 
     private async Task<ClusterConnection> ConnectAsync(TranscodeRequest request, CancellationToken ct)

@@ -6,7 +6,7 @@ public enum JobStage
     /// <summary>Process start (as the kernel recorded it) to the command's first line of work: runtime, JIT, parsing.</summary>
     ProcessStartUp,
 
-    /// <summary>Starting the embedded cluster (or joining --seed) until a node that encodes the codec is registered.</summary>
+    /// <summary>Starting the embedded cluster (alongside the probe) or joining --seed, until the nodes are registered.</summary>
     ClusterStartUp,
 
     /// <summary>Reading the input's streams and every video packet's timestamps (one libavformat pass).</summary>

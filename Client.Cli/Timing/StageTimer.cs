@@ -40,7 +40,7 @@ public sealed class StageTimer
     public string Format(TimeSpan total)
     {
         var inv = CultureInfo.InvariantCulture;
-        var text = new StringBuilder("timings (wall clock; per-segment checks overlap the encode):\n");
+        var text = new StringBuilder("timings (wall clock; the embedded cluster starts during the probe, per-segment checks overlap the encode):\n");
         foreach (var stage in Enum.GetValues<JobStage>())
         {
             var name = Name(stage);

@@ -47,7 +47,9 @@ public sealed partial class TimingsTests : IDisposable
         var total = Assert.Single(lines, l => l.TrimStart().StartsWith("total ", StringComparison.Ordinal));
         var totalSeconds = double.Parse(StageLine().Match(total).Groups[2].Value, CultureInfo.InvariantCulture);
         Assert.True(measured[StageTimer.Name(JobStage.Encode)] > 0);
-        Assert.True(measured.Where(m => m.Key != "total").Sum(m => m.Value) <= totalSeconds + 0.01, $"stages add up to more than the total {totalSeconds} s");
+        // The embedded cluster starts while the input is probed; every other stage runs one after the other.
+        var sequential = measured.Where(m => m.Key is not ("total" or "cluster start-up")).Sum(m => m.Value);
+        Assert.True(sequential <= totalSeconds + 0.01, $"stages add up to more than the total {totalSeconds} s");
     }
 
     /// <summary>"  probe               0.268 s     0%": the name, then the seconds.</summary>
