@@ -30,9 +30,10 @@ public static class ClusterBenchCommand
         var segmentSeconds = new Option<double?>("--segment-seconds") { Description = "segment length (default: sized for the cluster, as vtr transcode does)" };
         var preset = new Option<string>("--preset") { Description = "x264 preset of the nodes and of ffmpeg", DefaultValueFactory = _ => "veryfast" };
         var rounds = new Option<int>("--rounds") { Description = "runs per configuration, interleaved; each reports its median", DefaultValueFactory = _ => 1 };
+        var secure = new Option<bool>("--secure") { Description = "instead of the node counts: pairs with and without farm TLS on the segments (the cost of a secured farm)" };
         var command = new Command("cluster", "Transcode one generated clip with k one-session, one-thread nodes and with ffmpeg -threads 1: speed-up and efficiency per k")
         {
-            width, height, seconds, nodes, processes, pin, segmentSeconds, preset, rounds,
+            width, height, seconds, nodes, processes, pin, segmentSeconds, preset, rounds, secure,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -54,6 +55,7 @@ public static class ClusterBenchCommand
                 Pin = parse.GetValue(pin),
                 Preset = parse.GetValue(preset)!,
                 Rounds = Math.Max(1, parse.GetValue(rounds)),
+                Secure = parse.GetValue(secure),
             };
             if (Problem(options, counts is null) is { } problem)
             {
@@ -110,5 +112,6 @@ public static class ClusterBenchCommand
         : options.Width < 16 || options.Height < 16 ? "need --width and --height of at least 16"
         : options.Seconds is <= 0 || options.SegmentSeconds is <= 0 ? "--seconds and --segment-seconds must be positive"
         : options.Pin && !options.Processes ? "--pin needs --processes (nodes inside this process share its threads)"
+        : options.Secure && options.Processes ? "--secure runs its pairs in this process; leave out --processes"
         : null;
 }

@@ -37,6 +37,9 @@ internal sealed record ClusterBenchOptions
     /// <summary>Runs per configuration, interleaved; each reports its median.</summary>
     public int Rounds { get; init; } = 1;
 
+    /// <summary>Instead of the node-count configurations, pairs that differ only in farm TLS on the segments (--secure): the cost of a secured farm.</summary>
+    public bool Secure { get; init; }
+
     /// <summary>The clip length used: <see cref="Seconds"/>, or enough GOPs for 4 segments per node at the largest k.</summary>
     public double ClipSeconds => Seconds ?? Math.Max(10, Media.SegmentSizing.SegmentsPerFreeSession * KeyframeSeconds * Nodes.DefaultIfEmpty(1).Max());
 }

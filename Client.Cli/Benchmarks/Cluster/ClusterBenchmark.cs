@@ -36,13 +36,14 @@ internal static class ClusterBenchmark
 
             var output = Path.Combine(directory, "out.mp4");
             var baseline = new List<ClusterBenchRun>();
-            var runs = options.Nodes.Select(_ => new List<ClusterBenchRun>()).ToArray();
+            var scenarios = ClusterScenario.For(options);
+            var runs = scenarios.Select(_ => new List<ClusterBenchRun>()).ToArray();
             for (var round = 0; round < Math.Max(1, options.Rounds); round++)
             {
                 baseline.Add(Report(await FFmpegBaselineRun.RunAsync(options, input, info.FrameCount, output, ct).ConfigureAwait(false), progress));
-                for (var i = 0; i < options.Nodes.Length; i++)
+                for (var i = 0; i < scenarios.Length; i++)
                 {
-                    runs[i].Add(Report(await ClusterTranscodeRun.RunAsync(options, options.Nodes[i], input, output, ct).ConfigureAwait(false), progress));
+                    runs[i].Add(Report(await ClusterTranscodeRun.RunAsync(options, scenarios[i], input, output, ct).ConfigureAwait(false), progress));
                 }
             }
 

@@ -3,6 +3,7 @@ using Spectre.Console;
 using Vtr.Cli.Segmenting;
 using Vtr.Node.Codecs.FFmpeg;
 using Vtr.Shared.Media;
+using Vtr.Shared.Security;
 
 namespace Vtr.Cli.Benchmarks.Cluster;
 
@@ -16,15 +17,19 @@ internal static class ClusterTranscodeRun
     /// <summary>Threads of every node's encoder and decoder.</summary>
     public const int NodeThreads = 1;
 
-    public static async Task<ClusterBenchRun> RunAsync(ClusterBenchOptions options, int nodes, string input, string output, CancellationToken ct)
+    public static async Task<ClusterBenchRun> RunAsync(ClusterBenchOptions options, ClusterScenario scenario, string input, string output, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(scenario);
+        using var farm = scenario.Tls ? FarmCredentials.InMemory(FarmCertificateFactory.Create()) : null;
         var silent = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) });
-        var encode = new SegmentEncodeSettings(VideoCodec.H264, options.Bitrate, null, "", WireCompression.None, TransportChoice.Packets);
+        var nodes = scenario.Nodes;
+        var encode = new SegmentEncodeSettings(VideoCodec.H264, options.Bitrate, null, "", scenario.Compression, scenario.Transport);
         var request = new TranscodeRequest(input, output, [], encode, options.SegmentSeconds, nodes)
         {
             EmbeddedSessionsPerNode = 1,
             EmbeddedNodeBackends = [new FFmpegBackendOptions(options.Preset, NodeThreads)],
+            EmbeddedSegmentFarm = farm,
             ExpectedNodes = nodes,
             Resume = false,
         };
@@ -41,12 +46,12 @@ internal static class ClusterTranscodeRun
             File.Delete(output);
             if (!outcome.Report.Passed)
             {
-                throw new TranscodeFailedException($"{nodes} nodes: output failed verification: {outcome.Report}");
+                throw new TranscodeFailedException($"{scenario.Name}: output failed verification: {outcome.Report}");
             }
 
             var segments = outcome.Job.Segments.Values;
             return new ClusterBenchRun(
-                Name(nodes),
+                scenario.Name,
                 nodes,
                 outcome.Frames,
                 outcome.EncodeElapsed,
@@ -59,5 +64,5 @@ internal static class ClusterTranscodeRun
         }
     }
 
-    public static string Name(int nodes) => nodes == 1 ? "1 node" : $"{nodes} nodes";
+    public static string Name(int nodes) => ClusterScenario.NameOf(nodes);
 }

@@ -105,6 +105,20 @@ public sealed class ClusterBenchmarkTests
     }
 
     [Fact]
+    public void Node_counts_become_one_configuration_each_and_secure_runs_pairs_that_differ_only_in_tls()
+    {
+        Assert.Equal(["1 node", "2 nodes", "4 nodes"], ClusterScenario.For(Tiny with { Nodes = [1, 2, 4] }).Select(s => s.Name));
+        Assert.All(ClusterScenario.For(Tiny with { Nodes = [1, 2, 4] }), s => Assert.False(s.Tls));
+
+        var secure = ClusterScenario.For(Tiny with { Secure = true });
+
+        Assert.Equal(6, secure.Length);
+        Assert.All(secure.Chunk(2), pair => Assert.Equal(
+            (pair[0].Nodes, pair[0].Transport, pair[0].Compression, false, true),
+            (pair[1].Nodes, pair[1].Transport, pair[1].Compression, pair[0].Tls, pair[1].Tls)));
+    }
+
+    [Fact]
     public void The_table_has_a_row_per_node_count_with_speed_up_efficiency_and_the_segment_split()
     {
         var report = Report(Run(1, 10, [25, 25, 25, 25], [4]), Run(2, 6, [25, 25, 25, 25], [3, 1]));
