@@ -10,7 +10,7 @@ public static class TranscodeArguments
 {
     public static bool TryParse(
         string? input, string? output, IReadOnlyList<string> seeds, string codec, string? bitrate, int? quality, double? crf,
-        double segmentSeconds, string token, string transport, string compression, int nodes, out TranscodeRequest? request, out string? problem)
+        double? segmentSeconds, string token, string transport, string compression, int nodes, out TranscodeRequest? request, out string? problem)
     {
         request = null;
         problem = Check(input, output, codec, bitrate, quality, crf, segmentSeconds, transport, compression, nodes,
@@ -26,7 +26,7 @@ public static class TranscodeArguments
     }
 
     private static string? Check(
-        string? input, string? output, string codec, string? bitrate, int? quality, double? crf, double segmentSeconds, string transport,
+        string? input, string? output, string codec, string? bitrate, int? quality, double? crf, double? segmentSeconds, string transport,
         string compression, int nodes,
         out VideoCodec videoCodec, out long? bits, out TransportChoice transportChoice, out WireCompression wire)
     {
@@ -68,7 +68,7 @@ public static class TranscodeArguments
             return $"--crf must be between {QualityCrfCurve.MinCrf} and {QualityCrfCurve.MaxCrf}";
         }
 
-        if (!(segmentSeconds > 0) || double.IsInfinity(segmentSeconds))
+        if (segmentSeconds is { } seconds && (!(seconds > 0) || double.IsInfinity(seconds)))
         {
             return "--segment-seconds must be positive";
         }

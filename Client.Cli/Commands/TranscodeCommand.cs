@@ -1,11 +1,13 @@
 using System.Collections.Immutable;
 using System.CommandLine;
+using System.Diagnostics;
 using System.Globalization;
 using Spectre.Console;
 using Vtr.Cli.Embedded;
 using Vtr.Cli.FileSafety;
 using Vtr.Cli.Media;
 using Vtr.Cli.Segmenting;
+using Vtr.Cli.Timing;
 using Vtr.Node.Codecs;
 using Vtr.Shared.Media;
 
@@ -34,23 +36,29 @@ public static class TranscodeCommand
         var bitrate = new Option<string?>("--bitrate") { Description = "target bitrate, e.g. 4M, 2500k or 800000" };
         var quality = new Option<int?>("--quality") { Description = QualityDescription() };
         var crf = new Option<double?>("--crf") { Description = CrfDescription() };
-        var segmentSeconds = new Option<double>("--segment-seconds") { Description = "segment length in seconds", DefaultValueFactory = _ => 2 };
+        var segmentSeconds = new Option<double?>("--segment-seconds")
+        {
+            Description = $"segment length in seconds (default: sized for the cluster, {SegmentSizing.SegmentsPerFreeSession} segments per free session, one GOP to {SegmentSizing.MaxSeconds:0} s)",
+        };
         var token = new Option<string>("--token") { Description = "node token sent in HELLO (default: $VTR_TOKEN, which `ps` does not show)", DefaultValueFactory = _ => "" };
         var transport = new Option<string>("--transport") { Description = "auto | raw | packets", DefaultValueFactory = _ => "auto" };
         var compression = new Option<string>("--compression") { Description = "raw FRAME planes: none | lz4 | zstd", DefaultValueFactory = _ => "lz4" };
         var nodes = new Option<int>("--nodes") { Description = "local nodes of the embedded cluster (no --seed)", DefaultValueFactory = _ => 1 };
+        var timings = new Option<bool>("--timings") { Description = "print the wall time of each stage (start-up, probe, plan, encode, checks, assembly)" };
         var joinTimeout = new Option<double>("--join-timeout") { Description = "seconds to wait for a reachable but slow cluster (a refused --seed fails at once)", DefaultValueFactory = _ => 60 };
         var files = new OutputFileOptions();
         var format = new OutputFormatOptions();
 
         var command = new Command("transcode", "Transcode a file across the cluster (or an embedded local cluster)")
         {
-            input, output, seeds, codec, bitrate, quality, crf, segmentSeconds, token, transport, compression, nodes, joinTimeout,
+            input, output, seeds, codec, bitrate, quality, crf, segmentSeconds, token, transport, compression, nodes, joinTimeout, timings,
         };
         files.AddTo(command);
         format.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
+            var stages = new StageTimer();
+            stages.RecordProcessStartUp();
             var error = parse.InvocationConfiguration.Error;
             var inputs = parse.GetValue(input) ?? [];
             var parsed = TranscodeArguments.TryParse(
@@ -68,11 +76,19 @@ public static class TranscodeCommand
 
             var ansi = console ?? AnsiConsole.Console;
             var live = console is null && !Console.IsOutputRedirected;
-            var service = new TranscodeService(ansi, live) { Scratch = scratch ?? new ScratchPaths() };
+            var service = new TranscodeService(ansi, live) { Scratch = scratch ?? new ScratchPaths(), Timings = stages };
             var timed = request! with { JoinTimeout = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(joinTimeout))) };
-            return batch
-                ? (int)await RunAsync(service, timed, jobs, batch: true, ansi, error, ct).ConfigureAwait(false)
-                : (int)await RunAsync(service, timed, ansi, error, ct).ConfigureAwait(false);
+            var started = Stopwatch.GetTimestamp();
+            var code = batch
+                ? await RunAsync(service, timed, jobs, batch: true, ansi, error, ct).ConfigureAwait(false)
+                : await RunAsync(service, timed, ansi, error, ct).ConfigureAwait(false);
+            if (parse.GetValue(timings))
+            {
+                var total = Stopwatch.GetElapsedTime(started) + (stages[JobStage.ProcessStartUp] ?? TimeSpan.Zero);
+                ansi.Profile.Out.Writer.Write(stages.Format(total));
+            }
+
+            return (int)code;
         });
         return command;
     }

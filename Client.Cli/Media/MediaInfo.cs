@@ -46,6 +46,10 @@ public sealed record MediaInfo(
     /// <summary>The video stream's colour tags as the container/codec declares them.</summary>
     public ColourTags Colour { get; init; } = ColourTags.Unspecified;
 
+    /// <summary>Every packet of every stream as the probe read them (the output check's view of the source); null when the
+    /// info was not made by <see cref="MediaProbe"/>.</summary>
+    internal ProbedPackets? Listing { get; init; }
+
     /// <summary>Seconds of a timestamp in the video time base.</summary>
     public double ToSeconds(long timestamp) => timestamp * (double)TimeBase.Numerator / TimeBase.Denominator;
 }

@@ -6,7 +6,8 @@ namespace Vtr.Cli.Media;
 
 /// <summary>
 /// Reads an input once, start to end: its streams, the video stream's parameters and every video packet's
-/// timestamps and flags in decode order (no decoding).
+/// timestamps and flags in decode order (no decoding), and in the same pass the packet listing the output check
+/// compares against (<see cref="PacketListing"/>).
 /// </summary>
 public static class MediaProbe
 {
@@ -33,7 +34,8 @@ public static class MediaProbe
 
         var codec = new SourceCodec(AvCodecNative.CodecName(codecId));
         var pixelFormat = AvUtilNative.PixelFormatName(AvFormatFields.Format(layout, parameters));
-        var packets = ReadVideoPackets(input, videoIndex);
+        var listing = new PacketListing(input);
+        var packets = ReadVideoPackets(input, videoIndex, listing);
         if (packets.IsEmpty)
         {
             throw new MediaOpenException($"'{path}' contains no video packets (empty or truncated file).");
@@ -63,6 +65,7 @@ public static class MediaProbe
             dtsFromContainer)
         {
             Colour = ColourTags.Read(parameters),
+            Listing = listing.Build(),
         };
     }
 
@@ -84,7 +87,7 @@ public static class MediaProbe
         return streams.MoveToImmutable();
     }
 
-    private static ImmutableArray<VideoPacketInfo> ReadVideoPackets(InputContext input, int videoIndex)
+    private static ImmutableArray<VideoPacketInfo> ReadVideoPackets(InputContext input, int videoIndex, PacketListing listing)
     {
         var layout = input.Layout;
         var codecLayout = input.Runtime.Codecs.Layout;
@@ -92,6 +95,7 @@ public static class MediaProbe
         while (input.ReadPacket())
         {
             var packet = input.Packet;
+            listing.Add(input);
             if (AvFormatFields.PacketStreamIndex(layout, packet) != videoIndex)
             {
                 continue;
@@ -124,7 +128,7 @@ public static class MediaProbe
         return true;
     }
 
-    private static MediaStreamKind ToKind(int mediaType) => mediaType switch
+    internal static MediaStreamKind ToKind(int mediaType) => mediaType switch
     {
         AvUtilNative.MediaTypeVideo => MediaStreamKind.Video,
         AvUtilNative.MediaTypeAudio => MediaStreamKind.Audio,

@@ -4,19 +4,31 @@ using System.Globalization;
 namespace Vtr.Cli.Media;
 
 /// <summary>
-/// Checks an output against its source with the ffprobe/ffmpeg CLIs (independent of our own demuxing code):
+/// Checks an output against its source with FFmpeg's own demuxer (libavformat in process, <see cref="PacketListing"/>)
+/// and decoder (the ffmpeg CLI), independent of our segmenting and muxing code:
 /// same video frame count and presentation timestamps (exact when time bases match, else within half the coarser
 /// tick), strictly increasing dts ≤ pts, a keyframe first, a clean full decode, and every non-video stream
-/// bit-identical (packet count, MD5 of each packet in order, timestamps).
+/// bit-identical (packet count, hash of each packet in order, timestamps).
 /// </summary>
 public static class OutputVerifier
 {
     private static readonly TimeSpan ToolTimeout = TimeSpan.FromMinutes(10);
 
-    public static async Task<VerificationReport> VerifyAsync(string sourcePath, string outputPath, CancellationToken ct)
+    public static Task<VerificationReport> VerifyAsync(string sourcePath, string outputPath, CancellationToken ct) =>
+        VerifyAsync(sourcePath, null, outputPath, ct);
+
+    /// <summary>As <see cref="VerifyAsync(string, string, CancellationToken)"/>, with the source's packets as
+    /// <see cref="MediaProbe"/> already listed them (<see cref="MediaInfo.Listing"/>), so the source is not read again.</summary>
+    public static Task<VerificationReport> VerifyAsync(MediaInfo source, string outputPath, CancellationToken ct)
     {
-        var source = await ProbedPackets.ReadAsync(sourcePath, ToolTimeout, ct);
-        var output = await ProbedPackets.ReadAsync(outputPath, ToolTimeout, ct);
+        ArgumentNullException.ThrowIfNull(source);
+        return VerifyAsync(source.Path, source.Listing, outputPath, ct);
+    }
+
+    private static async Task<VerificationReport> VerifyAsync(string sourcePath, ProbedPackets? sourceListing, string outputPath, CancellationToken ct)
+    {
+        var source = sourceListing ?? await ProbedPackets.ReadAsync(sourcePath, ct);
+        var output = await ProbedPackets.ReadAsync(outputPath, ct);
         var checks = ImmutableArray.CreateBuilder<VerificationCheck>();
         var sourceVideo = source.FirstOf(MediaStreamKind.Video);
         var outputVideo = output.FirstOf(MediaStreamKind.Video);
@@ -121,7 +133,7 @@ public static class OutputVerifier
             var firstDifference = Enumerable.Range(0, Math.Min(a.Count, b.Count)).FirstOrDefault(i => a[i].DataHash != b[i].DataHash, -1);
             checks.Add(a.Count != b.Count
                 ? Check(name, false, $"{a.Count} source packets, {b.Count} output packets")
-                : Check(name, firstDifference < 0, firstDifference < 0 ? $"{a.Count} packets, MD5 identical" : $"packet {firstDifference} differs"));
+                : Check(name, firstDifference < 0, firstDifference < 0 ? $"{a.Count} packets, SHA-256 identical" : $"packet {firstDifference} differs"));
             checks.Add(ComparePts($"{label} #{n} timestamps", sourceStreams[n], a, outputStreams[n], b));
         }
     }

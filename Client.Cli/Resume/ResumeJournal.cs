@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -14,6 +15,8 @@ public sealed class ResumeJournal
 {
     /// <summary>Journals not written to for this long belong to runs nobody will resume.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromDays(7);
+
+    private const string SegmentSecondsFile = "segment-seconds.txt";
 
     private ResumeJournal(string directory)
     {
@@ -36,6 +39,24 @@ public sealed class ResumeJournal
         File.WriteAllText(description + ".tmp", identity + "\n");
         File.Move(description + ".tmp", description, overwrite: true); // also marks the folder as used now
         return new ResumeJournal(directory);
+    }
+
+    /// <summary>The segment length a run with the cluster-sized default chose (see <see cref="RecordSegmentSeconds"/>), so a
+    /// resumed run cuts the same segments whatever the cluster looks like now; null when none was recorded.</summary>
+    public double? RecordedSegmentSeconds()
+    {
+        var file = Path.Combine(DirectoryPath, SegmentSecondsFile);
+        return File.Exists(file) && double.TryParse(File.ReadAllText(file), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+            ? seconds
+            : null;
+    }
+
+    /// <summary>Writes (atomically) the segment length this run planned with.</summary>
+    public void RecordSegmentSeconds(double seconds)
+    {
+        var file = Path.Combine(DirectoryPath, SegmentSecondsFile);
+        File.WriteAllText(file + ".tmp", seconds.ToString("R", CultureInfo.InvariantCulture));
+        File.Move(file + ".tmp", file, overwrite: true);
     }
 
     /// <summary>Deletes the journal's segments (--no-resume, or a finished job).</summary>

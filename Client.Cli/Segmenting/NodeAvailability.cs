@@ -4,14 +4,16 @@ using Vtr.Shared.Media;
 
 namespace Vtr.Cli.Segmenting;
 
-/// <summary>Before submitting: waits (bounded) until the coordinator knows a node that encodes the target codec.</summary>
+/// <summary>Before submitting: waits (bounded) until the coordinator knows a node that encodes the target codec (every
+/// node, for an embedded cluster whose size is known, so segments are sized for all of them).</summary>
 public static class NodeAvailability
 {
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(3);
-    private static readonly TimeSpan Retry = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan Retry = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Throws <see cref="TranscodeFailedException"/> naming what the cluster offers when no node qualifies in time.</summary>
-    public static async Task<ClusterStatus> WaitForEncoderAsync(IActorRef coordinator, VideoCodec codec, TimeSpan timeout, CancellationToken ct)
+    /// <param name="minimumNodes">Nodes that must encode the codec before the status is returned.</param>
+    public static async Task<ClusterStatus> WaitForEncoderAsync(IActorRef coordinator, VideoCodec codec, TimeSpan timeout, int minimumNodes, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(coordinator);
         var name = codec.ToWireName();
@@ -22,7 +24,7 @@ public static class NodeAvailability
             try
             {
                 last = await coordinator.Ask<ClusterStatus>(GetClusterStatus.Instance, AskTimeout, ct).ConfigureAwait(false);
-                if (last.Nodes.Any(n => n.EncodeCodecs.Contains(name)))
+                if (last.Nodes.Count(n => n.EncodeCodecs.Contains(name)) >= Math.Max(1, minimumNodes))
                 {
                     return last;
                 }

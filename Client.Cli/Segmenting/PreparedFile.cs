@@ -5,6 +5,7 @@ using Vtr.Cli.FileSafety;
 using Vtr.Cli.Jobs;
 using Vtr.Cli.Media;
 using Vtr.Cli.Resume;
+using Vtr.Cli.Timing;
 using Vtr.Shared.Cluster;
 using Vtr.Shared.Media;
 
@@ -27,10 +28,11 @@ public sealed class PreparedFile : IDisposable
     private readonly string? _sampleDirectory;
     private readonly ResumeJournal? _journal;
     private readonly Stopwatch _total;
+    private readonly StageTimer _timer;
 
     private PreparedFile(
         TranscodeRequest request, OutputTarget target, ScratchPaths scratch, string? sampleDirectory, string input, MediaInfo info,
-        ImmutableArray<SegmentPlan> plans, ResumeJournal? journal, SegmentResultStore store, Stopwatch total)
+        ResumeJournal? journal, Stopwatch total, StageTimer timer)
     {
         _request = request;
         _target = target;
@@ -38,11 +40,15 @@ public sealed class PreparedFile : IDisposable
         _sampleDirectory = sampleDirectory;
         _journal = journal;
         _total = total;
+        _timer = timer;
         Input = input;
         Info = info;
-        Plans = plans;
-        Store = store;
-        Remaining = [.. plans.Where(p => !store.Contains(p.Index))];
+        Store = journal is null ? new SegmentResultStore() : new SegmentResultStore(journal.DirectoryPath, deleteOnDispose: false);
+        if (journal is null)
+        {
+            scratch.Track(Store.DirectoryPath);
+        }
+
         JobId = JobId.New("vtr");
     }
 
@@ -56,23 +62,30 @@ public sealed class PreparedFile : IDisposable
     /// <summary>What this file's segments are encoded with, the output codec and bit depth resolved against its source.</summary>
     public SegmentEncodeSettings Encode => _request.Encode;
 
-    public ImmutableArray<SegmentPlan> Plans { get; }
+    /// <summary>Empty until <see cref="IsPlanned"/>.</summary>
+    public ImmutableArray<SegmentPlan> Plans { get; private set; } = [];
 
     /// <summary>The segments still to encode: those no earlier run left in the store.</summary>
-    public ImmutableArray<SegmentPlan> Remaining { get; }
+    public ImmutableArray<SegmentPlan> Remaining { get; private set; } = [];
+
+    /// <summary>False while the segment length waits for the cluster (the default: <see cref="SegmentSizing"/>).</summary>
+    public bool IsPlanned { get; private set; }
 
     public SegmentResultStore Store { get; }
 
     /// <summary>The job this file's segments are submitted under.</summary>
     public JobId JobId { get; }
 
-    /// <summary>Checks the output, generates the sample when there is no input, probes, plans and opens the journal.
+    /// <summary>Checks the output, generates the sample when there is no input, probes and opens the journal; plans the
+    /// segments too when their length is known without the cluster (--segment-seconds, or recorded by a stopped run).
     /// Throws the <see cref="MediaException"/> family or <see cref="OutputRefusedException"/> with nothing left behind.</summary>
-    public static async Task<PreparedFile> PrepareAsync(TranscodeRequest request, ScratchPaths scratch, Action<string> status, CancellationToken ct)
+    public static async Task<PreparedFile> PrepareAsync(
+        TranscodeRequest request, ScratchPaths scratch, Action<string> status, StageTimer timer, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(scratch);
         ArgumentNullException.ThrowIfNull(status);
+        ArgumentNullException.ThrowIfNull(timer);
         var total = Stopwatch.StartNew();
         OutputContainer.MuxerFor(request.OutputPath); // reject the output extension before any work
         if (request.InputPath is { } given && !File.Exists(given))
@@ -83,7 +96,7 @@ public sealed class PreparedFile : IDisposable
         // Every check on the output happens here, before any work; from now on only the temp file beside it is written.
         var target = OutputTarget.Reserve(request.InputPath, request.OutputPath, request.Overwrite, scratch);
         string? sampleDirectory = null;
-        SegmentResultStore? store = null;
+        PreparedFile? file = null;
         try
         {
             var input = request.InputPath;
@@ -96,31 +109,62 @@ public sealed class PreparedFile : IDisposable
                 await SampleClipGenerator.CreateAsync(input, new SampleClipOptions(), ct).ConfigureAwait(false);
             }
 
-            var info = MediaProbe.Probe(input);
-            var plans = SegmentPlanner.Plan(info, request.SegmentSeconds);
+            MediaInfo info;
+            using (timer.Measure(JobStage.Probe))
+            {
+                info = MediaProbe.Probe(input);
+            }
+
             request = request with { Encode = OutputFormatChoice.Resolve(request.Encode, info) };
-            status($"{input}: {info.VideoCodec.ToWireName()} {info.Width}x{info.Height}, {info.FrameCount} frames, {plans.Length} segments");
-
             // A generated sample is new every run, so only a real input gets a resume journal.
-            var journal = sampleDirectory is null ? OpenJournal(input, request, plans.Length) : null;
-            store = journal is null ? new SegmentResultStore() : new SegmentResultStore(journal.DirectoryPath, deleteOnDispose: false);
-            if (journal is null)
+            var journal = sampleDirectory is null ? OpenJournal(input, request) : null;
+            file = new PreparedFile(request, target, scratch, sampleDirectory, input, info, journal, total, timer);
+            if ((request.SegmentSeconds ?? journal?.RecordedSegmentSeconds()) is { } seconds)
             {
-                scratch.Track(store.DirectoryPath);
-            }
-            else if (store.Load(plans) is > 0 and var resumed)
-            {
-                status($"resuming: {resumed} of {plans.Length} segments done");
+                using var measure = timer.Measure(JobStage.SegmentPlan);
+                file.Plan(seconds, SegmentPlanner.Plan(info, seconds), status);
             }
 
-            return new PreparedFile(request, target, scratch, sampleDirectory, input, info, plans, journal, store, total);
+            return file;
         }
         catch
         {
-            store?.Dispose();
-            DeleteSample(sampleDirectory, scratch);
-            target.Dispose();
+            if (file is not null)
+            {
+                file.Dispose();
+            }
+            else
+            {
+                DeleteSample(sampleDirectory, scratch);
+                target.Dispose();
+            }
+
             throw;
+        }
+    }
+
+    /// <summary>Cuts the segments for a cluster with <paramref name="freeSessions"/> free sessions (<see cref="SegmentSizing"/>)
+    /// and records the length in the journal, so a resumed run cuts the same ones.</summary>
+    public void PlanForCluster(int freeSessions, Action<string> status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        using var measure = _timer.Measure(JobStage.SegmentPlan);
+        var (seconds, plans) = SegmentSizing.PlanForCluster(Info, freeSessions);
+        _journal?.RecordSegmentSeconds(seconds);
+        Plan(seconds, plans, status);
+    }
+
+    private void Plan(double seconds, ImmutableArray<SegmentPlan> plans, Action<string> status)
+    {
+        Plans = plans;
+        var resumed = _journal is null ? 0 : Store.Load(plans);
+        Remaining = [.. plans.Where(p => !Store.Contains(p.Index))];
+        IsPlanned = true;
+        status(string.Create(CultureInfo.InvariantCulture,
+            $"{Input}: {Info.VideoCodec.ToWireName()} {Info.Width}x{Info.Height}, {Info.FrameCount} frames, ~{seconds:0.##} s per segment, {plans.Length} segments"));
+        if (resumed > 0)
+        {
+            status($"resuming: {resumed} of {plans.Length} segments done");
         }
     }
 
@@ -139,10 +183,20 @@ public sealed class PreparedFile : IDisposable
             throw new TranscodeFailedException($"the cluster could not finish the job: {job.FailureReason} (run the same command again to retry the rest)");
         }
 
+        _timer.Add(JobStage.Encode, encode.Elapsed);
         var segments = Plans.Select(p => Store.Header(p.Index)).ToList();
-        OutputAssembler.Write(_target.TempPath, Info, _request.Encode.Codec, segments, header => Store.Get(header.Index));
+        using (_timer.Measure(JobStage.Assembly))
+        {
+            OutputAssembler.Write(_target.TempPath, Info, _request.Encode.Codec, segments, header => Store.Get(header.Index));
+        }
+
         encode.Stop();
-        var report = await OutputVerifier.VerifyAsync(Input, _target.TempPath, ct).ConfigureAwait(false);
+        VerificationReport report;
+        using (_timer.Measure(JobStage.FinalCheck))
+        {
+            report = await OutputVerifier.VerifyAsync(Info, _target.TempPath, ct).ConfigureAwait(false);
+        }
+
         if (!report.Passed)
         {
             // The segments made a bad output, so the next run starts afresh.
@@ -151,7 +205,12 @@ public sealed class PreparedFile : IDisposable
         }
 
         // Only a verified output has frames that line up one to one with the source, which per-segment PSNR needs.
-        var frameMse = await FramePsnrProbe.MeasureAsync(_target.TempPath, Input, ct).ConfigureAwait(false);
+        ImmutableArray<double> frameMse;
+        using (_timer.Measure(JobStage.Quality))
+        {
+            frameMse = await FramePsnrProbe.MeasureAsync(_target.TempPath, Input, ct).ConfigureAwait(false);
+        }
+
         var quality = SegmentQualityReport.Build(
             frameMse,
             [.. Plans.Select(p => (p.Index, job.Segments.TryGetValue(p.Index, out var done) ? done.NodeId : ResumedNode, p.FrameCount))],
@@ -169,13 +228,15 @@ public sealed class PreparedFile : IDisposable
     }
 
     /// <summary>The journal of this input and these settings, pruning stale ones; emptied first for --no-resume.</summary>
-    private static ResumeJournal OpenJournal(string input, TranscodeRequest request, int segmentCount)
+    private static ResumeJournal OpenJournal(string input, TranscodeRequest request)
     {
         var cache = CacheFolder.ForUser();
         ResumeJournal.Prune(cache, DateTime.UtcNow);
         // Token, wire compression and transport change how segments travel, not what they contain.
         var encode = request.Encode with { Token = "", Compression = WireCompression.Lz4, Transport = TransportChoice.Auto };
-        var settings = string.Create(CultureInfo.InvariantCulture, $"{encode} segment-seconds={request.SegmentSeconds:R} segments={segmentCount}");
+        // The segment count follows from the input and the length; the cluster-sized default records its length inside.
+        var length = request.SegmentSeconds is { } seconds ? seconds.ToString("R", CultureInfo.InvariantCulture) : "cluster";
+        var settings = $"{encode} segment-seconds={length}";
         var journal = ResumeJournal.Open(cache, InputFingerprint.Of(input), settings);
         if (!request.Resume)
         {

@@ -5,14 +5,15 @@ namespace Vtr.Cli.Segmenting;
 
 /// <summary>
 /// One `vtr transcode`: input (null = generate a sample clip), output, cluster (seeds, or an embedded cluster of
-/// <see cref="EmbeddedNodes"/> nodes) and how segments are cut and encoded.
+/// <see cref="EmbeddedNodes"/> nodes) and how segments are cut (<see cref="SegmentSeconds"/>; null = sized for the
+/// cluster at submit time by <see cref="Media.SegmentSizing"/>) and encoded.
 /// </summary>
 public sealed record TranscodeRequest(
     string? InputPath,
     string OutputPath,
     ImmutableArray<string> Seeds,
     SegmentEncodeSettings Encode,
-    double SegmentSeconds,
+    double? SegmentSeconds,
     int EmbeddedNodes)
 {
     /// <summary>How long joining a reachable but slow cluster, and waiting for a node that can encode the codec, may take
@@ -27,6 +28,10 @@ public sealed record TranscodeRequest(
 
     /// <summary>Reuse the segments a stopped run of the same input and settings finished (off with --no-resume).</summary>
     public bool Resume { get; init; } = true;
+
+    /// <summary>Nodes that must have registered before segments are sized and submitted; 0 = every embedded node, or
+    /// the first node that encodes the codec on a --seed cluster (the benchmark knows how many it started).</summary>
+    public int ExpectedNodes { get; init; }
 
     /// <summary>libavcodec options (preset, threads) of each embedded node, in node order; empty = the defaults for all.</summary>
     public ImmutableArray<FFmpegBackendOptions> EmbeddedNodeBackends { get; init; } = [];

@@ -8,6 +8,9 @@ using Vtr.Cli.FileSafety;
 using Vtr.Cli.Jobs;
 using Vtr.Cli.Media;
 using Vtr.Cli.Rendering;
+using Vtr.Cli.Timing;
+using Vtr.Shared.Cluster;
+using Vtr.Shared.Media;
 using Vtr.Shared.Security;
 
 namespace Vtr.Cli.Segmenting;
@@ -30,6 +33,9 @@ public sealed class TranscodeService(IAnsiConsole console, bool liveProgress)
     /// code that waits on them (raised on the progress listener's thread).
     /// </summary>
     public event EventHandler<ProgressSnapshot>? SegmentEvent;
+
+    /// <summary>Where the run's stages add their wall time (`--timings` prints it).</summary>
+    public StageTimer Timings { get; init; } = new();
 
     /// <summary>One file: <see cref="TranscodeRequest.InputPath"/> to <see cref="TranscodeRequest.OutputPath"/>.</summary>
     public async Task<TranscodeOutcome> RunAsync(TranscodeRequest request, CancellationToken ct)
@@ -55,6 +61,9 @@ public sealed class TranscodeService(IAnsiConsole console, bool liveProgress)
         ArgumentNullException.ThrowIfNull(files);
         var results = new TranscodeFileResult?[files.Count];
         var prepared = new List<(int Slot, PreparedFile File)>();
+        // The embedded cluster needs nothing from the files, so it starts while they are checked and probed; a farm is
+        // joined only once a file is ready, so a bad file never waits for the network.
+        var cluster = new PendingCluster(request.Seeds.IsEmpty ? Task.Run(() => StartClusterAsync(request, ct), ct) : null);
         try
         {
             for (var i = 0; i < files.Count; i++)
@@ -62,7 +71,7 @@ public sealed class TranscodeService(IAnsiConsole console, bool liveProgress)
                 try
                 {
                     var fileRequest = request with { InputPath = files[i].InputPath, OutputPath = files[i].OutputPath };
-                    prepared.Add((i, await PreparedFile.PrepareAsync(fileRequest, Scratch, Status, ct).ConfigureAwait(false)));
+                    prepared.Add((i, await PreparedFile.PrepareAsync(fileRequest, Scratch, Status, Timings, ct).ConfigureAwait(false)));
                 }
                 catch (Exception ex) when (TranscodeFileResult.IsFileFailure(ex))
                 {
@@ -72,7 +81,7 @@ public sealed class TranscodeService(IAnsiConsole console, bool liveProgress)
 
             if (prepared.Count > 0)
             {
-                var done = await EncodeAsync(request, [.. prepared.Select(p => p.File)], ct).ConfigureAwait(false);
+                var done = await EncodeAsync(request, [.. prepared.Select(p => p.File)], cluster, ct).ConfigureAwait(false);
                 for (var k = 0; k < prepared.Count; k++)
                 {
                     results[prepared[k].Slot] = done[k] with { File = files[prepared[k].Slot] };
@@ -87,13 +96,16 @@ public sealed class TranscodeService(IAnsiConsole console, bool liveProgress)
             {
                 file.Dispose();
             }
+
+            await cluster.DisposeUnusedAsync().ConfigureAwait(false);
         }
     }
 
     /// <summary>Joins or starts the cluster and runs every file's job on it; files with nothing left to encode need no cluster.</summary>
-    private async Task<ImmutableArray<TranscodeFileResult>> EncodeAsync(TranscodeRequest request, ImmutableArray<PreparedFile> files, CancellationToken ct)
+    private async Task<ImmutableArray<TranscodeFileResult>> EncodeAsync(
+        TranscodeRequest request, ImmutableArray<PreparedFile> files, PendingCluster pending, CancellationToken ct)
     {
-        if (files.All(f => f.Remaining.IsEmpty))
+        if (files.All(f => f.IsPlanned && f.Remaining.IsEmpty))
         {
             var finished = new List<TranscodeFileResult>(files.Length);
             foreach (var file in files)
@@ -104,12 +116,44 @@ public sealed class TranscodeService(IAnsiConsole console, bool liveProgress)
             return [.. finished];
         }
 
-        await using var cluster = await ConnectAsync(request, ct).ConfigureAwait(false);
+        var cluster = await (pending.Take() ?? StartClusterAsync(request, ct)).ConfigureAwait(false);
+        try
+        {
+            await PlanForClusterAsync(request, cluster, files, ct).ConfigureAwait(false);
+            return await RunJobsAsync(cluster, files, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            using (Timings.Measure(JobStage.ClusterShutdown))
+            {
+                await cluster.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Waits for an encoder of each codec (every embedded node), then cuts each file still waiting for its
+    /// segment length for the sessions free at this moment.</summary>
+    private async Task PlanForClusterAsync(TranscodeRequest request, ClusterConnection cluster, ImmutableArray<PreparedFile> files, CancellationToken ct)
+    {
+        var nodes = request.ExpectedNodes > 0 ? request.ExpectedNodes : request.Seeds.IsEmpty ? Math.Max(1, request.EmbeddedNodes) : 1;
         foreach (var codec in files.Select(f => f.Encode.Codec).Distinct())
         {
-            await NodeAvailability.WaitForEncoderAsync(cluster.Coordinator, codec, request.JoinTimeout, ct).ConfigureAwait(false);
-        }
+            ClusterStatus status;
+            using (Timings.Measure(JobStage.ClusterStartUp))
+            {
+                status = await NodeAvailability.WaitForEncoderAsync(cluster.Coordinator, codec, request.JoinTimeout, nodes, ct).ConfigureAwait(false);
+            }
 
+            var free = SegmentSizing.FreeSessions(status, codec.ToWireName());
+            foreach (var file in files.Where(f => !f.IsPlanned && f.Encode.Codec == codec))
+            {
+                file.PlanForCluster(free, Status);
+            }
+        }
+    }
+
+    private async Task<ImmutableArray<TranscodeFileResult>> RunJobsAsync(ClusterConnection cluster, ImmutableArray<PreparedFile> files, CancellationToken ct)
+    {
         var view = new ProgressView(console);
         Task<TranscodeFileResult> Finish(PreparedFile file, JobResult job, Stopwatch encode) => FinishAsync(file, job, encode, ct);
         if (!liveProgress)
@@ -138,6 +182,13 @@ public sealed class TranscodeService(IAnsiConsole console, bool liveProgress)
         {
             return new TranscodeFileResult(new TranscodeFile(file.Input, file.OutputPath), null, ex);
         }
+    }
+
+    /// <summary>Starts or joins the cluster, timed as <see cref="JobStage.ClusterStartUp"/> (which may overlap the probe).</summary>
+    private async Task<ClusterConnection> StartClusterAsync(TranscodeRequest request, CancellationToken ct)
+    {
+        using var measure = Timings.Measure(JobStage.ClusterStartUp);
+        return await ConnectAsync(request, ct).ConfigureAwait(false);
     }
 
     private async Task<ClusterConnection> ConnectAsync(TranscodeRequest request, CancellationToken ct)

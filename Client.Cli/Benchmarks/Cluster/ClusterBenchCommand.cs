@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using System.CommandLine;
+using System.Globalization;
 using Spectre.Console;
 using Vtr.Cli.Commands;
 using Vtr.Cli.Embedded;
@@ -9,24 +11,29 @@ using Vtr.Node.Codecs.FFmpeg;
 
 namespace Vtr.Cli.Benchmarks.Cluster;
 
-/// <summary>`vtr bench cluster`: the same transcode on 1, 2, 3 and 3 mixed-speed embedded nodes against plain ffmpeg.</summary>
+/// <summary>`vtr bench cluster --nodes 1,2,4`: the same transcode with k one-session, one-thread nodes against plain ffmpeg.</summary>
 public static class ClusterBenchCommand
 {
     /// <summary>Columns the tables need when output goes to a file or pipe (Spectre assumes 80 there).</summary>
-    private const int TableWidth = 140;
+    private const int TableWidth = 150;
+
+    private static readonly int[] ScalingLadder = [1, 2, 4, 8, 16];
 
     public static Command Create()
     {
         var width = new Option<int>("--width") { Description = "clip width", DefaultValueFactory = _ => 1280 };
         var height = new Option<int>("--height") { Description = "clip height", DefaultValueFactory = _ => 720 };
-        var seconds = new Option<double>("--seconds") { Description = "clip length (25 fps, H.264 + AAC)", DefaultValueFactory = _ => 10 };
-        var segmentSeconds = new Option<double>("--segment-seconds") { Description = "segment length", DefaultValueFactory = _ => 1 };
+        var seconds = new Option<double?>("--seconds") { Description = "clip length (25 fps, H.264 + AAC, a keyframe every 0.5 s); default: 4 GOPs per node at the largest k, at least 10 s" };
+        var nodes = new Option<string?>("--nodes") { Description = "node counts k to compare, e.g. 1,2,4,8,16 (default: those of 1,2,4,8,16 up to this machine's cores, at least 1,2)" };
+        var processes = new Option<bool>("--processes") { Description = "one real `vtr node` process per node (and a `vtr seed`) on free loopback ports, instead of nodes in this process" };
+        var pin = new Option<bool>("--pin") { Description = "with --processes: pin node i to core i (taskset, Linux)" };
+        var segmentSeconds = new Option<double?>("--segment-seconds") { Description = "segment length (default: sized for the cluster, as vtr transcode does)" };
         var preset = new Option<string>("--preset") { Description = "x264 preset of the nodes and of ffmpeg", DefaultValueFactory = _ => "veryfast" };
-        var rounds = new Option<int>("--rounds") { Description = "runs per configuration, interleaved; each keeps its fastest", DefaultValueFactory = _ => 1 };
-        var secure = new Option<bool>("--secure") { Description = "compare configurations with and without farm TLS on the segments (the cost of a secured farm)" };
-        var command = new Command("cluster", "Transcode one generated clip on 1, 2, 3 and mixed-speed embedded nodes and with plain ffmpeg; compare")
+        var rounds = new Option<int>("--rounds") { Description = "runs per configuration, interleaved; each reports its median", DefaultValueFactory = _ => 1 };
+        var secure = new Option<bool>("--secure") { Description = "instead of the node counts: pairs with and without farm TLS on the segments (the cost of a secured farm)" };
+        var command = new Command("cluster", "Transcode one generated clip with k one-session, one-thread nodes and with ffmpeg -threads 1: speed-up and efficiency per k")
         {
-            width, height, seconds, segmentSeconds, preset, rounds, secure,
+            width, height, seconds, nodes, processes, pin, segmentSeconds, preset, rounds, secure,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -36,20 +43,30 @@ public static class ClusterBenchCommand
                 console.Profile.Width = Math.Max(console.Profile.Width, TableWidth);
             }
 
+            var counts = parse.GetValue(nodes) is { } list ? ParseNodeCounts(list) : DefaultNodeCounts(Environment.ProcessorCount);
             var options = new ClusterBenchOptions
             {
                 Width = parse.GetValue(width),
                 Height = parse.GetValue(height),
                 Seconds = parse.GetValue(seconds),
                 SegmentSeconds = parse.GetValue(segmentSeconds),
+                Nodes = counts ?? [],
+                Processes = parse.GetValue(processes),
+                Pin = parse.GetValue(pin),
                 Preset = parse.GetValue(preset)!,
                 Rounds = Math.Max(1, parse.GetValue(rounds)),
                 Secure = parse.GetValue(secure),
             };
-            if (!SoftwarePresetLadder.IsKnown(options.Preset) || options.Width < 16 || options.Height < 16 || options.Seconds <= 0 || options.SegmentSeconds <= 0)
+            if (Problem(options, counts is null) is { } problem)
             {
-                console.MarkupLine("[red]vtr bench cluster: need --width/--height ≥ 16, --seconds and --segment-seconds > 0 and a known x264 preset[/]");
+                console.MarkupLineInterpolated($"[red]vtr bench cluster: {problem}[/]");
                 return (int)ExitCode.BadArguments;
+            }
+
+            if (options.Pin && !BenchProcess.CanPin())
+            {
+                console.MarkupLine("[yellow]vtr bench cluster: taskset is not available here, so nodes run unpinned[/]");
+                options = options with { Pin = false };
             }
 
             try
@@ -58,7 +75,8 @@ public static class ClusterBenchCommand
                 console.Write(ClusterBenchTable.Render(report));
                 return (int)ExitCode.Success;
             }
-            catch (Exception ex) when (ex is CodecException or MediaException or TranscodeFailedException or ClusterUnreachableException)
+            catch (Exception ex) when (ex is CodecException or MediaException or TranscodeFailedException or ClusterUnreachableException
+                or InvalidOperationException or TimeoutException)
             {
                 console.MarkupLineInterpolated($"[red]vtr bench cluster: {ex.Message}[/]");
                 return (int)ExitCode.Failure;
@@ -66,4 +84,34 @@ public static class ClusterBenchCommand
         });
         return command;
     }
+
+    /// <summary>"1,2,4" → [1, 2, 4]; null when an entry is not a count from 1 to 64.</summary>
+    internal static ImmutableArray<int>? ParseNodeCounts(string list)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        var counts = ImmutableArray.CreateBuilder<int>();
+        foreach (var entry in list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!int.TryParse(entry, NumberStyles.None, CultureInfo.InvariantCulture, out var k) || k is < 1 or > 64)
+            {
+                return null;
+            }
+
+            counts.Add(k);
+        }
+
+        return counts.Count == 0 ? null : counts.ToImmutable();
+    }
+
+    /// <summary>The ladder 1, 2, 4, 8, 16 up to <paramref name="cores"/> (a node per core), and always 1 and 2.</summary>
+    internal static ImmutableArray<int> DefaultNodeCounts(int cores) => [.. ScalingLadder.Where(k => k <= Math.Max(2, cores))];
+
+    private static string? Problem(ClusterBenchOptions options, bool badNodes) =>
+        badNodes ? "--nodes takes counts from 1 to 64 separated by commas, e.g. 1,2,4"
+        : !SoftwarePresetLadder.IsKnown(options.Preset) ? $"unknown x264 preset '{options.Preset}'"
+        : options.Width < 16 || options.Height < 16 ? "need --width and --height of at least 16"
+        : options.Seconds is <= 0 || options.SegmentSeconds is <= 0 ? "--seconds and --segment-seconds must be positive"
+        : options.Pin && !options.Processes ? "--pin needs --processes (nodes inside this process share its threads)"
+        : options.Secure && options.Processes ? "--secure runs its pairs in this process; leave out --processes"
+        : null;
 }

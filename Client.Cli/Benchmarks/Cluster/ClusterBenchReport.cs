@@ -3,15 +3,13 @@ using System.Collections.Immutable;
 namespace Vtr.Cli.Benchmarks.Cluster;
 
 /// <summary>
-/// Everything `vtr bench cluster` measured: the clip, the ffmpeg baselines (threads 1, then auto), the cluster
-/// runs (the first is one node) and the upstream bytes per frame of each transport. Ratios are of frame rates.
+/// Everything `vtr bench cluster` measured: the clip, the ffmpeg baseline (threads 1: one node's budget), one run per
+/// node count (the first is the speed-up baseline) and the upstream bytes per frame of each transport.
 /// </summary>
 internal sealed record ClusterBenchReport(
     ClusterBenchOptions Options,
     int Frames,
-    int Segments,
     ClusterBenchRun SingleThreadFFmpeg,
-    ClusterBenchRun AutoThreadFFmpeg,
     ImmutableArray<ClusterBenchRun> ClusterRuns,
     ImmutableArray<WireLoad> Wire,
     string LoadBefore,
@@ -19,23 +17,34 @@ internal sealed record ClusterBenchReport(
 {
     public int ProcessorCount { get; init; } = Environment.ProcessorCount;
 
-    /// <summary>Baselines first, then the cluster runs.</summary>
-    public ImmutableArray<ClusterBenchRun> AllRuns => [SingleThreadFFmpeg, AutoThreadFFmpeg, .. ClusterRuns];
+    /// <summary>How the nodes ran: "in-process", "processes" or "processes, pinned".</summary>
+    public string NodeMode => !Options.Processes ? "in-process" : Options.Pin ? "processes, pinned" : "processes";
 
-    /// <summary>fps of <paramref name="run"/> over one node's; null for the baselines.</summary>
-    public double? SpeedUp(ClusterBenchRun run)
+    /// <summary>fps of <paramref name="run"/> over the first cluster run's, scaled to one node (k=1 → 1.00).</summary>
+    public double SpeedUp(ClusterBenchRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return run.Shares.IsEmpty ? null : run.Fps / ClusterRuns[0].Fps;
+        var baseline = ClusterRuns[0];
+        return run.Fps / (baseline.Fps / baseline.Nodes);
     }
 
-    public double RatioToSingleThread(ClusterBenchRun run) => Fps(run) / SingleThreadFFmpeg.Fps;
-
-    public double RatioToAutoThreads(ClusterBenchRun run) => Fps(run) / AutoThreadFFmpeg.Fps;
-
-    private static double Fps(ClusterBenchRun run)
+    /// <summary>Speed-up ÷ k: 1.0 when k nodes are k times one node.</summary>
+    public double Efficiency(ClusterBenchRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return run.Fps;
+        return SpeedUp(run) / run.Nodes;
+    }
+
+    /// <summary>The efficiency the run's segments allow at best (<see cref="SegmentScheduleBound"/>).</summary>
+    public static double BestEfficiency(ClusterBenchRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return SegmentScheduleBound.BestEfficiency(run.SegmentFrames, run.Nodes);
+    }
+
+    public double RatioToSingleThread(ClusterBenchRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return run.Fps / SingleThreadFFmpeg.Fps;
     }
 }

@@ -23,27 +23,25 @@ internal static class ClusterBenchTable
         var o = report.Options;
         var table = new Table()
             .Border(TableBorder.Rounded)
-            .Title($"vtr bench cluster — {o.Width}x{o.Height}, {report.Frames} frames, {report.Segments} segments, "
-                + $"x264 {Markup.Escape(o.Preset)} {o.Bitrate / 1_000_000.0:0.#} Mbit/s, {report.ProcessorCount} cores")
-            .Caption($"nodes: 1 session, {ClusterTranscodeRun.NodeThreads} codec thread each; best of {Math.Max(1, o.Rounds)}; "
+            .Title($"vtr bench cluster — {o.Width}x{o.Height}, {report.Frames} frames, x264 {Markup.Escape(o.Preset)} "
+                + $"{o.Bitrate / 1_000_000.0:0.#} Mbit/s, nodes {report.NodeMode}, {report.ProcessorCount} cores")
+            .Caption($"nodes: 1 session, {ClusterTranscodeRun.NodeThreads} codec thread each; segments "
+                + (o.SegmentSeconds is { } s ? $"of {s.ToString("0.##", Inv)} s" : "sized for the cluster")
+                + $"; median of {Math.Max(1, o.Rounds)}; efficiency = speed-up ÷ k; best = what whole segments allow; "
                 + $"load average {Markup.Escape(report.LoadBefore)} before, {Markup.Escape(report.LoadAfter)} after");
         table.AddColumn("configuration");
+        table.AddColumn(new TableColumn("k").RightAligned());
         table.AddColumn(new TableColumn("wall").RightAligned());
         table.AddColumn(new TableColumn("fps").RightAligned());
-        table.AddColumn(new TableColumn("speed-up\nvs 1 node").RightAligned());
+        table.AddColumn(new TableColumn("speed-up").RightAligned());
+        table.AddColumn(new TableColumn("efficiency").RightAligned());
+        table.AddColumn(new TableColumn("best\nefficiency").RightAligned());
         table.AddColumn(new TableColumn("vs ffmpeg\nthreads 1").RightAligned());
-        table.AddColumn(new TableColumn("vs ffmpeg\nauto").RightAligned());
         table.AddColumn("segments per node");
-        foreach (var run in report.AllRuns)
+        table.AddRow(Row(report, report.SingleThreadFFmpeg));
+        foreach (var run in report.ClusterRuns)
         {
-            table.AddRow(
-                Markup.Escape(run.Name),
-                run.Elapsed.TotalSeconds.ToString("0.00", Inv) + " s",
-                run.Fps.ToString("0.0", Inv),
-                report.SpeedUp(run) is { } up ? up.ToString("0.00", Inv) + "x" : Dash,
-                report.RatioToSingleThread(run).ToString("0.00", Inv) + "x",
-                report.RatioToAutoThreads(run).ToString("0.00", Inv) + "x",
-                run.Shares.IsEmpty ? Dash : Markup.Escape(string.Join(" · ", run.Shares.Select(s => $"{s.Preset} {s.Segments}"))));
+            table.AddRow(Row(report, run));
         }
 
         return table;
@@ -70,6 +68,23 @@ internal static class ClusterBenchTable
         }
 
         return table;
+    }
+
+    private static string[] Row(ClusterBenchReport report, ClusterBenchRun run)
+    {
+        var cluster = run.Nodes > 0;
+        return
+        [
+            Markup.Escape(run.Name),
+            cluster ? run.Nodes.ToString(Inv) : Dash,
+            run.Elapsed.TotalSeconds.ToString("0.00", Inv) + " s",
+            run.Fps.ToString("0.0", Inv),
+            cluster ? report.SpeedUp(run).ToString("0.00", Inv) + "x" : Dash,
+            cluster ? report.Efficiency(run).ToString("0.00", Inv) : Dash,
+            cluster ? ClusterBenchReport.BestEfficiency(run).ToString("0.00", Inv) : Dash,
+            report.RatioToSingleThread(run).ToString("0.00", Inv) + "x",
+            cluster ? $"{run.SegmentFrames.Length}: " + string.Join(" · ", run.SegmentsPerNode) : Dash,
+        ];
     }
 
     private static string Bytes(double bytes) => bytes >= 1_000_000

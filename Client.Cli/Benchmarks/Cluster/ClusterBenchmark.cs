@@ -5,8 +5,8 @@ namespace Vtr.Cli.Benchmarks.Cluster;
 
 /// <summary>
 /// `vtr bench cluster`: generates one clip, works out what each transport sends per frame, then transcodes the clip
-/// with plain ffmpeg (threads 1 and auto) and through embedded clusters of 1, 2, 3 and 3 mixed-speed nodes, rounds
-/// interleaved so a burst of outside load hurts one run of each configuration rather than one configuration.
+/// with plain `ffmpeg -threads 1` and with k one-session, one-thread nodes for every k asked, rounds interleaved so a
+/// burst of outside load hurts one run of each configuration rather than one configuration; each reports its median.
 /// </summary>
 internal static class ClusterBenchmark
 {
@@ -19,36 +19,36 @@ internal static class ClusterBenchmark
         try
         {
             var input = Path.Combine(directory, "clip.mp4");
-            progress($"generating {options.Width}x{options.Height}, {options.Seconds:0.#} s at {options.FramesPerSecond} fps (H.264 + AAC)");
+            progress($"generating {options.Width}x{options.Height}, {options.ClipSeconds:0.#} s at {options.FramesPerSecond} fps, "
+                + $"a keyframe every {options.KeyframeSeconds:0.##} s (H.264 + AAC)");
             await SampleClipGenerator.CreateAsync(input, new SampleClipOptions
             {
                 Width = options.Width,
                 Height = options.Height,
-                DurationSeconds = options.Seconds,
+                DurationSeconds = options.ClipSeconds,
                 FramesPerSecond = options.FramesPerSecond,
-                KeyframeInterval = options.FramesPerSecond,
+                KeyframeInterval = Math.Max(1, (int)Math.Round(options.FramesPerSecond * options.KeyframeSeconds)),
             }, ct).ConfigureAwait(false);
             var info = MediaProbe.Probe(input);
-            var plans = SegmentPlanner.Plan(info, options.SegmentSeconds);
+            var plans = options.SegmentSeconds is { } seconds ? SegmentPlanner.Plan(info, seconds) : SegmentSizing.PlanForCluster(info, 1).Plans;
             var wire = WireBudget.Measure(info, plans);
-            progress($"{info.FrameCount} frames, {plans.Length} segments; " + string.Join(", ", wire.Select(w => $"{w.Mode} {w.BytesPerFrame:0} B/frame")));
+            progress($"{info.FrameCount} frames; " + string.Join(", ", wire.Select(w => $"{w.Mode} {w.BytesPerFrame:0} B/frame")));
 
             var output = Path.Combine(directory, "out.mp4");
+            var baseline = new List<ClusterBenchRun>();
             var scenarios = ClusterScenario.For(options);
-            ClusterBenchRun? single = null, auto = null;
-            var cluster = new ClusterBenchRun?[scenarios.Length];
+            var runs = scenarios.Select(_ => new List<ClusterBenchRun>()).ToArray();
             for (var round = 0; round < Math.Max(1, options.Rounds); round++)
             {
-                single = Keep(single, await FFmpegBaselineRun.RunAsync(options, 1, input, info.FrameCount, output, ct).ConfigureAwait(false), progress);
-                auto = Keep(auto, await FFmpegBaselineRun.RunAsync(options, 0, input, info.FrameCount, output, ct).ConfigureAwait(false), progress);
+                baseline.Add(Report(await FFmpegBaselineRun.RunAsync(options, input, info.FrameCount, output, ct).ConfigureAwait(false), progress));
                 for (var i = 0; i < scenarios.Length; i++)
                 {
-                    cluster[i] = Keep(cluster[i], await ClusterTranscodeRun.RunAsync(options, scenarios[i], input, output, ct).ConfigureAwait(false), progress);
+                    runs[i].Add(Report(await ClusterTranscodeRun.RunAsync(options, scenarios[i], input, output, ct).ConfigureAwait(false), progress));
                 }
             }
 
-            return new ClusterBenchReport(options, info.FrameCount, plans.Length, single!, auto!,
-                [.. cluster.Select(run => run!)], wire, loadBefore, LoadAverage());
+            return new ClusterBenchReport(options, info.FrameCount, ClusterBenchRun.Median(baseline),
+                [.. runs.Select(ClusterBenchRun.Median)], wire, loadBefore, LoadAverage());
         }
         finally
         {
@@ -56,11 +56,11 @@ internal static class ClusterBenchmark
         }
     }
 
-    private static ClusterBenchRun Keep(ClusterBenchRun? best, ClusterBenchRun run, Action<string> progress)
+    private static ClusterBenchRun Report(ClusterBenchRun run, Action<string> progress)
     {
-        var shares = run.Shares.IsEmpty ? "" : " — segments " + string.Join(" / ", run.Shares.Select(s => $"{s.Preset} {s.Segments}"));
+        var shares = run.SegmentsPerNode.IsEmpty ? "" : $" — {run.SegmentFrames.Length} segments, per node " + string.Join(" / ", run.SegmentsPerNode);
         progress($"{run.Name}: {run.Elapsed.TotalSeconds:0.00} s, {run.Fps:0.0} fps{shares}");
-        return ClusterBenchRun.Fastest(best, run);
+        return run;
     }
 
     /// <summary>The 1/5/15-minute load averages (Linux), or "n/a".</summary>

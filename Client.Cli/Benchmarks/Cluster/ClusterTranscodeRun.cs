@@ -8,43 +8,61 @@ using Vtr.Shared.Security;
 namespace Vtr.Cli.Benchmarks.Cluster;
 
 /// <summary>
-/// Runs one <see cref="ClusterScenario"/> through the real `vtr transcode` path (<see cref="TranscodeService"/>):
-/// an embedded cluster with one node per preset, each node one session and one codec thread, so the cluster's
-/// parallelism is the node count and not libx264's threads.
+/// One transcode of the clip with k nodes through the real `vtr transcode` path (<see cref="TranscodeService"/>): an
+/// embedded cluster of k nodes, or k `vtr node` processes (<see cref="NodeProcessCluster"/>) joined through --seed.
+/// Every node has one session and one codec thread, so the cluster's parallelism is k and not libx264's threads.
 /// </summary>
 internal static class ClusterTranscodeRun
 {
     /// <summary>Threads of every node's encoder and decoder.</summary>
     public const int NodeThreads = 1;
 
-    public static async Task<ClusterBenchRun> RunAsync(
-        ClusterBenchOptions options, ClusterScenario scenario, string input, string output, CancellationToken ct)
+    public static async Task<ClusterBenchRun> RunAsync(ClusterBenchOptions options, ClusterScenario scenario, string input, string output, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(scenario);
         using var farm = scenario.Tls ? FarmCredentials.InMemory(FarmCertificateFactory.Create()) : null;
         var silent = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) });
+        var nodes = scenario.Nodes;
         var encode = new SegmentEncodeSettings(VideoCodec.H264, options.Bitrate, null, "", scenario.Compression, scenario.Transport);
-        var request = new TranscodeRequest(input, output, [], encode, options.SegmentSeconds, scenario.NodePresets.Length)
+        var request = new TranscodeRequest(input, output, [], encode, options.SegmentSeconds, nodes)
         {
             EmbeddedSessionsPerNode = 1,
-            EmbeddedNodeBackends = [.. scenario.NodePresets.Select(preset => new FFmpegBackendOptions(preset, NodeThreads))],
+            EmbeddedNodeBackends = [new FFmpegBackendOptions(options.Preset, NodeThreads)],
             EmbeddedSegmentFarm = farm,
+            ExpectedNodes = nodes,
+            Resume = false,
         };
-        var outcome = await new TranscodeService(silent, liveProgress: false).RunAsync(request, ct).ConfigureAwait(false);
-        File.Delete(output);
-        if (!outcome.Report.Passed)
+        NodeProcessCluster? processes = null;
+        try
         {
-            throw new TranscodeFailedException($"{scenario.Name}: output failed verification: {outcome.Report}");
-        }
+            if (options.Processes)
+            {
+                processes = await NodeProcessCluster.StartAsync(nodes, options.Pin, options.Preset, ct).ConfigureAwait(false);
+                request = request with { Seeds = [processes.Seed] };
+            }
 
-        var won = outcome.Job.Segments.Values.GroupBy(s => s.NodeId.Value).ToDictionary(g => g.Key, g => g.Count());
-        var shares = scenario.NodePresets
-            .Select((preset, i) => new NodeShare(preset, won.GetValueOrDefault(EmbeddedNodeId(i))))
-            .ToImmutableArray();
-        return new ClusterBenchRun(scenario.Name, outcome.Frames, outcome.EncodeElapsed, shares);
+            var outcome = await new TranscodeService(silent, liveProgress: false).RunAsync(request, ct).ConfigureAwait(false);
+            File.Delete(output);
+            if (!outcome.Report.Passed)
+            {
+                throw new TranscodeFailedException($"{scenario.Name}: output failed verification: {outcome.Report}");
+            }
+
+            var segments = outcome.Job.Segments.Values;
+            return new ClusterBenchRun(
+                scenario.Name,
+                nodes,
+                outcome.Frames,
+                outcome.EncodeElapsed,
+                [.. segments.Select(s => s.Frames)],
+                [.. segments.GroupBy(s => s.NodeId.Value).Select(g => g.Count()).OrderDescending()]);
+        }
+        finally
+        {
+            processes?.Dispose();
+        }
     }
 
-    /// <summary>The id <see cref="Embedded.EmbeddedCluster"/> gives its node <paramref name="index"/>.</summary>
-    private static string EmbeddedNodeId(int index) => $"embedded-{index}";
+    public static string Name(int nodes) => ClusterScenario.NameOf(nodes);
 }

@@ -32,6 +32,20 @@ public sealed class ResumeJournalTests : IDisposable
     }
 
     [Fact]
+    public void A_recorded_segment_length_is_found_by_the_next_run_of_the_same_journal_and_gone_after_delete()
+    {
+        var first = ResumeJournal.Open(_cache, "input|1|2|AB", "h264 4M segment-seconds=cluster");
+        Assert.Null(first.RecordedSegmentSeconds());
+
+        first.RecordSegmentSeconds(2.56);
+        var second = ResumeJournal.Open(_cache, "input|1|2|AB", "h264 4M segment-seconds=cluster");
+
+        Assert.Equal(2.56, second.RecordedSegmentSeconds());
+        second.Delete();
+        Assert.Null(ResumeJournal.Open(_cache, "input|1|2|AB", "h264 4M segment-seconds=cluster").RecordedSegmentSeconds());
+    }
+
+    [Fact]
     public void Journals_untouched_for_more_than_7_days_are_pruned_and_newer_ones_kept()
     {
         var stale = ResumeJournal.Open(_cache, "old", "s");

@@ -64,6 +64,31 @@ public sealed partial class ResumeTests : IDisposable
         Assert.Equal(total, lines.Count(l => l.Contains(" done on ", StringComparison.Ordinal)));
     }
 
+    [FfmpegFact]
+    public async Task Segments_sized_for_the_cluster_resume_with_the_length_the_first_run_chose()
+    {
+        var source = await SourceAsync();
+        using (var killed = StartSizedForCluster(source))
+        {
+            await killed.WaitForLineAsync(" done on ", RunTimeout);
+            await killed.SignalAsync("KILL");
+            Assert.True(await killed.WaitForExitAsync(TimeSpan.FromSeconds(10)));
+        }
+
+        var (code, lines) = await RunToEndAsync(StartSizedForCluster(source, "--nodes", "4")); // another cluster: the cut must not change
+
+        Assert.Equal(0, code);
+        var resuming = Assert.Single(lines, l => l.StartsWith("resuming: ", StringComparison.Ordinal));
+        var match = ResumingLine().Match(resuming);
+        var (done, total) = (int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture));
+        Assert.InRange(done, 1, total - 1);
+        Assert.Equal(total - done, lines.Count(l => l.Contains(" done on ", StringComparison.Ordinal)));
+    }
+
+    private VtrProcess StartSizedForCluster(string source, params string[] extra) => VtrProcess.Start(
+        ["transcode", source, "-o", Path.Combine(_folder, "out.mp4"), .. extra],
+        new Dictionary<string, string> { ["XDG_CACHE_HOME"] = Path.Combine(_folder, "cache") });
+
     private VtrProcess Start(string source, params string[] extra) => VtrProcess.Start(
         ["transcode", source, "-o", Path.Combine(_folder, "out.mp4"), "--segment-seconds", "1", .. extra],
         new Dictionary<string, string> { ["XDG_CACHE_HOME"] = Path.Combine(_folder, "cache") });

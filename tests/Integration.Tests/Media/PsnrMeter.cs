@@ -13,7 +13,7 @@ public static class PsnrMeter
 {
     public static async Task<double> MeasureAsync(string outputPath, string sourcePath, TimeSpan timeout)
     {
-        // stats_file=- puts one "n:.. mse_avg:.. " line per frame on stdout, which FfmpegProcess returns.
+        // stats_file=- puts one "n:.. mse_avg:.. " line per frame on stdout, which ToolRun.FfmpegPipeAsync returns.
         var stats = await ToolRun.FfmpegPipeAsync(
             ["-hide_banner", "-nostdin", "-loglevel", "error", "-i", outputPath, "-i", sourcePath,
              "-lavfi", "[0:v][1:v]psnr=stats_file=-", "-f", "null", "-"], timeout);

@@ -1,0 +1,33 @@
+using Vtr.Cli.Embedded;
+
+namespace Vtr.Cli.Segmenting;
+
+/// <summary>
+/// A cluster connection started ahead of need (the embedded cluster, while the files are probed), owned here until a
+/// job takes it; one nobody took (every file failed its checks, or all were resumed) is disposed, and its start-up
+/// failure is then nobody's business.
+/// </summary>
+internal sealed class PendingCluster(Task<ClusterConnection>? starting)
+{
+    private Task<ClusterConnection>? _starting = starting;
+
+    /// <summary>The started connection, handed over to the caller (who disposes it); null when none was started.</summary>
+    public Task<ClusterConnection>? Take() => Interlocked.Exchange(ref _starting, null);
+
+    public async Task DisposeUnusedAsync()
+    {
+        if (Take() is not { } unused)
+        {
+            return;
+        }
+
+        try
+        {
+            await (await unused.ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is ClusterUnreachableException or OperationCanceledException or Node.Codecs.CodecException)
+        {
+            // No file needed the cluster; the files' own errors are what the user must see.
+        }
+    }
+}
