@@ -46,6 +46,9 @@ public sealed record MediaInfo(
     /// <summary>The video stream's colour tags as the container/codec declares them.</summary>
     public ColourTags Colour { get; init; } = ColourTags.Unspecified;
 
+    /// <summary>HDR10 mastering display and content light level, from the container or the first keyframe's SEI.</summary>
+    public HdrMetadata Hdr { get; init; } = HdrMetadata.None;
+
     /// <summary>Seconds of a timestamp in the video time base.</summary>
     public double ToSeconds(long timestamp) => timestamp * (double)TimeBase.Numerator / TimeBase.Denominator;
 }

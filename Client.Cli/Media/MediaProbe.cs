@@ -47,6 +47,8 @@ public static class MediaProbe
             packets = DecodeTimestamps.Synthesize(packets);
         }
 
+        var colour = ColourTags.Read(parameters);
+        var extradata = AvFormatFields.Extradata(layout, parameters).ToArray();
         return new MediaInfo(
             path,
             input.FormatName,
@@ -58,12 +60,13 @@ public static class MediaProbe
             AvFormatFields.Height(layout, parameters),
             pixelFormat,
             BitDepth(AvFormatFields.BitsPerRawSample(layout, parameters), pixelFormat),
-            [.. AvFormatFields.Extradata(layout, parameters)],
+            [.. extradata],
             packets,
             Duration(packets, timeBase),
             dtsFromContainer)
         {
-            Colour = ColourTags.Read(parameters),
+            Colour = colour,
+            Hdr = HdrMetadataProbe.Read(path, videoIndex, codec, colour, extradata),
         };
     }
 

@@ -172,6 +172,8 @@ public sealed class OutputMuxer : IDisposable
             _video.Colour.WriteTo(parameters);
         }
 
+        StreamHdrSideData.Write(_runtime, stream, _video.Hdr);
+
         if (_video.Codec == VideoCodec.Hevc && OutputContainer.IsQuickTimeFamily(OutputPath))
         {
             // hvc1, not the muxer's default hev1: Apple's players (QuickTime, Safari, iOS) and Final Cut play only

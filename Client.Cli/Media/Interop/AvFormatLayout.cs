@@ -12,7 +12,8 @@ namespace Vtr.Cli.Media.Interop;
 /// format (28), bit_rate, bits_per_coded_sample, bits_per_raw_sample (44), profile, level, width (56), height (60);
 /// lavc 61 (7.0) moved coded_side_data and nb_coded_side_data (appended at the end in 6.1) to right after
 /// extradata_size, so from 61 on format is at 44, bits_per_raw_sample 60, width 72, height 76 (offsetof against the
-/// 7.1.5 and 8.1.2 headers).</item>
+/// 7.1.5 and 8.1.2 headers). coded_side_data (32) and nb_coded_side_data (40) are used from 61 on only, where
+/// AVStream side data is gone (-1 before: <see cref="SideDataNative"/> reads the AVStream's).</item>
 /// <item>AVPacket stream_index/pos, AVBSFContext par_in/par_out/time_base_in, AVInputFormat/AVOutputFormat name and
 /// AVOutputFormat.flags: unchanged in 59–62.</item>
 /// <item>AVFormatContext.metadata: 176 in lavf 59–60 (after chapters, which follow max_picture_buffer); lavf 61 (7.0)
@@ -46,6 +47,8 @@ internal sealed record AvFormatLayout(
     int ParametersBitsPerRawSample,
     int ParametersWidth,
     int ParametersHeight,
+    int ParametersCodedSideData,
+    int ParametersCodedSideDataCount,
     int PacketStreamIndex,
     int PacketPosition,
     int FilterParametersIn,
@@ -67,6 +70,8 @@ internal sealed record AvFormatLayout(
         ParametersBitsPerRawSample: major < 61 ? 44 : 60,
         ParametersWidth: major < 61 ? 56 : 72,
         ParametersHeight: major < 61 ? 60 : 76,
+        ParametersCodedSideData: major < 61 ? -1 : 32,
+        ParametersCodedSideDataCount: major < 61 ? -1 : 40,
         PacketStreamIndex: 36, PacketPosition: 72,
         FilterParametersIn: 24, FilterParametersOut: 32, FilterTimeBaseIn: 40,
         FormatName: 0, OutputFormatFlags: 44);

@@ -1,0 +1,47 @@
+using Vtr.Cli.Media.Interop;
+using Vtr.Node.Codecs.FFmpeg.Interop;
+using Vtr.Shared.Bitstream;
+using Vtr.Shared.Media;
+
+namespace Vtr.Cli.Media;
+
+/// <summary>
+/// The source's HDR10 metadata: the container's (mov mdcv/clli, Matroska MasteringMetadata) first, else the SEI of
+/// the first H.264/HEVC keyframe, where encoders such as x265 put it and a plain remux leaves the only copy.
+/// The bitstream is looked at only for sources tagged BT.2020, PQ or HLG, so SDR files cost no second read.
+/// </summary>
+internal static class HdrMetadataProbe
+{
+    public static HdrMetadata Read(string path, int videoIndex, SourceCodec codec, ColourTags colour, ReadOnlySpan<byte> extradata)
+    {
+        using var input = InputContext.Open(path);
+        var fromContainer = StreamHdrSideData.Read(input.Runtime, input.Stream(videoIndex));
+        var wide = colour.Primaries == 9 || colour.Transfer is 16 or 18;
+        if ((fromContainer.Display is not null && fromContainer.Light is not null) || !wide || !codec.TryGetVideoCodec(out var videoCodec))
+        {
+            return fromContainer;
+        }
+
+        var lengthSize = extradata.Length > 0 && extradata[0] == 1 ? DecoderConfigurationRecord.NalLengthSize(videoCodec, extradata) : 0;
+        return fromContainer.Or(FirstKeyframeSei(input, videoIndex, videoCodec, lengthSize));
+    }
+
+    private static unsafe HdrMetadata FirstKeyframeSei(InputContext input, int videoIndex, VideoCodec codec, int lengthSize)
+    {
+        var codecLayout = input.Runtime.Codecs.Layout;
+        while (input.ReadPacket())
+        {
+            var packet = input.Packet;
+            if (AvFormatFields.PacketStreamIndex(input.Layout, packet) != videoIndex
+                || (AvFields.PacketFlags(codecLayout, packet) & AvLayout.PacketFlagKey) == 0)
+            {
+                continue;
+            }
+
+            var data = new ReadOnlySpan<byte>(AvFields.PacketData(codecLayout, packet), AvFields.PacketSize(codecLayout, packet));
+            return HdrSeiReader.Read(codec, data, lengthSize);
+        }
+
+        return HdrMetadata.None;
+    }
+}
