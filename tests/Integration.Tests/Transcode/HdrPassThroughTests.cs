@@ -23,9 +23,18 @@ public sealed class HdrPassThroughTests : IDisposable
     /// <summary>What ffprobe prints for <see cref="MasterDisplay"/> and max-cll 1000,400, in SEI units.</summary>
     private static readonly Dictionary<string, long> Expected = new()
     {
-        ["red_x"] = 34000, ["red_y"] = 16000, ["green_x"] = 13250, ["green_y"] = 34500, ["blue_x"] = 7500, ["blue_y"] = 3000,
-        ["white_point_x"] = 15635, ["white_point_y"] = 16450, ["min_luminance"] = 1, ["max_luminance"] = 10_000_000,
-        ["max_content"] = 1000, ["max_average"] = 400,
+        ["red_x"] = 34000,
+        ["red_y"] = 16000,
+        ["green_x"] = 13250,
+        ["green_y"] = 34500,
+        ["blue_x"] = 7500,
+        ["blue_y"] = 3000,
+        ["white_point_x"] = 15635,
+        ["white_point_y"] = 16450,
+        ["min_luminance"] = 1,
+        ["max_luminance"] = 10_000_000,
+        ["max_content"] = 1000,
+        ["max_average"] = 400,
     };
 
     private readonly string _directory = Directory.CreateTempSubdirectory("vtr-hdr-it-").FullName;
