@@ -21,6 +21,9 @@ internal static unsafe class ContainerMetadata
     /// <summary>AV_DICT_DONT_OVERWRITE: tags the muxer or an earlier step already set win.</summary>
     private const int DontOverwrite = 16;
 
+    /// <summary>AVDISCARD_ALL (libavcodec/defs.h).</summary>
+    private const int DiscardAll = 48;
+
     /// <summary>True for a tmcd data stream, which the muxer recreates instead of copying.</summary>
     public static bool IsTimecodeTrack(InputContext input, int index)
     {
@@ -44,6 +47,7 @@ internal static unsafe class ContainerMetadata
         }
 
         var source = input.Stream(video);
+        AvFormatFields.SetStreamDisposition(l, outputVideo, AvFormatFields.StreamDisposition(l, source));
         var outputTags = AvFormatFields.StreamMetadataField(l, outputVideo);
         Copy(outputTags, *(nint*)AvFormatFields.StreamMetadataField(l, source), "video stream");
         // The source's encoder tag names the codec it was made with, not ours (ffmpeg drops it too).
@@ -61,10 +65,48 @@ internal static unsafe class ContainerMetadata
         }
     }
 
-    /// <summary>A copied stream's tags.</summary>
-    public static void CopyStreamTags(InputContext input, int index, nint outputStream) =>
-        Copy(AvFormatFields.StreamMetadataField(input.Layout, outputStream), *(nint*)AvFormatFields.StreamMetadataField(input.Layout, input.Stream(index)),
+    /// <summary>A copied stream's tags and disposition (default, forced, hearing impaired, commentary, ...).</summary>
+    public static void CopyStreamTags(InputContext input, int index, nint outputStream)
+    {
+        var source = input.Stream(index);
+        Copy(AvFormatFields.StreamMetadataField(input.Layout, outputStream), *(nint*)AvFormatFields.StreamMetadataField(input.Layout, source),
             $"stream #{index}");
+        AvFormatFields.SetStreamDisposition(input.Layout, outputStream, AvFormatFields.StreamDisposition(input.Layout, source));
+    }
+
+    /// <summary>
+    /// True for a stream the demuxer itself discards: the mov demuxer turns a QuickTime chapter text track into
+    /// chapters and marks the track AVDISCARD_ALL; the chapters are copied as chapters, and movenc writes its own track.
+    /// </summary>
+    public static bool IsDiscardedByDemuxer(InputContext input, int index) =>
+        AvFormatFields.StreamDiscard(input.Layout, input.Stream(index)) == DiscardAll;
+
+    /// <summary>Every chapter (id, time base, start, end, title and other tags), unchanged: the output keeps the source's timestamps.</summary>
+    public static void CopyChapters(InputContext input, SafeOutputContextHandle output)
+    {
+        var l = input.Layout;
+        var inputContext = input.Handle.DangerousGetHandle();
+        var (chapters, count) = AvFormatFields.ChapterFields(l, output.DangerousGetHandle());
+        for (var i = 0; i < AvFormatFields.ChapterCount(l, inputContext); i++)
+        {
+            var source = AvFormatFields.Chapter(l, inputContext, i);
+            var chapter = AvUtilNative.av_mallocz(ChapterNative.ChapterSize);
+            if (chapter == 0)
+            {
+                throw new MediaProcessingException("av_mallocz failed for a chapter");
+            }
+
+            new ReadOnlySpan<byte>((void*)source, ChapterNative.ChapterMetadata).CopyTo(new Span<byte>((void*)chapter, ChapterNative.ChapterMetadata));
+            var added = ChapterNative.av_dynarray_add_nofree(chapters, count, chapter);
+            if (added < 0)
+            {
+                ChapterNative.av_free(chapter);
+                throw new MediaProcessingException($"Cannot add chapter {i}: {FFmpegException.Describe(added)}.");
+            }
+
+            Copy(chapter + ChapterNative.ChapterMetadata, *(nint*)(source + ChapterNative.ChapterMetadata), $"chapter {i}");
+        }
+    }
 
     /// <summary>The start timecode: a tmcd track's tag, else any stream's, else the file's.</summary>
     public static string? FindTimecode(InputContext input)

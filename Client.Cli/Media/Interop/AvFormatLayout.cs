@@ -20,6 +20,10 @@ namespace Vtr.Cli.Media.Interop;
 /// inserted nb_stream_groups/stream_groups after <c>streams</c>, moved nb_chapters/chapters up behind them and added
 /// data_codec_id, so metadata is at 192 from 61 on. AVStream.metadata and avg_frame_rate follow sample_aspect_ratio:
 /// 64/72 in lavf 59 (offsetof against the 5.1 headers), 80/88 from lavf 60 (av_class first, codecpar moved up).</item>
+/// <item>AVFormatContext.nb_chapters/chapters: 164/168 in lavf 59–60 (offsetof against the 5.1 headers; 6.x keeps the
+/// prefix up to metadata), 72/80 from lavf 61, right behind nb_stream_groups/stream_groups (56/64). AVStream.disposition
+/// and discard follow nb_frames: 48/52 in lavf 59, 64/68 from lavf 60 (av_class first, codecpar moved up).
+/// AVChapter (id int64, time_base, start, end, metadata; 40 bytes) is the same in 59–62.</item>
 /// <item>lavf 62 (FFmpeg 8) removed AVStream side_data (after attached_pic) and appended AVFormatContext.name: the
 /// fields read here keep their 61 offsets.</item>
 /// </list>
@@ -33,7 +37,11 @@ internal sealed record AvFormatLayout(
     int ContextStreamCount,
     int ContextStreams,
     int ContextMetadata,
+    int ContextChapterCount,
+    int ContextChapters,
     int StreamMetadata,
+    int StreamDisposition,
+    int StreamDiscard,
     int StreamAverageFrameRate,
     int StreamIndex,
     int StreamCodecParameters,
@@ -61,7 +69,11 @@ internal sealed record AvFormatLayout(
         major,
         ContextInputFormat: 8, ContextOutputFormat: 16, ContextIo: 32, ContextStreamCount: 44, ContextStreams: 48,
         ContextMetadata: major < 61 ? 176 : 192,
+        ContextChapterCount: major < 61 ? 164 : 72,
+        ContextChapters: major < 61 ? 168 : 80,
         StreamMetadata: major < 60 ? 64 : 80,
+        StreamDisposition: major < 60 ? 48 : 64,
+        StreamDiscard: major < 60 ? 52 : 68,
         StreamAverageFrameRate: major < 60 ? 72 : 88,
         StreamIndex: streamIndex, StreamCodecParameters: streamCodecParameters, StreamTimeBase: streamTimeBase,
         ParametersCodecType: 0, ParametersCodecId: 4, ParametersCodecTag: 8, ParametersExtradata: 16,
