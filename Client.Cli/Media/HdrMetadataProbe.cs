@@ -1,5 +1,4 @@
-using Vtr.Cli.Media.Interop;
-using Vtr.Node.Codecs.FFmpeg.Interop;
+using Vtr.Native.FFmpeg;
 using Vtr.Shared.Bitstream;
 using Vtr.Shared.Media;
 
@@ -15,7 +14,7 @@ internal static class HdrMetadataProbe
     public static HdrMetadata Read(string path, int videoIndex, SourceCodec codec, ColourTags colour, ReadOnlySpan<byte> extradata)
     {
         using var input = InputContext.Open(path);
-        var fromContainer = StreamHdrSideData.Read(input.Runtime, input.Stream(videoIndex));
+        var fromContainer = StreamHdrSideData.Read(input.Layout, input.Stream(videoIndex));
         var wide = colour.Primaries == 9 || colour.Transfer is 16 or 18;
         if ((fromContainer.Display is not null && fromContainer.Light is not null) || !wide || !codec.TryGetVideoCodec(out var videoCodec))
         {
@@ -26,7 +25,7 @@ internal static class HdrMetadataProbe
         return fromContainer.Or(FirstKeyframeSei(input, videoIndex, videoCodec, lengthSize));
     }
 
-    private static unsafe HdrMetadata FirstKeyframeSei(InputContext input, int videoIndex, VideoCodec codec, int lengthSize)
+    private static HdrMetadata FirstKeyframeSei(InputContext input, int videoIndex, VideoCodec codec, int lengthSize)
     {
         var codecLayout = input.Runtime.Codecs.Layout;
         while (input.ReadPacket())
@@ -38,8 +37,7 @@ internal static class HdrMetadataProbe
                 continue;
             }
 
-            var data = new ReadOnlySpan<byte>(AvFields.PacketData(codecLayout, packet), AvFields.PacketSize(codecLayout, packet));
-            return HdrSeiReader.Read(codec, data, lengthSize);
+            return HdrSeiReader.Read(codec, AvFields.PacketPayload(codecLayout, packet), lengthSize);
         }
 
         return HdrMetadata.None;
