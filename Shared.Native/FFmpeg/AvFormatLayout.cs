@@ -27,6 +27,9 @@ namespace Vtr.Native.FFmpeg;
 /// <item>lavf 62 (FFmpeg 8) removed AVStream side_data (after attached_pic) and appended AVFormatContext.name: the
 /// fields read here keep their 61 offsets.</item>
 /// </list>
+/// Every offset of the 60 and 61 rows (and of AVChapter, AVPacketSideData and AVMasteringDisplayMetadata, which
+/// StreamHdrSideData and ChapterNative read) was recomputed from FFmpeg.AutoGen's structs generated from the 6.1, 7.0
+/// and 7.1.1 headers (tags v6.1.0, v7.0, v7.1.1) and matches; the 59 row is offsetof against the system's 5.1 headers.
 /// The row of the installed release is verified at runtime against a real file by the Native tests.
 /// </summary>
 public sealed record AvFormatLayout(
