@@ -11,10 +11,11 @@ namespace Vtr.Cli.Media;
 /// </summary>
 internal static class HdrMetadataProbe
 {
-    public static HdrMetadata Read(string path, int videoIndex, SourceCodec codec, ColourTags colour, ReadOnlySpan<byte> extradata)
+    /// <summary>From the already opened <paramref name="probed"/> input's container; the file is opened again (and read
+    /// to its first keyframe) only for a wide-gamut or HDR-tagged H.264/HEVC source whose container lacks part of it.</summary>
+    public static HdrMetadata Read(InputContext probed, int videoIndex, SourceCodec codec, ColourTags colour, ReadOnlySpan<byte> extradata)
     {
-        using var input = InputContext.Open(path);
-        var fromContainer = StreamHdrSideData.Read(input.Layout, input.Stream(videoIndex));
+        var fromContainer = StreamHdrSideData.Read(probed.Layout, probed.Stream(videoIndex));
         var wide = colour.Primaries == 9 || colour.Transfer is 16 or 18;
         if ((fromContainer.Display is not null && fromContainer.Light is not null) || !wide || !codec.TryGetVideoCodec(out var videoCodec))
         {
@@ -22,6 +23,7 @@ internal static class HdrMetadataProbe
         }
 
         var lengthSize = extradata.Length > 0 && extradata[0] == 1 ? DecoderConfigurationRecord.NalLengthSize(videoCodec, extradata) : 0;
+        using var input = InputContext.Open(probed.Path);
         return fromContainer.Or(FirstKeyframeSei(input, videoIndex, videoCodec, lengthSize));
     }
 

@@ -65,7 +65,7 @@ public static class MediaProbe
             dtsFromContainer)
         {
             Colour = colour,
-            Hdr = HdrMetadataProbe.Read(path, videoIndex, codec, colour, extradata),
+            Hdr = HdrMetadataProbe.Read(input, videoIndex, codec, colour, extradata),
         };
     }
 
