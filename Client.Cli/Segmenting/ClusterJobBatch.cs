@@ -66,7 +66,7 @@ public static class ClusterJobBatch
     {
         // Each file's own settings: the output codec and bit depth follow its source when the user left them open.
         var settings = file.Encode;
-        var runner = new Vtr1SegmentRunner(file.Info, file.Plans, settings, file.Store, listener);
+        var runner = new Vtr1SegmentRunner(file.Info, file.Plans, settings, file.Store, listener) { Farm = cluster.Farm };
         var specs = file.Remaining.Select(p => new SegmentSpec(p.Index, p.StartPts, p.EndPts, p.FrameCount)).ToImmutableArray();
         var submit = new SubmitJob(file.JobId, ClientName, settings.Codec.ToWireName(), file.Info.VideoCodec.ToWireName(), specs);
         var completion = new TaskCompletionSource<JobResult>(TaskCreationOptions.RunContinuationsAsynchronously);
