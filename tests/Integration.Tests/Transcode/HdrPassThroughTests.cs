@@ -1,10 +1,6 @@
-using System.Collections.Immutable;
 using System.Globalization;
-using Spectre.Console;
 using Vtr.Cli.Media;
-using Vtr.Cli.Segmenting;
 using Vtr.Integration.Tests.Media;
-using Vtr.Shared.Media;
 using Vtr.Shared.Tests.Bitstream;
 
 namespace Vtr.Integration.Tests.Transcode;
@@ -114,12 +110,7 @@ public sealed class HdrPassThroughTests : IDisposable
     private async Task<string> TranscodeAsync(string source, string name)
     {
         var output = Path.Combine(_directory, "out-" + name);
-        var settings = new SegmentEncodeSettings(VideoCodec.H264, null, null, "", WireCompression.Lz4, TransportChoice.Auto) { Crf = 30, CodecFromSource = true };
-        var request = new TranscodeRequest(source, output, ImmutableArray<string>.Empty, settings, 1, 1) { EmbeddedSessionsPerNode = 1, Resume = false };
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(new StringWriter()), Ansi = AnsiSupport.No, Interactive = InteractionSupport.No });
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        var outcome = await new TranscodeService(console, liveProgress: false).RunAsync(request, timeout.Token);
-        Assert.True(outcome.Report.Passed, outcome.Report.ToString());
+        await EmbeddedTranscode.RunAsync(source, output);
         return output;
     }
 
