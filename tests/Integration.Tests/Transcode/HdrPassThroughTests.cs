@@ -1,7 +1,6 @@
 using System.Globalization;
 using Vtr.Cli.Media;
-using Vtr.Integration.Tests.Media;
-using Vtr.Shared.Tests.Bitstream;
+using Vtr.Testing.Processes;
 
 namespace Vtr.Integration.Tests.Transcode;
 
@@ -67,7 +66,7 @@ public sealed class HdrPassThroughTests : IDisposable
         // The mov written by vtr carries mdcv/clli; prores_ks re-encodes it and FFmpeg copies the stream side data.
         var graded = await TranscodeAsync(await X265SourceAsync("camera.mkv"), "graded.mov");
         var prores = Path.Combine(_directory, "master.mov");
-        await FfmpegProcess.RunAsync(["-v", "error", "-i", graded, "-c:v", "prores_ks", "-profile:v", "3", "-pix_fmt", "yuv422p10le", prores],
+        await ToolRun.FfmpegPipeAsync(["-v", "error", "-i", graded, "-c:v", "prores_ks", "-profile:v", "3", "-pix_fmt", "yuv422p10le", prores],
             TimeSpan.FromSeconds(60));
         Assert.Equal(Expected, await StreamSideDataAsync(prores));
 
@@ -82,7 +81,7 @@ public sealed class HdrPassThroughTests : IDisposable
     public async Task Hlg_keeps_its_arib_std_b67_transfer_in_the_container_and_the_vui()
     {
         var source = Path.Combine(_directory, "hlg.mov");
-        await FfmpegProcess.RunAsync(
+        await ToolRun.FfmpegPipeAsync(
             ["-v", "error", "-f", "lavfi", "-i", "testsrc2=s=320x180:r=25:d=2", "-c:v", "libx265", "-preset", "ultrafast", "-pix_fmt", "yuv420p10le",
              "-x265-params", "log-level=error", "-color_primaries", "bt2020", "-color_trc", "arib-std-b67", "-colorspace", "bt2020nc", "-color_range", "tv", source],
             TimeSpan.FromSeconds(60));
@@ -91,7 +90,7 @@ public sealed class HdrPassThroughTests : IDisposable
 
         Assert.Equal("bt2020/arib-std-b67/bt2020nc tv", await ColoursAsync(output));
         var elementary = Path.Combine(_directory, "hlg-out.hevc");
-        await FfmpegProcess.RunAsync(["-v", "error", "-i", output, "-map", "0:v", "-c", "copy", "-f", "hevc", elementary], TimeSpan.FromSeconds(30));
+        await ToolRun.FfmpegPipeAsync(["-v", "error", "-i", output, "-map", "0:v", "-c", "copy", "-f", "hevc", elementary], TimeSpan.FromSeconds(30));
         Assert.Equal("bt2020/arib-std-b67/bt2020nc tv", await ColoursAsync(elementary));
         Assert.Empty(await FirstFrameSideDataAsync(output)); // no mastering display was invented
     }
@@ -99,7 +98,7 @@ public sealed class HdrPassThroughTests : IDisposable
     private async Task<string> X265SourceAsync(string name)
     {
         var path = Path.Combine(_directory, name);
-        await FfmpegProcess.RunAsync(
+        await ToolRun.FfmpegPipeAsync(
             ["-v", "error", "-f", "lavfi", "-i", "testsrc2=s=320x180:r=25:d=2", "-c:v", "libx265", "-preset", "ultrafast", "-pix_fmt", "yuv420p10le",
              "-x265-params", $"master-display={MasterDisplay}:max-cll=1000,400:log-level=error",
              "-color_primaries", "bt2020", "-color_trc", "smpte2084", "-colorspace", "bt2020nc", "-color_range", "tv", path],

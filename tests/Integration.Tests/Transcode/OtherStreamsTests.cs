@@ -1,7 +1,6 @@
 using System.Text;
 using Vtr.Cli.Media;
-using Vtr.Integration.Tests.Media;
-using Vtr.Shared.Tests.Bitstream;
+using Vtr.Testing.Processes;
 
 namespace Vtr.Integration.Tests.Transcode;
 
@@ -61,7 +60,7 @@ public sealed class OtherStreamsTests : IDisposable
         await File.WriteAllTextAsync(chapters, Chapters, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         await File.WriteAllTextAsync(subtitles, Subtitles, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         var path = Path.Combine(_directory, name);
-        await FfmpegProcess.RunAsync(
+        await ToolRun.FfmpegPipeAsync(
             ["-v", "error", "-f", "lavfi", "-i", "testsrc2=s=320x180:r=25:d=3", "-f", "lavfi", "-i", "sine=f=440:r=48000:d=3",
              "-f", "lavfi", "-i", "sine=f=660:r=48000:d=3", "-i", subtitles, "-f", "ffmetadata", "-i", chapters,
              "-map", "0:v", "-map", "1:a", "-map", "2:a", "-map", "3:s", "-map_metadata", "4", "-map_chapters", "4",
@@ -96,7 +95,7 @@ public sealed class OtherStreamsTests : IDisposable
     /// <summary>framemd5 of every audio and subtitle packet: stream, dts, pts, duration, size and MD5 of its bytes.</summary>
     private static async Task<string> PacketHashesAsync(string path)
     {
-        var lines = Encoding.UTF8.GetString(await FfmpegProcess.RunAsync(
+        var lines = Encoding.UTF8.GetString(await ToolRun.FfmpegPipeAsync(
             ["-v", "error", "-i", path, "-map", "0:a", "-map", "0:s", "-c", "copy", "-f", "framemd5", "-"], TimeSpan.FromSeconds(30)));
         var packets = lines.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(line => !line.StartsWith('#')).ToList();
         Assert.True(packets.Count > 100, $"only {packets.Count} packets hashed");
