@@ -18,6 +18,9 @@ internal static class ContainerMetadata
     /// <summary>AV_DICT_DONT_OVERWRITE: tags the muxer or an earlier step already set win.</summary>
     private const int DontOverwrite = 16;
 
+    /// <summary>AVDISCARD_ALL (libavcodec/defs.h).</summary>
+    private const int DiscardAll = 48;
+
     /// <summary>True for a tmcd data stream, which the muxer recreates instead of copying.</summary>
     public static bool IsTimecodeTrack(InputContext input, int index)
     {
@@ -41,6 +44,7 @@ internal static class ContainerMetadata
         }
 
         var source = input.Stream(video);
+        AvFormatFields.SetStreamDisposition(l, outputVideo, AvFormatFields.StreamDisposition(l, source));
         var outputTags = AvFormatFields.StreamMetadataField(l, outputVideo);
         Copy(outputTags, AvFormatFields.StreamMetadata(l, source), "video stream");
         // The source's encoder tag names the codec it was made with, not ours (ffmpeg drops it too).
@@ -58,10 +62,25 @@ internal static class ContainerMetadata
         }
     }
 
-    /// <summary>A copied stream's tags.</summary>
-    public static void CopyStreamTags(InputContext input, int index, nint outputStream) =>
-        Copy(AvFormatFields.StreamMetadataField(input.Layout, outputStream), AvFormatFields.StreamMetadata(input.Layout, input.Stream(index)),
-            $"stream #{index}");
+    /// <summary>A copied stream's tags and disposition (default, forced, hearing impaired, commentary, ...).</summary>
+    public static void CopyStreamTags(InputContext input, int index, nint outputStream)
+    {
+        var source = input.Stream(index);
+        Copy(AvFormatFields.StreamMetadataField(input.Layout, outputStream), AvFormatFields.StreamMetadata(input.Layout, source), $"stream #{index}");
+        AvFormatFields.SetStreamDisposition(input.Layout, outputStream, AvFormatFields.StreamDisposition(input.Layout, source));
+    }
+
+    /// <summary>
+    /// True for a stream the demuxer itself discards: the mov demuxer turns a QuickTime chapter text track into
+    /// chapters and marks the track AVDISCARD_ALL; the chapters are copied as chapters, and movenc writes its own track.
+    /// </summary>
+    public static bool IsDiscardedByDemuxer(InputContext input, int index) =>
+        AvFormatFields.StreamDiscard(input.Layout, input.Stream(index)) == DiscardAll;
+
+    /// <summary>Every chapter (id, time base, start, end, title and other tags), unchanged: the output keeps the source's timestamps.</summary>
+    public static void CopyChapters(InputContext input, SafeOutputContextHandle output) =>
+        MediaProcessingException.ThrowIfError(
+            ChapterNative.CopyAll(input.Layout, input.Handle.DangerousGetHandle(), output.DangerousGetHandle()), "copying the chapters");
 
     /// <summary>The start timecode: a tmcd track's tag, else any stream's, else the file's.</summary>
     public static string? FindTimecode(InputContext input)

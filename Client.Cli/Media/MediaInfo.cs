@@ -50,6 +50,9 @@ public sealed record MediaInfo(
     /// info was not made by <see cref="MediaProbe"/>.</summary>
     internal ProbedPackets? Listing { get; init; }
 
+    /// <summary>HDR10 mastering display and content light level, from the container or the first keyframe's SEI.</summary>
+    public HdrMetadata Hdr { get; init; } = HdrMetadata.None;
+
     /// <summary>Seconds of a timestamp in the video time base.</summary>
     public double ToSeconds(long timestamp) => timestamp * (double)TimeBase.Numerator / TimeBase.Denominator;
 }

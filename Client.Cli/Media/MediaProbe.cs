@@ -48,6 +48,8 @@ public static class MediaProbe
             packets = DecodeTimestamps.Synthesize(packets);
         }
 
+        var colour = ColourTags.Read(parameters);
+        var extradata = AvFormatFields.Extradata(layout, parameters).ToArray();
         return new MediaInfo(
             path,
             input.FormatName,
@@ -59,13 +61,14 @@ public static class MediaProbe
             AvFormatFields.Height(layout, parameters),
             pixelFormat,
             BitDepth(AvFormatFields.BitsPerRawSample(layout, parameters), pixelFormat),
-            [.. AvFormatFields.Extradata(layout, parameters)],
+            [.. extradata],
             packets,
             Duration(packets, timeBase),
             dtsFromContainer)
         {
-            Colour = ColourTags.Read(parameters),
+            Colour = colour,
             Listing = listing.Build(),
+            Hdr = HdrMetadataProbe.Read(input, videoIndex, codec, colour, extradata),
         };
     }
 

@@ -174,6 +174,8 @@ public sealed class OutputMuxer : IDisposable
             _video.Colour.WriteTo(parameters);
         }
 
+        StreamHdrSideData.Write(layout, stream, _video.Hdr);
+
         if (_video.Codec == VideoCodec.Hevc && OutputContainer.IsQuickTimeFamily(OutputPath))
         {
             // hvc1, not the muxer's default hev1: Apple's players (QuickTime, Safari, iOS) and Final Cut play only

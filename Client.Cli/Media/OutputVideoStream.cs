@@ -12,6 +12,9 @@ public sealed record OutputVideoStream(VideoCodec Codec, int Width, int Height, 
     /// <summary>Colour tags for the container (colr / Matroska Colour); unspecified writes none.</summary>
     public ColourTags Colour { get; init; } = ColourTags.Unspecified;
 
+    /// <summary>HDR10 metadata for the container (mov mdcv/clli, Matroska MasteringMetadata); none writes none.</summary>
+    public HdrMetadata Hdr { get; init; } = HdrMetadata.None;
+
     /// <summary>True when the record is avcC/hvcC (configurationVersion 1), so samples must be length-prefixed.</summary>
     public bool IsLengthPrefixed => DecoderConfiguration.Length > 0 && DecoderConfiguration.Span[0] == 1;
 

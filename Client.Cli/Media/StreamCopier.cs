@@ -24,8 +24,8 @@ internal sealed class StreamCopier : IDisposable
 
     public int StreamCount { get; private set; }
 
-    /// <summary>Adds one output stream per copyable input stream (everything but video, attachments and tmcd timecode tracks,
-    /// which the muxer recreates), with its tags, and carries the file's and the video stream's metadata
+    /// <summary>Adds one output stream per copyable input stream (everything but video, attachments, and the tmcd timecode
+    /// and QuickTime chapter tracks, which the muxer recreates), with its tags and disposition, copies the chapters, and carries the file's and the video stream's metadata
     /// (<see cref="ContainerMetadata"/>) onto <paramref name="outputVideo"/>.</summary>
     public static StreamCopier AddStreams(string sourcePath, SafeOutputContextHandle output, string outputPath, nint outputVideo)
     {
@@ -41,7 +41,8 @@ internal sealed class StreamCopier : IDisposable
                 map[i] = -1;
                 var parameters = input.StreamParameters(i);
                 var type = AvFormatFields.CodecType(layout, parameters);
-                if (type is AvUtilNative.MediaTypeVideo or AvUtilNative.MediaTypeAttachment || ContainerMetadata.IsTimecodeTrack(input, i))
+                if (type is AvUtilNative.MediaTypeVideo or AvUtilNative.MediaTypeAttachment || ContainerMetadata.IsTimecodeTrack(input, i)
+                    || ContainerMetadata.IsDiscardedByDemuxer(input, i))
                 {
                     continue;
                 }
@@ -69,6 +70,7 @@ internal sealed class StreamCopier : IDisposable
             }
 
             ContainerMetadata.Carry(input, output, outputVideo);
+            ContainerMetadata.CopyChapters(input, output);
             return new StreamCopier(input, map) { StreamCount = count };
         }
         catch

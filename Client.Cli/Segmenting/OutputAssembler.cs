@@ -39,6 +39,7 @@ public static class OutputAssembler
         var stream = new OutputVideoStream(codec, source.Width, source.Height, source.TimeBase, segments[0].DecoderConfiguration)
         {
             Colour = source.Colour,
+            Hdr = source.Hdr,
         };
         using var muxer = OutputMuxer.Create(outputPath, stream);
         muxer.CopyOtherStreams(source.Path);

@@ -23,6 +23,7 @@ public static class SegmentConfiguration
         options.Add(new("keep_to_pts", plan.OutputPts[^1].ToString(inv)));
         options.AddRange(settings.EncoderOptions(plan.FrameCount));
         options.AddRange(info.Colour.ConfigureOptions());
+        options.AddRange(info.Hdr.ConfigureOptions());
         return Build(info, settings, options.ToImmutable(), info.Extradata.AsMemory());
     }
 
@@ -37,6 +38,7 @@ public static class SegmentConfiguration
         options.Add(new(ConfigureMessage.WireCompressionOption, ((int)settings.Compression).ToString(CultureInfo.InvariantCulture)));
         options.AddRange(settings.EncoderOptions(plan.FrameCount));
         options.AddRange(info.Colour.ConfigureOptions());
+        options.AddRange(info.Hdr.ConfigureOptions());
         return Build(info, settings, options.ToImmutable(), ReadOnlyMemory<byte>.Empty);
     }
 

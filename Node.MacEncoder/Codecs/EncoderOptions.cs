@@ -77,6 +77,12 @@ public sealed record EncoderOptions
 
     public int ColorTransfer { get; init; } = 2;
 
+    /// <summary>Our <c>master_display</c> extension (docs/protocol.md): HDR10 mastering display for the SEI; null = none.</summary>
+    public MasteringDisplay? MasteringDisplay { get; init; }
+
+    /// <summary>Our <c>max_cll</c> extension: HDR10 content light level for the SEI; null = none.</summary>
+    public ContentLightLevel? ContentLight { get; init; }
+
     public int SarNum { get; init; }
 
     public int SarDen { get; init; }

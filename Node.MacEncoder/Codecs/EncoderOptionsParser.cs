@@ -1,4 +1,5 @@
 using System.Globalization;
+using Vtr.Shared.Media;
 
 namespace Vtr.Node.Codecs;
 
@@ -67,6 +68,10 @@ public static class EncoderOptionsParser
             case "colorspace": return o with { ColorSpace = I(2) };
             case "color_primaries": return o with { ColorPrimaries = I(2) };
             case "color_trc": return o with { ColorTransfer = I(2) };
+            case HdrMetadata.MasterDisplayKey:
+                return o with { MasteringDisplay = MasteringDisplay.TryParse(value, out var display) ? display : Bad<MasteringDisplay?>(key, malformed, null) };
+            case HdrMetadata.MaxCllKey:
+                return o with { ContentLight = ContentLightLevel.TryParse(value, out var light) ? light : Bad<ContentLightLevel?>(key, malformed, null) };
             case "sar_num": return o with { SarNum = I(0) };
             case "sar_den": return o with { SarDen = I(0) };
             case "a53_cc": return o with { A53Cc = I(-1) };

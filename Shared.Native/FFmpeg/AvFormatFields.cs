@@ -35,6 +35,25 @@ public static unsafe class AvFormatFields
     /// <summary>The address of AVStream.metadata (an AVDictionary*), for av_dict_* calls.</summary>
     public static nint StreamMetadataField(AvFormatLayout l, nint stream) => stream + l.StreamMetadata;
 
+    /// <summary>AVStream.disposition (AV_DISPOSITION_* bits: default, forced, hearing/visual impaired, comment, ...).</summary>
+    public static int StreamDisposition(AvFormatLayout l, nint stream) => *(int*)(stream + l.StreamDisposition);
+
+    public static void SetStreamDisposition(AvFormatLayout l, nint stream, int disposition) => *(int*)(stream + l.StreamDisposition) = disposition;
+
+    /// <summary>AVStream.discard as the demuxer left it (AVDISCARD_ALL = 48 for a QuickTime chapter text track).</summary>
+    public static int StreamDiscard(AvFormatLayout l, nint stream) => *(int*)(stream + l.StreamDiscard);
+
+    public static int ChapterCount(AvFormatLayout l, nint context) => (int)*(uint*)(context + l.ContextChapterCount);
+
+    public static nint Chapter(AvFormatLayout l, nint context, int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)ChapterCount(l, context), nameof(index));
+        return (*(nint**)(context + l.ContextChapters))[index];
+    }
+
+    /// <summary>&amp;AVFormatContext.chapters and &amp;nb_chapters, for av_dynarray_add.</summary>
+    public static (nint Chapters, nint Count) ChapterFields(AvFormatLayout l, nint context) => (context + l.ContextChapters, context + l.ContextChapterCount);
+
     public static AvRational StreamAverageFrameRate(AvFormatLayout l, nint stream) => *(AvRational*)(stream + l.StreamAverageFrameRate);
 
     public static void SetStreamAverageFrameRate(AvFormatLayout l, nint stream, AvRational rate) =>

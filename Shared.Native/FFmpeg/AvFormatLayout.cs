@@ -12,16 +12,24 @@ namespace Vtr.Native.FFmpeg;
 /// format (28), bit_rate, bits_per_coded_sample, bits_per_raw_sample (44), profile, level, width (56), height (60);
 /// lavc 61 (7.0) moved coded_side_data and nb_coded_side_data (appended at the end in 6.1) to right after
 /// extradata_size, so from 61 on format is at 44, bits_per_raw_sample 60, width 72, height 76 (offsetof against the
-/// 7.1.5 and 8.1.2 headers).</item>
+/// 7.1.5 and 8.1.2 headers). coded_side_data (32) and nb_coded_side_data (40) are used from 61 on only, where
+/// AVStream side data is gone (-1 before: <see cref="SideDataNative"/> reads the AVStream's).</item>
 /// <item>AVPacket stream_index/pos, AVBSFContext par_in/par_out/time_base_in, AVInputFormat/AVOutputFormat name and
 /// AVOutputFormat.flags: unchanged in 59–62.</item>
 /// <item>AVFormatContext.metadata: 176 in lavf 59–60 (after chapters, which follow max_picture_buffer); lavf 61 (7.0)
 /// inserted nb_stream_groups/stream_groups after <c>streams</c>, moved nb_chapters/chapters up behind them and added
 /// data_codec_id, so metadata is at 192 from 61 on. AVStream.metadata and avg_frame_rate follow sample_aspect_ratio:
 /// 64/72 in lavf 59 (offsetof against the 5.1 headers), 80/88 from lavf 60 (av_class first, codecpar moved up).</item>
+/// <item>AVFormatContext.nb_chapters/chapters: 164/168 in lavf 59–60 (offsetof against the 5.1 headers; 6.x keeps the
+/// prefix up to metadata), 72/80 from lavf 61, right behind nb_stream_groups/stream_groups (56/64). AVStream.disposition
+/// and discard follow nb_frames: 48/52 in lavf 59, 64/68 from lavf 60 (av_class first, codecpar moved up).
+/// AVChapter (id int64, time_base, start, end, metadata; 40 bytes) is the same in 59–62.</item>
 /// <item>lavf 62 (FFmpeg 8) removed AVStream side_data (after attached_pic) and appended AVFormatContext.name: the
 /// fields read here keep their 61 offsets.</item>
 /// </list>
+/// Every offset of the 60 and 61 rows (and of AVChapter, AVPacketSideData and AVMasteringDisplayMetadata, which
+/// StreamHdrSideData and ChapterNative read) was recomputed from FFmpeg.AutoGen's structs generated from the 6.1, 7.0
+/// and 7.1.1 headers (tags v6.1.0, v7.0, v7.1.1) and matches; the 59 row is offsetof against the system's 5.1 headers.
 /// The row of the installed release is verified at runtime against a real file by the Native tests.
 /// </summary>
 public sealed record AvFormatLayout(
@@ -32,7 +40,11 @@ public sealed record AvFormatLayout(
     int ContextStreamCount,
     int ContextStreams,
     int ContextMetadata,
+    int ContextChapterCount,
+    int ContextChapters,
     int StreamMetadata,
+    int StreamDisposition,
+    int StreamDiscard,
     int StreamAverageFrameRate,
     int StreamIndex,
     int StreamCodecParameters,
@@ -46,6 +58,8 @@ public sealed record AvFormatLayout(
     int ParametersBitsPerRawSample,
     int ParametersWidth,
     int ParametersHeight,
+    int ParametersCodedSideData,
+    int ParametersCodedSideDataCount,
     int PacketStreamIndex,
     int PacketPosition,
     int FilterParametersIn,
@@ -58,7 +72,11 @@ public sealed record AvFormatLayout(
         major,
         ContextInputFormat: 8, ContextOutputFormat: 16, ContextIo: 32, ContextStreamCount: 44, ContextStreams: 48,
         ContextMetadata: major < 61 ? 176 : 192,
+        ContextChapterCount: major < 61 ? 164 : 72,
+        ContextChapters: major < 61 ? 168 : 80,
         StreamMetadata: major < 60 ? 64 : 80,
+        StreamDisposition: major < 60 ? 48 : 64,
+        StreamDiscard: major < 60 ? 52 : 68,
         StreamAverageFrameRate: major < 60 ? 72 : 88,
         StreamIndex: streamIndex, StreamCodecParameters: streamCodecParameters, StreamTimeBase: streamTimeBase,
         ParametersCodecType: 0, ParametersCodecId: 4, ParametersCodecTag: 8, ParametersExtradata: 16,
@@ -67,6 +85,8 @@ public sealed record AvFormatLayout(
         ParametersBitsPerRawSample: major < 61 ? 44 : 60,
         ParametersWidth: major < 61 ? 56 : 72,
         ParametersHeight: major < 61 ? 60 : 76,
+        ParametersCodedSideData: major < 61 ? -1 : 32,
+        ParametersCodedSideDataCount: major < 61 ? -1 : 40,
         PacketStreamIndex: 36, PacketPosition: 72,
         FilterParametersIn: 24, FilterParametersOut: 32, FilterTimeBaseIn: 40,
         FormatName: 0, OutputFormatFlags: 44);

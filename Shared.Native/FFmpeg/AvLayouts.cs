@@ -13,12 +13,14 @@ namespace Vtr.Native.FFmpeg;
 /// side_data, side_data_elems, duration.</item>
 /// <item>AVCodecParameters (libavcodec/codec_par.h): codec_type, codec_id, codec_tag, extradata, extradata_size
 /// (the fields after them moved in lavc 61; none is read here).</item>
-/// <item>AVCodecContext.get_buffer2 (libavcodec/avcodec.h, no AVOption, so it is here): 408 in lavc 59 (5.1) and 60
-/// (6.x); 376 in lavc 61 (7.x), which dropped slice_count, slice_offset, channels, frame_number, channel_layout and
-/// request_channel_layout before it (FF_API_SLICE_OFFSET, FF_API_AVCTX_FRAME_NUMBER, FF_API_OLD_CHANNEL_LAYOUT);
-/// 368 in lavc 62 (8.x), which also dropped ticks_per_frame (FF_API_TICKS_PER_FRAME). 408 is offsetof against the
-/// 5.1 headers; the others the same prefix without the fields each bump removed. GetBufferHook checks the slot holds
-/// avcodec_default_get_buffer2 before writing it.</item>
+/// <item>AVCodecContext.get_buffer2 (libavcodec/avcodec.h, no AVOption, so it is here): 408 in every supported major.
+/// lavc 59 (5.1): offsetof against the system headers. lavc 60 (6.1) and 61 (7.0, 7.1.1): offsets computed from
+/// FFmpeg.AutoGen's structs generated from those releases' headers (tags v6.1.0, v7.0, v7.1.1). FFmpeg 7.0 regrouped
+/// AVCodecContext's fields (video, then audio, then callbacks), so dropping slice_count/slice_offset, channels,
+/// frame_number and the old channel layout did not move get_buffer2: it follows seek_preroll (404) at 408. lavc 62
+/// (8.x) removes ticks_per_frame (108, FF_API_TICKS_PER_FRAME), an int whose 4 bytes become padding before the
+/// 8-aligned draw_horiz_band (184), so everything after it, get_buffer2 included, stays put. GetBufferHook checks the
+/// slot holds avcodec_default_get_buffer2 before writing it.</item>
 /// </list>
 /// The table is per major anyway so a future release with a different layout is a new row, not an edit.
 /// </summary>
@@ -53,7 +55,7 @@ public sealed record AvLayout(
         FramePictType: utilMajor < 60 ? 124 : 120, FramePts: 136,
         PacketPts: 8, PacketDts: 16, PacketData: 24, PacketSize: 32, PacketFlags: 40, PacketDuration: 64,
         ParametersExtradata: 16, ParametersExtradataSize: 24,
-        CodecContextGetBuffer2: codecMajor switch { < 61 => 408, 61 => 376, _ => 368 });
+        CodecContextGetBuffer2: 408);
 
     /// <summary>FFmpeg 5.1, 6.x, 7.x, 8.x.</summary>
     public static IReadOnlyList<AvLayout> Known { get; } = [Lp64(59, 57), Lp64(60, 58), Lp64(61, 59), Lp64(62, 60)];

@@ -102,6 +102,7 @@ internal static class LibX26xStreamOptions
         }
 
         MapColour(o, av);
+        MapHdr(o, hevc, p, warnings, name);
         if (o.SarNum > 0 && o.SarDen > 0)
         {
             Add(av, "aspect", $"{o.SarNum}/{o.SarDen}");
@@ -131,6 +132,32 @@ internal static class LibX26xStreamOptions
         if (o.ColorTransfer != 2 && o.ColorTransfer >= 0)
         {
             Add(av, "color_trc", o.ColorTransfer.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>x265 writes the mastering display and content light level SEI from its own parameters (FFmpeg 5.1's
+    /// libx265 wrapper does not read AVFrame side data); x264 0.164 has no such SEI, so H.264 output goes without.</summary>
+    private static void MapHdr(EncoderOptions o, bool hevc, StringBuilder p, List<string> warnings, string name)
+    {
+        if (o.MasteringDisplay is null && o.ContentLight is null)
+        {
+            return;
+        }
+
+        if (!hevc)
+        {
+            warnings.Add($"HDR10 mastering display/content light level not written by {name} (needs HEVC)");
+            return;
+        }
+
+        if (o.MasteringDisplay is { } display)
+        {
+            Param(p, "master-display", display.ToString());
+        }
+
+        if (o.ContentLight is { } light)
+        {
+            Param(p, "max-cll", light.ToString());
         }
     }
 

@@ -37,6 +37,12 @@ public static class CompressionPropertyKeys
     public static readonly VtSymbol GammaLevel = Key("GammaLevel");
     public static readonly VtSymbol PixelAspectRatio = Key("PixelAspectRatio");
 
+    /// <summary>CFData, 24 bytes: the big-endian D.2.28 mastering display colour volume SEI payload (macOS 10.13+).</summary>
+    public static readonly VtSymbol MasteringDisplayColorVolume = Key("MasteringDisplayColorVolume");
+
+    /// <summary>CFData, 4 bytes: the big-endian content light level info SEI payload (macOS 10.13+).</summary>
+    public static readonly VtSymbol ContentLightLevelInfo = Key("ContentLightLevelInfo");
+
     /// <summary>Every session property the plan may set (for `vtr doctor`'s supported-property report).</summary>
     public static IReadOnlyList<VtSymbol> SessionProperties { get; } =
     [
@@ -44,7 +50,7 @@ public static class CompressionPropertyKeys
         MinAllowedFrameQp, MaxAllowedFrameQp, ProfileLevel, H264EntropyMode, RealTime, MoreFramesBeforeStart, MoreFramesAfterEnd,
         PrioritizeEncodingSpeedOverQuality, MaximizePowerEfficiency, SpatialAdaptiveQpLevel, ReferenceBufferCount, MaxH264SliceBytes,
         TargetQualityForAlpha, MaxFrameDelayCount, ExpectedFrameRate, ColorPrimaries, TransferFunction, YCbCrMatrix, GammaLevel,
-        PixelAspectRatio,
+        PixelAspectRatio, MasteringDisplayColorVolume, ContentLightLevelInfo,
     ];
 
     public static readonly VtSymbol EnableHardwareAcceleratedVideoEncoder = Spec("EnableHardwareAcceleratedVideoEncoder");

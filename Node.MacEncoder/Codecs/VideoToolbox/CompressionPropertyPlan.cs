@@ -318,6 +318,22 @@ public sealed class CompressionPropertyPlan
             props.Add(new PlannedProperty(Keys.YCbCrMatrix, new VtConstant(m), Fatal: false));
         }
 
+        AddHdr(o, props);
         return matrix;
+    }
+
+    /// <summary>HDR10 static metadata: VideoToolbox takes the SEI payloads themselves as CFData and writes them into the
+    /// SEI (HEVC) and the output format description. Not fatal: an encoder without them still encodes the picture.</summary>
+    private static void AddHdr(EncoderOptions o, List<PlannedProperty> props)
+    {
+        if (o.MasteringDisplay is { } display)
+        {
+            props.Add(new PlannedProperty(Keys.MasteringDisplayColorVolume, new VtData([.. display.ToPayload()]), Fatal: false));
+        }
+
+        if (o.ContentLight is { } light)
+        {
+            props.Add(new PlannedProperty(Keys.ContentLightLevelInfo, new VtData([.. light.ToPayload()]), Fatal: false));
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Vtr.Node.Codecs.FFmpeg;
 using Vtr.Shared.Media;
 
 namespace Vtr.Node.Codecs.VideoToolbox;
@@ -12,11 +13,17 @@ public sealed class VideoToolboxBackend : ICodecBackend
     public const string BackendName = "videotoolbox";
     public const string NotMacOSReason = "VideoToolbox needs macOS; running on Linux";
 
-    private VideoToolboxBackend(IReadOnlyList<VideoCodec> encodeCodecs, IReadOnlyList<VideoCodec> decodeCodecs, bool isAppleSilicon)
+    private readonly SourceDecoderRoutes _sourceRoutes;
+    private readonly FFmpegBackend? _libavcodec;
+
+    private VideoToolboxBackend(IReadOnlyList<VideoCodec> encodeCodecs, IReadOnlyList<VideoCodec> decodeCodecs, bool isAppleSilicon,
+        SourceDecoderRoutes sourceRoutes, FFmpegBackend? libavcodec)
     {
         EncodeCodecs = encodeCodecs;
         DecodeCodecs = decodeCodecs;
         IsAppleSilicon = isAppleSilicon;
+        _sourceRoutes = sourceRoutes;
+        _libavcodec = libavcodec;
     }
 
     public string Name => BackendName;
@@ -26,6 +33,9 @@ public sealed class VideoToolboxBackend : ICodecBackend
     public IReadOnlyList<VideoCodec> EncodeCodecs { get; }
 
     public IReadOnlyList<VideoCodec> DecodeCodecs { get; }
+
+    /// <summary>What VideoToolbox decodes (ProRes, H.264, HEVC) and, when FFmpeg is installed, what libavcodec decodes besides.</summary>
+    public IReadOnlyList<string> SourceDecodeCodecs => _sourceRoutes.Announced;
 
     /// <summary>arm64 Macs allow quality mode and HEVC low-latency rate control (WIRE.md §4.2).</summary>
     public bool IsAppleSilicon { get; }
@@ -63,7 +73,11 @@ public sealed class VideoToolboxBackend : ICodecBackend
         }
 
         reason = failures.Count == 0 ? string.Empty : string.Join("; ", failures);
-        backend = new VideoToolboxBackend(encode, [VideoCodec.H264, VideoCodec.Hevc], appleSilicon);
+        // Sources VideoToolbox cannot decode fall back to libavcodec on the same Mac, when FFmpeg is installed.
+        var ffmpeg = new FFmpegBackend();
+        var libavcodec = ffmpeg.UnavailableReason is null ? ffmpeg : null;
+        var routes = SourceDecoderRoutes.Build(VideoToolboxDecodeProbe.Probe(), libavcodec?.SourceDecodeCodecs ?? []);
+        backend = new VideoToolboxBackend(encode, [VideoCodec.H264, VideoCodec.Hevc], appleSilicon, routes, libavcodec);
         return true;
     }
 
@@ -82,6 +96,12 @@ public sealed class VideoToolboxBackend : ICodecBackend
         if (!OperatingSystem.IsMacOS())
         {
             throw new CodecException(NotMacOSReason);
+        }
+
+        ArgumentNullException.ThrowIfNull(settings);
+        if (_sourceRoutes.RouteOf(settings.Codec.Name) == SourceDecoderLibrary.Libavcodec && _libavcodec is not null)
+        {
+            return _libavcodec.CreateDecoder(settings);
         }
 
         return VideoToolboxDecoder.Create(settings);

@@ -16,6 +16,9 @@ public sealed unsafe class VideoToolboxDecoder : IVideoDecoder
 {
     public const int QueueCapacity = 16;
 
+    /// <summary>The FFmpeg codec name of the non-NAL source VideoToolbox decodes here.</summary>
+    public const string ProResName = "prores";
+
     private readonly DecoderSettings _settings;
     private readonly HandOffQueue<DecodedPicture> _queue = new(QueueCapacity);
     private readonly ParameterSetGathering _parameterSets;
@@ -27,14 +30,25 @@ public sealed unsafe class VideoToolboxDecoder : IVideoDecoder
     private VideoToolboxDecoder(DecoderSettings settings)
     {
         _settings = settings;
-        _parameterSets = new ParameterSetGathering(settings.Codec.AsVideoCodec);
+        // ProRes has no parameter sets: its format description comes from the first frame (OpenProRes).
+        _parameterSets = new ParameterSetGathering(settings.Codec.IsAnnexB ? settings.Codec.AsVideoCodec : VideoCodec.H264);
         _self = GCHandle.Alloc(this); // rooted until Dispose: VT holds its address as the callback refcon
     }
 
     public static VideoToolboxDecoder Create(DecoderSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        if (!settings.Codec.IsAnnexB && settings.Codec.Name != ProResName)
+        {
+            throw new CodecException($"VideoToolbox decodes h264, hevc and prores here, not {settings.Codec}");
+        }
+
         var decoder = new VideoToolboxDecoder(settings);
+        if (!settings.Codec.IsAnnexB)
+        {
+            return decoder;
+        }
+
         try
         {
             decoder._parameterSets.Add(SampleBufferPayload.ParameterSetsFromExtradata(settings.Codec.AsVideoCodec, settings.Extradata.Span, out _));
@@ -64,6 +78,11 @@ public sealed unsafe class VideoToolboxDecoder : IVideoDecoder
             return SubmitResult.NeedsDrain;
         }
 
+        if (!_settings.Codec.IsAnnexB)
+        {
+            return SubmitProRes(packet);
+        }
+
         if (_session is null)
         {
             switch (_parameterSets.Offer(packet.Data.Span))
@@ -87,22 +106,41 @@ public sealed unsafe class VideoToolboxDecoder : IVideoDecoder
                 return SubmitResult.Accepted; // parameter sets only: nothing to decode
             }
 
-            var timing = new CMSampleTimingInfo
-            {
-                Duration = packet.Duration > 0 ? new CMTime(packet.Duration, 1) : CMTime.Invalid,
-                PresentationTimeStamp = new CMTime(packet.Pts, 1),
-                DecodeTimeStamp = new CMTime(packet.Dts, 1),
-            };
-            using var sample = SampleBufferFactory.Create(owner.Memory.Span[..length], _format!, timing); // set by Open
-            uint infoFlags = 0;
-            var status = VideoToolboxNative.VTDecompressionSessionDecodeFrame(_session!, sample.DangerousGetHandle(), 0, null, &infoFlags);
-            GC.KeepAlive(sample);
-            VideoToolboxNative.Check(status, "VTDecompressionSessionDecodeFrame");
-            VideoToolboxNative.Check(VideoToolboxNative.VTDecompressionSessionWaitForAsynchronousFrames(_session!),
-                "VTDecompressionSessionWaitForAsynchronousFrames");
+            Decode(owner.Memory.Span[..length], packet);
         }
 
         return SubmitResult.Accepted;
+    }
+
+    /// <summary>A ProRes packet is one whole frame and goes to VideoToolbox as it is.</summary>
+    private SubmitResult SubmitProRes(in EncodedPacketInput packet)
+    {
+        if (_session is null)
+        {
+            var codecType = ProResCodecType.For(packet.Data.Span)
+                ?? throw new CodecException("the first ProRes packet is not a ProRes frame (no 'icpf' header)");
+            Open(SampleBufferFactory.CreateFormat(codecType, _settings.Width, _settings.Height));
+        }
+
+        Decode(packet.Data.Span, packet);
+        return SubmitResult.Accepted;
+    }
+
+    private void Decode(ReadOnlySpan<byte> sampleData, in EncodedPacketInput packet)
+    {
+        var timing = new CMSampleTimingInfo
+        {
+            Duration = packet.Duration > 0 ? new CMTime(packet.Duration, 1) : CMTime.Invalid,
+            PresentationTimeStamp = new CMTime(packet.Pts, 1),
+            DecodeTimeStamp = new CMTime(packet.Dts, 1),
+        };
+        using var sample = SampleBufferFactory.Create(sampleData, _format!, timing); // set by Open
+        uint infoFlags = 0;
+        var status = VideoToolboxNative.VTDecompressionSessionDecodeFrame(_session!, sample.DangerousGetHandle(), 0, null, &infoFlags);
+        GC.KeepAlive(sample);
+        VideoToolboxNative.Check(status, "VTDecompressionSessionDecodeFrame");
+        VideoToolboxNative.Check(VideoToolboxNative.VTDecompressionSessionWaitForAsynchronousFrames(_session!),
+            "VTDecompressionSessionWaitForAsynchronousFrames");
     }
 
     public ReceiveResult Receive(out DecodedPicture? picture) => _queue.Receive(out picture);
@@ -139,9 +177,11 @@ public sealed unsafe class VideoToolboxDecoder : IVideoDecoder
         }
     }
 
-    private void Open(IReadOnlyList<byte[]> parameterSets)
+    private void Open(IReadOnlyList<byte[]> parameterSets) => Open(SampleBufferFactory.CreateFormat(_settings.Codec.AsVideoCodec, parameterSets));
+
+    private void Open(SafeCFTypeHandle format)
     {
-        _format = SampleBufferFactory.CreateFormat(_settings.Codec.AsVideoCodec, parameterSets);
+        _format = format;
         using var attributes = CoreFoundationNative.CreateMutableDictionary();
         using var pixelFormat = CoreFoundationNative.CreateNumber(unchecked((int)PixelFormatCodes.ForWire(_settings.OutputPixelFormat)));
         CoreFoundationNative.SetValue(attributes, VtExports.ValueOf("kCVPixelBufferPixelFormatTypeKey", VtFramework.CoreVideo), pixelFormat);

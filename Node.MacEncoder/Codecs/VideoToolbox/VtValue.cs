@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Vtr.Node.Codecs.VideoToolbox;
 
 /// <summary>A typed value for a VideoToolbox property, turned into a CF object only on macOS.</summary>
@@ -21,6 +23,9 @@ public sealed record VtConstant(VtSymbol Symbol) : VtValue
 {
     public override IReadOnlyList<VtSymbol> Symbols => [Symbol];
 }
+
+/// <summary>CFData, e.g. the big-endian SEI payloads of MasteringDisplayColorVolume and ContentLightLevelInfo.</summary>
+public sealed record VtData(ImmutableArray<byte> Bytes) : VtValue;
 
 /// <summary>DataRateLimits: a CFArray of [bytes (CFNumber SInt64), seconds (CFNumber Float64)].</summary>
 public sealed record VtDataRateLimits(long Bytes, double Seconds) : VtValue;

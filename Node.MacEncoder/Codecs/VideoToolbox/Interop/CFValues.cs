@@ -14,6 +14,7 @@ internal static class CFValues
         VtConstant c => SafeCFTypeHandle.Retain(VtExports.ValueOf(c.Symbol), c.Symbol.Name),
         VtDataRateLimits limits => CreateDataRateLimits(limits),
         VtPixelAspectRatio par => CreatePixelAspectRatio(par),
+        VtData data => CoreFoundationNative.CreateData(data.Bytes.AsSpan()),
         _ => throw new ArgumentOutOfRangeException(nameof(value), value, "unknown VtValue"),
     };
 

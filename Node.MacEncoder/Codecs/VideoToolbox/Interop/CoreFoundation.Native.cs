@@ -24,6 +24,9 @@ internal static unsafe partial class CoreFoundationNative
         CFIndex /* CFNumberType */ theType, void* /* const void* */ valuePtr);
 
     [LibraryImport(NativeLibraries.CoreFoundation)]
+    public static partial nint /* CFDataRef */ CFDataCreate(nint /* CFAllocatorRef */ allocator, byte* /* const UInt8* */ bytes, CFIndex length);
+
+    [LibraryImport(NativeLibraries.CoreFoundation)]
     public static partial nint /* CFMutableDictionaryRef */ CFDictionaryCreateMutable(nint /* CFAllocatorRef */ allocator,
         CFIndex capacity, nint /* const CFDictionaryKeyCallBacks* */ keyCallBacks,
         nint /* const CFDictionaryValueCallBacks* */ valueCallBacks);
@@ -54,6 +57,15 @@ internal static unsafe partial class CoreFoundationNative
     public static SafeCFTypeHandle CreateNumber(long value) => SafeCFTypeHandle.Own(CFNumberCreate(0, NumberSInt64Type, &value), "CFNumberCreate");
 
     public static SafeCFTypeHandle CreateNumber(double value) => SafeCFTypeHandle.Own(CFNumberCreate(0, NumberFloat64Type, &value), "CFNumberCreate");
+
+    /// <summary>Owned CFData holding a copy of <paramref name="bytes"/>.</summary>
+    public static SafeCFTypeHandle CreateData(ReadOnlySpan<byte> bytes)
+    {
+        fixed (byte* pointer = bytes)
+        {
+            return SafeCFTypeHandle.Own(CFDataCreate(0, pointer, bytes.Length), "CFDataCreate");
+        }
+    }
 
     /// <summary>A mutable dictionary that retains its keys and values (kCFTypeDictionary*CallBacks).</summary>
     public static SafeCFTypeHandle CreateMutableDictionary() => SafeCFTypeHandle.Own(

@@ -69,6 +69,13 @@ internal static unsafe partial class CoreMediaNative
         nuint* /* const size_t* */ parameterSetSizes, int /* int */ nalUnitHeaderLength,
         nint /* CFDictionaryRef */ extensions, nint* /* CMFormatDescriptionRef* */ formatDescriptionOut);
 
+    /// <summary>OSStatus CMVideoFormatDescriptionCreate(CFAllocatorRef, CMVideoCodecType, int32_t width, int32_t height,
+    /// CFDictionaryRef extensions, CMVideoFormatDescriptionRef *formatDescriptionOut) (CMFormatDescription.h): for codecs
+    /// without parameter sets, such as ProRes.</summary>
+    [LibraryImport(NativeLibraries.CoreMedia)]
+    public static partial OSStatus CMVideoFormatDescriptionCreate(nint /* CFAllocatorRef */ allocator, uint /* CMVideoCodecType */ codecType,
+        int width, int height, nint /* CFDictionaryRef */ extensions, nint* /* CMVideoFormatDescriptionRef* */ formatDescriptionOut);
+
     [LibraryImport(NativeLibraries.CoreMedia)]
     public static partial OSStatus CMBlockBufferCreateWithMemoryBlock(nint /* CFAllocatorRef */ structureAllocator,
         void* /* void* */ memoryBlock, nuint /* size_t */ blockLength, nint /* CFAllocatorRef */ blockAllocator,
@@ -135,6 +142,14 @@ internal static unsafe class SampleBufferFactory
         GC.KeepAlive(ownedBlock);
         VideoToolboxNative.Check(status, "CMSampleBufferCreateReady");
         return SafeCFTypeHandle.Own(sampleBuffer, "CMSampleBufferCreateReady");
+    }
+
+    /// <summary>A CMVideoFormatDescription of a codec without parameter sets (ProRes).</summary>
+    public static SafeCFTypeHandle CreateFormat(uint codecType, int width, int height)
+    {
+        nint format = 0;
+        VideoToolboxNative.Check(CoreMediaNative.CMVideoFormatDescriptionCreate(0, codecType, width, height, 0, &format), "CMVideoFormatDescriptionCreate");
+        return SafeCFTypeHandle.Own(format, "CMVideoFormatDescriptionCreate");
     }
 
     /// <summary>A CMVideoFormatDescription from raw parameter sets (NALUnitHeaderLength 4).</summary>

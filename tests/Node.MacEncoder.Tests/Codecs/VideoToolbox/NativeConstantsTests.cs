@@ -43,6 +43,8 @@ public class NativeConstantsTests
         { "YCbCrMatrix", "kVTCompressionPropertyKey_YCbCrMatrix", "VideoToolbox/VTCompressionProperties.h" },
         { "GammaLevel", "kVTCompressionPropertyKey_GammaLevel", "VideoToolbox/VTCompressionProperties.h" },
         { "PixelAspectRatio", "kVTCompressionPropertyKey_PixelAspectRatio", "VideoToolbox/VTCompressionProperties.h" },
+        { "MasteringDisplayColorVolume", "kVTCompressionPropertyKey_MasteringDisplayColorVolume", "VideoToolbox/VTCompressionProperties.h" },
+        { "ContentLightLevelInfo", "kVTCompressionPropertyKey_ContentLightLevelInfo", "VideoToolbox/VTCompressionProperties.h" },
         { "EnableHardwareAcceleratedVideoEncoder", "kVTVideoEncoderSpecification_EnableHardwareAcceleratedVideoEncoder", "VideoToolbox/VTCompressionProperties.h" },
         { "RequireHardwareAcceleratedVideoEncoder", "kVTVideoEncoderSpecification_RequireHardwareAcceleratedVideoEncoder", "VideoToolbox/VTCompressionProperties.h" },
         { "EnableLowLatencyRateControl", "kVTVideoEncoderSpecification_EnableLowLatencyRateControl", "VideoToolbox/VTCompressionProperties.h" },

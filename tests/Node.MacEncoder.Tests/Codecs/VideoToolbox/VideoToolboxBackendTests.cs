@@ -25,6 +25,26 @@ public class VideoToolboxBackendTests
 
     [MacOSFact]
     [Trait("Category", "Native")]
+    public void A_mac_announces_what_videotoolbox_decodes_and_routes_the_rest_to_libavcodec()
+    {
+        Assert.True(VideoToolboxBackend.TryCreate(out var backend, out var reason), reason);
+
+        // H.264 and HEVC always; ProRes where Apple's decoder opens (every macOS 11+ Mac ships one).
+        Assert.Equal(["h264", "hevc"], backend!.SourceDecodeCodecs.Take(2));
+        if (Environment.OSVersion.Version.Major >= 11)
+        {
+            Assert.Contains("prores", backend.SourceDecodeCodecs);
+        }
+
+        var ffmpeg = new Vtr.Node.Codecs.FFmpeg.FFmpegBackend();
+        if (ffmpeg.UnavailableReason is null)
+        {
+            Assert.All(ffmpeg.SourceDecodeCodecs, codec => Assert.Contains(codec, backend.SourceDecodeCodecs));
+        }
+    }
+
+    [MacOSFact]
+    [Trait("Category", "Native")]
     public void H264_encode_then_decode_round_trips_frames_on_macOS()
     {
         Assert.True(VideoToolboxBackend.TryCreate(out var backend, out var reason), reason);
