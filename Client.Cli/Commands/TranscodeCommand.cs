@@ -34,6 +34,12 @@ public static class TranscodeCommand
         var bitrate = new Option<string?>("--bitrate") { Description = "target bitrate, e.g. 4M, 2500k or 800000" };
         var quality = new Option<int?>("--quality") { Description = QualityDescription() };
         var crf = new Option<double?>("--crf") { Description = CrfDescription() };
+        var spread = new Option<double>("--quality-spread")
+        {
+            Description = "with --quality/--crf: re-encode a segment whose PSNR lands further than this many dB from the job's median "
+                + "segment (at most 2 retries each, at most half the job's frames); 0 = measure only",
+            DefaultValueFactory = _ => EvenQualityPolicy.DefaultToleranceDb,
+        };
         var segmentSeconds = new Option<double>("--segment-seconds") { Description = "segment length in seconds", DefaultValueFactory = _ => 2 };
         var token = new Option<string>("--token") { Description = "node token sent in HELLO", DefaultValueFactory = _ => "" };
         var transport = new Option<string>("--transport") { Description = "auto | raw | packets", DefaultValueFactory = _ => "auto" };
@@ -45,7 +51,7 @@ public static class TranscodeCommand
 
         var command = new Command("transcode", "Transcode a file across the cluster (or an embedded local cluster)")
         {
-            input, output, seeds, codec, bitrate, quality, crf, segmentSeconds, token, transport, compression, nodes, joinTimeout,
+            input, output, seeds, codec, bitrate, quality, crf, spread, segmentSeconds, token, transport, compression, nodes, joinTimeout,
         };
         files.AddTo(command);
         format.AddTo(command);
@@ -59,6 +65,11 @@ public static class TranscodeCommand
                 parse.GetValue(compression)!, parse.GetValue(nodes), out var request, out var problem);
             var batch = parsed && BatchInputs.IsBatch(inputs, request!.OutputPath);
             var jobs = ImmutableArray<TranscodeFile>.Empty;
+            if (parsed && parse.GetValue(spread) is var db && !(db >= 0 && db <= 20))
+            {
+                (parsed, problem) = (false, "--quality-spread must be between 0 and 20 dB");
+            }
+
             if (!parsed || !files.TryApply(parse, ref request, out problem) || !format.TryApply(parse, codec, ref request, out problem) ||
                 (batch && !BatchInputs.TryExpand(inputs, request!.OutputPath, out jobs, out problem)))
             {
@@ -69,7 +80,11 @@ public static class TranscodeCommand
             var ansi = console ?? AnsiConsole.Console;
             var live = console is null && !Console.IsOutputRedirected;
             var service = new TranscodeService(ansi, live) { Scratch = scratch ?? new ScratchPaths() };
-            var timed = request! with { JoinTimeout = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(joinTimeout))) };
+            var timed = request! with
+            {
+                JoinTimeout = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(joinTimeout))),
+                QualitySpreadDb = parse.GetValue(spread),
+            };
             return batch
                 ? (int)await RunAsync(service, timed, jobs, batch: true, ansi, error, ct).ConfigureAwait(false)
                 : (int)await RunAsync(service, timed, ansi, error, ct).ConfigureAwait(false);

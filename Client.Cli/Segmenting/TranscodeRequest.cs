@@ -28,6 +28,10 @@ public sealed record TranscodeRequest(
     /// <summary>Reuse the segments a stopped run of the same input and settings finished (off with --no-resume).</summary>
     public bool Resume { get; init; } = true;
 
+    /// <summary>How far (dB PSNR) a segment of a --quality/--crf job may land from the job's median segment before it is
+    /// re-encoded (--quality-spread); 0 = measure only (<see cref="EvenQualityPolicy"/>).</summary>
+    public double QualitySpreadDb { get; init; } = EvenQualityPolicy.DefaultToleranceDb;
+
     /// <summary>libavcodec options (preset, threads) of each embedded node, in node order; empty = the defaults for all.</summary>
     public ImmutableArray<FFmpegBackendOptions> EmbeddedNodeBackends { get; init; } = [];
 }
