@@ -40,6 +40,10 @@ public static class TranscodeCommand
                 + "segment (at most 2 retries each, at most half the job's frames); 0 = measure only",
             DefaultValueFactory = _ => EvenQualityPolicy.DefaultToleranceDb,
         };
+        var sameEncoder = new Option<bool>("--same-encoder")
+        {
+            Description = "keep the job on one encoder family (the backend with the most sessions, e.g. only VideoToolbox or only libx264 nodes)",
+        };
         var segmentSeconds = new Option<double>("--segment-seconds") { Description = "segment length in seconds", DefaultValueFactory = _ => 2 };
         var token = new Option<string>("--token") { Description = "node token sent in HELLO", DefaultValueFactory = _ => "" };
         var transport = new Option<string>("--transport") { Description = "auto | raw | packets", DefaultValueFactory = _ => "auto" };
@@ -51,7 +55,7 @@ public static class TranscodeCommand
 
         var command = new Command("transcode", "Transcode a file across the cluster (or an embedded local cluster)")
         {
-            input, output, seeds, codec, bitrate, quality, crf, spread, segmentSeconds, token, transport, compression, nodes, joinTimeout,
+            input, output, seeds, codec, bitrate, quality, crf, spread, sameEncoder, segmentSeconds, token, transport, compression, nodes, joinTimeout,
         };
         files.AddTo(command);
         format.AddTo(command);
@@ -84,6 +88,7 @@ public static class TranscodeCommand
             {
                 JoinTimeout = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(joinTimeout))),
                 QualitySpreadDb = parse.GetValue(spread),
+                SameEncoder = parse.GetValue(sameEncoder),
             };
             return batch
                 ? (int)await RunAsync(service, timed, jobs, batch: true, ansi, error, ct).ConfigureAwait(false)

@@ -20,9 +20,10 @@ public static class ClusterJobBatch
 {
     private const string ClientName = "vtr-transcode";
 
+    /// <param name="families">The encoder family each output codec's jobs stay on (--same-encoder); absent = any node.</param>
     /// <returns>Each file's <paramref name="whenDone"/> result, in the order of <paramref name="files"/>.</returns>
     public static async Task<ImmutableArray<T>> RunAsync<T>(
-        ClusterConnection cluster, IReadOnlyList<PreparedFile> files, IProgressOutput output,
+        ClusterConnection cluster, IReadOnlyList<PreparedFile> files, IReadOnlyDictionary<VideoCodec, string> families, IProgressOutput output,
         Func<PreparedFile, JobResult, Stopwatch, Task<T>> whenDone, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(cluster);
@@ -41,7 +42,7 @@ public static class ClusterJobBatch
                 var encode = Stopwatch.StartNew();
                 var job = file.Remaining.IsEmpty
                     ? Task.FromResult(new JobResult(file.JobId, true, null, ImmutableSortedDictionary<int, SegmentOutcome>.Empty))
-                    : Submit(cluster, file, listener, jobs, ct);
+                    : Submit(cluster, file, families.GetValueOrDefault(file.Encode.Codec), listener, jobs, ct);
                 runs.Add(ThenAsync(job, result => whenDone(file, result, encode), ct));
             }
 
@@ -66,40 +67,40 @@ public static class ClusterJobBatch
         [.. files.Select(f => new FileProgressTarget(f.JobId, Path.GetFileName(f.Input), f.Remaining.Sum(p => p.FrameCount), f.Remaining.Length))];
 
     private static Task<JobResult> Submit(
-        ClusterConnection cluster, PreparedFile file, IActorRef listener, List<IActorRef> jobs, CancellationToken ct)
+        ClusterConnection cluster, PreparedFile file, string? family, IActorRef listener, List<IActorRef> jobs, CancellationToken ct)
     {
         // The per-segment check runs beside the job; its re-encodes are one-segment jobs of their own on the same cluster.
-        var gate = file.OpenQualityGate((index, token) => ReencodeAsync(cluster, file, index, jobs, token), ct);
+        var gate = file.OpenQualityGate((index, token) => ReencodeAsync(cluster, file, family, index, jobs, token), ct);
         var runner = new Vtr1SegmentRunner(file.Info, file.Plans, file.Encode, gate.Accept, listener) { Policy = gate.Policy };
-        return SubmitJob(cluster, file, file.JobId, file.Remaining, runner, listener, jobs);
+        return StartJob(cluster, file, new SubmitJob(file.JobId, ClientName, "", "", [], family), file.Remaining, runner, listener, jobs);
     }
 
     /// <summary>One segment once more, as a job of its own (so the coordinator picks the node and the attempt never
     /// races the file's job for its result); progress is not shown, the quality lines report it.</summary>
     private static async Task<(EncodedSegment Segment, double Offset)?> ReencodeAsync(
-        ClusterConnection cluster, PreparedFile file, int index, List<IActorRef> jobs, CancellationToken ct)
+        ClusterConnection cluster, PreparedFile file, string? family, int index, List<IActorRef> jobs, CancellationToken ct)
     {
         (EncodedSegment, double)? attempt = null;
         var runner = new Vtr1SegmentRunner(file.Info, file.Plans, file.Encode, (segment, offset) => attempt = (segment, offset), ActorRefs.Nobody)
         {
             Policy = file.OpenQualityGate(static (_, _) => Task.FromResult<(EncodedSegment, double)?>(null), ct).Policy,
         };
-        var result = await SubmitJob(cluster, file, JobId.New("vtr-retry"), [file.Plans[index]], runner, ActorRefs.Nobody, jobs).WaitAsync(ct).ConfigureAwait(false);
+        var result = await StartJob(cluster, file, new SubmitJob(JobId.New("vtr-retry"), ClientName, "", "", [], family), [file.Plans[index]], runner, ActorRefs.Nobody, jobs).WaitAsync(ct).ConfigureAwait(false);
         return result.Succeeded ? attempt : null;
     }
 
-    private static Task<JobResult> SubmitJob(
-        ClusterConnection cluster, PreparedFile file, JobId jobId, IReadOnlyList<SegmentPlan> plans, Vtr1SegmentRunner runner,
+    private static Task<JobResult> StartJob(
+        ClusterConnection cluster, PreparedFile file, SubmitJob submission, IReadOnlyList<SegmentPlan> plans, Vtr1SegmentRunner runner,
         IActorRef listener, List<IActorRef> jobs)
     {
         // Each file's own settings: the output codec and bit depth follow its source when the user left them open.
         var specs = plans.Select(p => new SegmentSpec(p.Index, p.StartPts, p.EndPts, p.FrameCount)).ToImmutableArray();
-        var submit = new SubmitJob(jobId, ClientName, file.Encode.Codec.ToWireName(), file.Info.VideoCodec.ToWireName(), specs);
+        var submit = submission with { Codec = file.Encode.Codec.ToWireName(), SourceCodec = file.Info.VideoCodec.ToWireName(), Segments = specs };
         var completion = new TaskCompletionSource<JobResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var job = cluster.System.ActorOf(TranscodeJobActor.Props(submit, cluster.Coordinator, cluster.Mediator, runner, listener, completion));
+        var actor = cluster.System.ActorOf(TranscodeJobActor.Props(submit, cluster.Coordinator, cluster.Mediator, runner, listener, completion));
         lock (jobs)
         {
-            jobs.Add(job);
+            jobs.Add(actor);
         }
 
         return completion.Task;

@@ -32,6 +32,10 @@ public sealed record TranscodeRequest(
     /// re-encoded (--quality-spread); 0 = measure only (<see cref="EvenQualityPolicy"/>).</summary>
     public double QualitySpreadDb { get; init; } = EvenQualityPolicy.DefaultToleranceDb;
 
+    /// <summary>Keep each job on one encoder family (--same-encoder): the backend with the most sessions for the codec
+    /// (<see cref="EncoderFamilyChoice"/>), its re-encodes included.</summary>
+    public bool SameEncoder { get; init; }
+
     /// <summary>libavcodec options (preset, threads) of each embedded node, in node order; empty = the defaults for all.</summary>
     public ImmutableArray<FFmpegBackendOptions> EmbeddedNodeBackends { get; init; } = [];
 }

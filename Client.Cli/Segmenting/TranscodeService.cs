@@ -8,6 +8,7 @@ using Vtr.Cli.FileSafety;
 using Vtr.Cli.Jobs;
 using Vtr.Cli.Media;
 using Vtr.Cli.Rendering;
+using Vtr.Shared.Media;
 
 namespace Vtr.Cli.Segmenting;
 
@@ -98,16 +99,22 @@ public sealed class TranscodeService(IAnsiConsole console, bool liveProgress)
         }
 
         await using var cluster = await ConnectAsync(request, ct).ConfigureAwait(false);
+        var families = new Dictionary<VideoCodec, string>();
         foreach (var codec in files.Select(f => f.Encode.Codec).Distinct())
         {
-            await NodeAvailability.WaitForEncoderAsync(cluster.Coordinator, codec, request.JoinTimeout, ct).ConfigureAwait(false);
+            var status = await NodeAvailability.WaitForEncoderAsync(cluster.Coordinator, codec, request.JoinTimeout, ct).ConfigureAwait(false);
+            if (request.SameEncoder && EncoderFamilyChoice.Pick(status, codec) is { } family)
+            {
+                families[codec] = family;
+                Status($"--same-encoder: {codec.ToWireName()} segments stay on '{family}' nodes");
+            }
         }
 
         var view = new ProgressView(console);
         Task<TranscodeFileResult> Finish(PreparedFile file, JobResult job, Stopwatch encode) => FinishAsync(file, job, encode, ct);
         if (!liveProgress)
         {
-            return await ClusterJobBatch.RunAsync(cluster, files, new PlainProgressOutput(view), Finish, ct).ConfigureAwait(false);
+            return await ClusterJobBatch.RunAsync(cluster, files, families, new PlainProgressOutput(view), Finish, ct).ConfigureAwait(false);
         }
 
         ImmutableArray<TranscodeFileResult> results = [];
@@ -115,7 +122,7 @@ public sealed class TranscodeService(IAnsiConsole console, bool liveProgress)
         await console.Live(ProgressView.Build(empty)).AutoClear(false).StartAsync(async context =>
         {
             var output = new LiveProgressOutput(renderable => { context.UpdateTarget(renderable); context.Refresh(); });
-            results = await ClusterJobBatch.RunAsync(cluster, files, output, Finish, ct).ConfigureAwait(false);
+            results = await ClusterJobBatch.RunAsync(cluster, files, families, output, Finish, ct).ConfigureAwait(false);
         }).ConfigureAwait(false);
         return results;
     }
