@@ -82,17 +82,30 @@ public static class SegmentQualityProbe
         var last = plan.OutputPts.Max();
         // -seek_timestamp: -ss is the stream's own clock; -noaccurate_seek + -copyts: land on the keyframe at or before
         // the segment (the one before it for open-GOP leading frames) and keep the source's pts, so trim selects the
-        // segment's frames by exact pts. Both sides are then renumbered 0, 1, 2… on one time base, so framesync pairs
-        // frame n with frame n.
-        var seek = source.ToSeconds(first).ToString("0.######", inv);
+        // segment's frames by exact pts. Both sides are then renumbered 0, 1, 2… one second apart (a finer time base
+        // collides in the null muxer's), so framesync pairs frame n with frame n.
+        var seek = Math.Max(0, source.ToSeconds(first) - SeekMargin(source)).ToString("0.######", inv);
         var graph = string.Create(inv,
-            $"[0:v]settb=1/1000,setpts=N[main];[1:v]trim=start_pts={first}:end_pts={last + 1},settb=1/1000,setpts=N,split[ref1][ref2];" +
+            $"[0:v]settb=1,setpts=N[main];[1:v]trim=start_pts={first}:end_pts={last + 1},settb=1,setpts=N,split[ref1][ref2];" +
             $"[main][ref1]psnr=stats_file={FilterPath(psnrStats)}[measured];[measured][ref2]ssim=stats_file={FilterPath(ssimStats)}");
         return ["-hide_banner", "-nostdin", "-v", "error", "-copyts",
             "-f", codec == VideoCodec.Hevc ? "hevc" : "h264", "-i", stream,
             "-seek_timestamp", "1", "-noaccurate_seek", "-ss", seek, "-i", source.Path,
             "-lavfi", graph, "-f", "null", "-"];
     }
+
+    /// <summary>
+    /// How far before the segment to seek. MP4/MOV and Matroska seek through their index to the keyframe at or before
+    /// the target; a container without one (MPEG-TS/PS, raw streams) seeks by estimate and may land mid-GOP, where the
+    /// decoder's first pictures are broken, so those start a few seconds earlier and let the decoder resync on a
+    /// keyframe before the segment (trim drops the extra frames).
+    /// </summary>
+    private static double SeekMargin(MediaInfo source) =>
+        source.ContainerName.Contains("mp4", StringComparison.Ordinal) || source.ContainerName.Contains("matroska", StringComparison.Ordinal)
+            ? 0
+            : UnindexedSeekMarginSeconds;
+
+    private const double UnindexedSeekMarginSeconds = 3;
 
     /// <summary>A path inside a filter graph: ':' and '\' and quotes would be parsed as syntax, so escape them.</summary>
     private static string FilterPath(string path) =>
