@@ -112,6 +112,7 @@ public static class QualityBenchmark
                 EmbeddedSessionsPerNode = 1,
                 Overwrite = true,
                 Resume = false,
+                QualitySpreadDb = 0, // the plain split: no re-encode may move a segment's bits
                 EmbeddedNodeBackends = [.. Enumerable.Repeat(new FFmpegBackendOptions(options.Preset), nodes)],
             };
             var silent = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) });
