@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using Vtr.Cli.FileSafety;
-using Vtr.Cli.FileSafety.Interop;
+using Vtr.Native.Posix;
 
 namespace Vtr.Cli.Commands;
 

@@ -1,4 +1,4 @@
-using Vtr.Cli.FileSafety.Interop;
+using Vtr.Native.Posix;
 
 namespace Vtr.Cli.FileSafety;
 

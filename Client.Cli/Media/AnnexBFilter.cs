@@ -1,6 +1,4 @@
-using Vtr.Cli.Media.Interop;
-using Vtr.Node.Codecs.FFmpeg;
-using Vtr.Node.Codecs.FFmpeg.Interop;
+using Vtr.Native.FFmpeg;
 using Vtr.Shared.Bitstream;
 using Vtr.Shared.Media;
 
@@ -33,17 +31,17 @@ internal sealed class AnnexBFilter : IDisposable
             throw new MediaLibraryException($"This FFmpeg build lacks the {name} bitstream filter.");
         }
 
-        FFmpegException.ThrowIfError(AvCodecNative.av_bsf_alloc(definition, out var pointer), "av_bsf_alloc");
+        MediaProcessingException.ThrowIfError(AvCodecNative.av_bsf_alloc(definition, out var pointer), "av_bsf_alloc");
         var filter = new SafeBitstreamFilterHandle();
         filter.Adopt(pointer);
         try
         {
             var layout = input.Layout;
-            FFmpegException.ThrowIfError(
+            MediaProcessingException.ThrowIfError(
                 AvCodecNative.avcodec_parameters_copy(AvFormatFields.FilterParametersIn(layout, pointer), input.StreamParameters(streamIndex)),
                 "avcodec_parameters_copy");
             AvFormatFields.SetFilterTimeBaseIn(layout, pointer, input.StreamTimeBase(streamIndex));
-            FFmpegException.ThrowIfError(AvCodecNative.av_bsf_init(filter), "av_bsf_init");
+            MediaProcessingException.ThrowIfError(AvCodecNative.av_bsf_init(filter), "av_bsf_init");
             var extradata = AvFormatFields.Extradata(layout, AvFormatFields.FilterParametersOut(layout, pointer));
             var parameterSets = AnnexB.StartsWithStartCode(extradata) ? extradata.ToArray() : [];
             return new AnnexBFilter(filter, codec, parameterSets);
@@ -56,13 +54,11 @@ internal sealed class AnnexBFilter : IDisposable
     }
 
     /// <summary>Filters the packet in place (the filter is 1:1) and returns a copy of its Annex B payload.</summary>
-    public unsafe byte[] Convert(nint packet, AvLayout codecLayout, bool isKeyframe, bool isFirst)
+    public byte[] Convert(nint packet, AvLayout codecLayout, bool isKeyframe, bool isFirst)
     {
-        FFmpegException.ThrowIfError(AvCodecNative.av_bsf_send_packet(_filter, packet), "av_bsf_send_packet");
-        FFmpegException.ThrowIfError(AvCodecNative.av_bsf_receive_packet(_filter, packet), "av_bsf_receive_packet");
-        var data = new ReadOnlySpan<byte>(
-            AvFields.PacketData(codecLayout, packet),
-            AvFields.PacketSize(codecLayout, packet));
+        MediaProcessingException.ThrowIfError(AvCodecNative.av_bsf_send_packet(_filter, packet), "av_bsf_send_packet");
+        MediaProcessingException.ThrowIfError(AvCodecNative.av_bsf_receive_packet(_filter, packet), "av_bsf_receive_packet");
+        var data = AvFields.PacketPayload(codecLayout, packet);
         if (isKeyframe && isFirst && _parameterSets.Length > 0 && !HasSequenceParameterSet(data))
         {
             return [.. _parameterSets, .. data];

@@ -1,6 +1,5 @@
 using System.Globalization;
-using Vtr.Node.Codecs.FFmpeg;
-using Vtr.Node.Codecs.FFmpeg.Interop;
+using Vtr.Native.FFmpeg;
 
 namespace Vtr.Cli.Media;
 
@@ -51,7 +50,7 @@ public sealed record ColourTags(int Range, int Primaries, int Transfer, int Spac
         var values = new long[OptionNames.Length];
         for (var i = 0; i < OptionNames.Length; i++)
         {
-            FFmpegException.ThrowIfError(AvUtilNative.av_opt_get_int(context, OptionNames[i], 0, out values[i]), $"av_opt_get_int({OptionNames[i]})");
+            MediaProcessingException.ThrowIfError(AvUtilNative.av_opt_get_int(context, OptionNames[i], 0, out values[i]), $"av_opt_get_int({OptionNames[i]})");
         }
 
         return new ColourTags((int)values[0], (int)values[1], (int)values[2], (int)values[3]);
@@ -64,10 +63,10 @@ public sealed record ColourTags(int Range, int Primaries, int Transfer, int Spac
         long[] values = [Range, Primaries, Transfer, Space];
         for (var i = 0; i < OptionNames.Length; i++)
         {
-            FFmpegException.ThrowIfError(AvUtilNative.av_opt_set_int(context, OptionNames[i], values[i], 0), $"av_opt_set_int({OptionNames[i]})");
+            MediaProcessingException.ThrowIfError(AvUtilNative.av_opt_set_int(context, OptionNames[i], values[i], 0), $"av_opt_set_int({OptionNames[i]})");
         }
 
-        FFmpegException.ThrowIfError(AvCodecNative.avcodec_parameters_from_context(parameters, context), "avcodec_parameters_from_context");
+        MediaProcessingException.ThrowIfError(AvCodecNative.avcodec_parameters_from_context(parameters, context), "avcodec_parameters_from_context");
     }
 
     private static SafeCodecContextHandle Context(nint parameters)
@@ -83,7 +82,7 @@ public sealed record ColourTags(int Range, int Primaries, int Transfer, int Spac
         if (result < 0)
         {
             context.Dispose();
-            FFmpegException.ThrowIfError(result, "avcodec_parameters_to_context");
+            MediaProcessingException.ThrowIfError(result, "avcodec_parameters_to_context");
         }
 
         return context;

@@ -1,7 +1,4 @@
-using System.Runtime.InteropServices;
-using Vtr.Cli.Media.Interop;
-using Vtr.Node.Codecs.FFmpeg;
-using Vtr.Node.Codecs.FFmpeg.Interop;
+using Vtr.Native.FFmpeg;
 
 namespace Vtr.Cli.Media;
 
@@ -11,7 +8,7 @@ namespace Vtr.Cli.Media;
 /// track (tmcd) is not copied as a data stream: the mov/mp4 muxer writes a new one from the video stream's
 /// <c>timecode</c> tag (as ffmpeg does), which keeps it pointing at the new video track.
 /// </summary>
-internal static unsafe class ContainerMetadata
+internal static class ContainerMetadata
 {
     /// <summary>MKTAG('t','m','c','d'): the codec tag of a QuickTime timecode track.</summary>
     public const uint TimecodeTag = 't' | ('m' << 8) | ('c' << 16) | ((uint)'d' << 24);
@@ -35,7 +32,7 @@ internal static unsafe class ContainerMetadata
         var l = input.Layout;
         var inputContext = input.Handle.DangerousGetHandle();
         var outputContext = output.DangerousGetHandle();
-        Copy(AvFormatFields.ContextMetadataField(l, outputContext), *(nint*)AvFormatFields.ContextMetadataField(l, inputContext), "file");
+        Copy(AvFormatFields.ContextMetadataField(l, outputContext), AvFormatFields.ContextMetadata(l, inputContext), "file");
 
         var video = FirstVideoStream(input);
         if (video < 0)
@@ -45,9 +42,9 @@ internal static unsafe class ContainerMetadata
 
         var source = input.Stream(video);
         var outputTags = AvFormatFields.StreamMetadataField(l, outputVideo);
-        Copy(outputTags, *(nint*)AvFormatFields.StreamMetadataField(l, source), "video stream");
+        Copy(outputTags, AvFormatFields.StreamMetadata(l, source), "video stream");
         // The source's encoder tag names the codec it was made with, not ours (ffmpeg drops it too).
-        FFmpegException.ThrowIfError(AvFormatNative.av_dict_set(outputTags, "encoder", null, 0), "av_dict_set(encoder)");
+        MediaProcessingException.ThrowIfError(AvUtilNative.av_dict_set(outputTags, "encoder", null, 0), "av_dict_set(encoder)");
         var rate = AvFormatFields.StreamAverageFrameRate(l, source);
         if (rate.Num > 0 && rate.Den > 0)
         {
@@ -55,15 +52,15 @@ internal static unsafe class ContainerMetadata
             AvFormatFields.SetStreamAverageFrameRate(l, outputVideo, rate);
         }
 
-        if (Find(*(nint*)outputTags, TimecodeKey) is null && FindTimecode(input) is { } timecode)
+        if (Find(AvFormatFields.StreamMetadata(l, outputVideo), TimecodeKey) is null && FindTimecode(input) is { } timecode)
         {
-            FFmpegException.ThrowIfError(AvFormatNative.av_dict_set(outputTags, TimecodeKey, timecode, 0), "av_dict_set(timecode)");
+            MediaProcessingException.ThrowIfError(AvUtilNative.av_dict_set(outputTags, TimecodeKey, timecode, 0), "av_dict_set(timecode)");
         }
     }
 
     /// <summary>A copied stream's tags.</summary>
     public static void CopyStreamTags(InputContext input, int index, nint outputStream) =>
-        Copy(AvFormatFields.StreamMetadataField(input.Layout, outputStream), *(nint*)AvFormatFields.StreamMetadataField(input.Layout, input.Stream(index)),
+        Copy(AvFormatFields.StreamMetadataField(input.Layout, outputStream), AvFormatFields.StreamMetadata(input.Layout, input.Stream(index)),
             $"stream #{index}");
 
     /// <summary>The start timecode: a tmcd track's tag, else any stream's, else the file's.</summary>
@@ -73,7 +70,7 @@ internal static unsafe class ContainerMetadata
         string? any = null;
         for (var i = 0; i < input.StreamCount; i++)
         {
-            var value = Find(*(nint*)AvFormatFields.StreamMetadataField(l, input.Stream(i)), TimecodeKey);
+            var value = Find(AvFormatFields.StreamMetadata(l, input.Stream(i)), TimecodeKey);
             if (value is not null && IsTimecodeTrack(input, i))
             {
                 return value;
@@ -82,7 +79,7 @@ internal static unsafe class ContainerMetadata
             any ??= value;
         }
 
-        return any ?? Find(*(nint*)AvFormatFields.ContextMetadataField(l, input.Handle.DangerousGetHandle()), TimecodeKey);
+        return any ?? Find(AvFormatFields.ContextMetadata(l, input.Handle.DangerousGetHandle()), TimecodeKey);
     }
 
     private static int FirstVideoStream(InputContext input)
@@ -102,22 +99,13 @@ internal static unsafe class ContainerMetadata
     {
         if (source != 0)
         {
-            var result = AvFormatNative.av_dict_copy(destinationField, source, DontOverwrite);
+            var result = AvUtilNative.av_dict_copy(destinationField, source, DontOverwrite);
             if (result < 0)
             {
-                throw new MediaProcessingException($"Cannot copy the {what} metadata: {FFmpegException.Describe(result)}.");
+                throw new MediaProcessingException($"Cannot copy the {what} metadata: {FFmpegErrors.Describe(result)}.");
             }
         }
     }
 
-    private static string? Find(nint dictionary, string key)
-    {
-        if (dictionary == 0)
-        {
-            return null;
-        }
-
-        var entry = AvFormatNative.av_dict_get(dictionary, key, 0, 0);
-        return entry == 0 ? null : Marshal.PtrToStringUTF8(*(nint*)(entry + IntPtr.Size));
-    }
+    private static string? Find(nint dictionary, string key) => AvUtilNative.DictionaryValue(dictionary, key);
 }

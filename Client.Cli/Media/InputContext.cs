@@ -1,6 +1,4 @@
-using Vtr.Cli.Media.Interop;
-using Vtr.Node.Codecs.FFmpeg;
-using Vtr.Node.Codecs.FFmpeg.Interop;
+using Vtr.Native.FFmpeg;
 
 namespace Vtr.Cli.Media;
 
@@ -40,7 +38,7 @@ internal sealed class InputContext : IDisposable
 
     public static InputContext Open(string path)
     {
-        var runtime = AvFormatRuntime.Load();
+        var runtime = MediaLibraries.Load();
         if (!File.Exists(path))
         {
             throw new MediaOpenException($"Cannot open '{path}': the file does not exist.");
@@ -52,7 +50,7 @@ internal sealed class InputContext : IDisposable
         if (result < 0)
         {
             context.Dispose();
-            throw new MediaOpenException($"Cannot open '{path}': {FFmpegException.Describe(result)} (not a readable media file).");
+            throw new MediaOpenException($"Cannot open '{path}': {FFmpegErrors.Describe(result)} (not a readable media file).");
         }
 
         context.Adopt(pointer);
@@ -60,7 +58,7 @@ internal sealed class InputContext : IDisposable
         if (result < 0)
         {
             context.Dispose();
-            throw new MediaOpenException($"Cannot read the streams of '{path}': {FFmpegException.Describe(result)}.");
+            throw new MediaOpenException($"Cannot read the streams of '{path}': {FFmpegErrors.Describe(result)}.");
         }
 
         var packet = AvCodecNative.av_packet_alloc();
@@ -91,7 +89,7 @@ internal sealed class InputContext : IDisposable
 
         if (result < 0)
         {
-            throw new MediaOpenException($"Cannot read '{Path}': {FFmpegException.Describe(result)} (the file is damaged or truncated).");
+            throw new MediaOpenException($"Cannot read '{Path}': {FFmpegErrors.Describe(result)} (the file is damaged or truncated).");
         }
 
         return true;

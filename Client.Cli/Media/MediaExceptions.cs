@@ -1,3 +1,5 @@
+using Vtr.Native.FFmpeg;
+
 namespace Vtr.Cli.Media;
 
 /// <summary>Base of every media I/O failure; the message is one line a user can act on.</summary>
@@ -71,6 +73,11 @@ public sealed class MediaProcessingException : MediaException
         : base(message, innerException)
     {
     }
+
+    /// <summary>Throws when <paramref name="result"/> is an AVERROR ("av_bsf_init failed: Invalid argument (-22)");
+    /// returns it otherwise.</summary>
+    public static int ThrowIfError(int result, string operation) =>
+        result < 0 ? throw new MediaProcessingException($"{operation} failed: {FFmpegErrors.Describe(result)} ({result})") : result;
 }
 
 /// <summary>The FFmpeg libraries or command-line tools are missing or of an unsupported version.</summary>

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
-using Vtr.Cli.Media.Interop;
-using Vtr.Node.Codecs.FFmpeg.Interop;
+using Vtr.Native.FFmpeg;
 using Vtr.Shared.Media;
 
 namespace Vtr.Cli.Media;

@@ -1,6 +1,4 @@
-using Vtr.Cli.Media.Interop;
-using Vtr.Node.Codecs.FFmpeg;
-using Vtr.Node.Codecs.FFmpeg.Interop;
+using Vtr.Native.FFmpeg;
 using Vtr.Shared.Bitstream;
 using Vtr.Shared.Media;
 
@@ -52,13 +50,13 @@ public sealed class OutputMuxer : IDisposable
             throw new ArgumentException($"The video time base {video.TimeBase} is not positive.", nameof(video));
         }
 
-        var runtime = AvFormatRuntime.Load();
+        var runtime = MediaLibraries.Load();
         var full = Path.GetFullPath(outputPath);
         var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileNameWithoutExtension(full)}.{Guid.NewGuid():N}.partial{Path.GetExtension(full)}");
         var result = AvFormatNative.avformat_alloc_output_context2(out var pointer, 0, muxer, temp);
         if (result < 0 || pointer == 0)
         {
-            throw new MediaProcessingException($"Cannot create a {muxer} muxer for '{outputPath}': {FFmpegException.Describe(result)}.");
+            throw new MediaProcessingException($"Cannot create a {muxer} muxer for '{outputPath}': {FFmpegErrors.Describe(result)}.");
         }
 
         var context = new SafeOutputContextHandle();
@@ -90,7 +88,7 @@ public sealed class OutputMuxer : IDisposable
     }
 
     /// <summary>Writes one encoded picture (Annex B) in decode order; timestamps in <see cref="OutputVideoStream.TimeBase"/>.</summary>
-    public unsafe void WriteVideo(ReadOnlySpan<byte> annexB, long pts, long dts, long duration, bool keyframe)
+    public void WriteVideo(ReadOnlySpan<byte> annexB, long pts, long dts, long duration, bool keyframe)
     {
         EnsureHeader();
         _copier?.CopyUntil(_context, dts, _sourceTimeBase);
@@ -98,8 +96,8 @@ public sealed class OutputMuxer : IDisposable
         var lengthSize = _video.NalLengthSize;
         var size = _video.IsLengthPrefixed ? AnnexB.LengthPrefixedSize(annexB, lengthSize) : annexB.Length;
         var packet = _packet.DangerousGetHandle();
-        FFmpegException.ThrowIfError(AvCodecNative.av_new_packet(_packet, size), "av_new_packet");
-        var destination = new Span<byte>(AvFields.PacketData(codecLayout, packet), size);
+        MediaProcessingException.ThrowIfError(AvCodecNative.av_new_packet(_packet, size), "av_new_packet");
+        var destination = AvFields.WritablePacketPayload(codecLayout, packet);
         if (_video.IsLengthPrefixed)
         {
             AnnexB.ToLengthPrefixed(annexB, destination, lengthSize);
@@ -120,7 +118,7 @@ public sealed class OutputMuxer : IDisposable
         var result = AvFormatNative.av_interleaved_write_frame(_context, packet);
         if (result < 0)
         {
-            throw new MediaProcessingException($"Cannot write video packet pts {pts} dts {dts} to '{OutputPath}': {FFmpegException.Describe(result)}.");
+            throw new MediaProcessingException($"Cannot write video packet pts {pts} dts {dts} to '{OutputPath}': {FFmpegErrors.Describe(result)}.");
         }
     }
 
@@ -132,7 +130,7 @@ public sealed class OutputMuxer : IDisposable
         var result = AvFormatNative.av_write_trailer(_context);
         if (result < 0)
         {
-            throw new MediaProcessingException($"Cannot finish '{OutputPath}': {FFmpegException.Describe(result)}.");
+            throw new MediaProcessingException($"Cannot finish '{OutputPath}': {FFmpegErrors.Describe(result)}.");
         }
 
         _copier?.Dispose();
@@ -166,7 +164,11 @@ public sealed class OutputMuxer : IDisposable
 
         var codecId = _video.Codec == VideoCodec.Hevc ? AvCodecNative.CodecIdHevc : AvCodecNative.CodecIdH264;
         var parameters = AvFormatFields.StreamParameters(layout, stream);
-        AvFormatFields.SetVideoParameters(layout, parameters, codecId, _video.Width, _video.Height, _video.DecoderConfiguration.Span);
+        if (!AvFormatFields.TrySetVideoParameters(layout, parameters, codecId, _video.Width, _video.Height, _video.DecoderConfiguration.Span))
+        {
+            throw new MediaProcessingException("av_mallocz failed for the video extradata");
+        }
+
         if (_video.Colour.IsTagged)
         {
             _video.Colour.WriteTo(parameters);
@@ -197,14 +199,14 @@ public sealed class OutputMuxer : IDisposable
             var opened = AvFormatNative.avio_open(AvFormatFields.IoField(layout, context), TempPath, AvFormatNative.AVIO_FLAG_WRITE);
             if (opened < 0)
             {
-                throw new MediaProcessingException($"Cannot create '{TempPath}': {FFmpegException.Describe(opened)}.");
+                throw new MediaProcessingException($"Cannot create '{TempPath}': {FFmpegErrors.Describe(opened)}.");
             }
         }
 
         var result = AvFormatNative.avformat_write_header(_context, 0);
         if (result < 0)
         {
-            throw new MediaProcessingException($"Cannot start '{OutputPath}': {FFmpegException.Describe(result)}.");
+            throw new MediaProcessingException($"Cannot start '{OutputPath}': {FFmpegErrors.Describe(result)}.");
         }
 
         _headerWritten = true;

@@ -1,5 +1,4 @@
-using Vtr.Cli.Media.Interop;
-using Vtr.Node.Codecs.FFmpeg.Interop;
+using Vtr.Native.FFmpeg;
 
 namespace Vtr.Cli.Media;
 
@@ -105,8 +104,7 @@ public sealed class SourcePacketReader : IDisposable
         }
     }
 
-    private static unsafe byte[] CopyPayload(nint packet, AvLayout codecLayout) =>
-        new ReadOnlySpan<byte>(AvFields.PacketData(codecLayout, packet), AvFields.PacketSize(codecLayout, packet)).ToArray();
+    private static byte[] CopyPayload(nint packet, AvLayout codecLayout) => AvFields.PacketPayload(codecLayout, packet).ToArray();
 
     private static bool Matches(VideoPacketInfo expected, long pts, long dts) =>
         (pts == AvLayout.NoPtsValue || pts == expected.Pts) && (dts == AvLayout.NoPtsValue || dts == expected.Dts)

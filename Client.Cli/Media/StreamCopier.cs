@@ -1,6 +1,4 @@
-using Vtr.Cli.Media.Interop;
-using Vtr.Node.Codecs.FFmpeg;
-using Vtr.Node.Codecs.FFmpeg.Interop;
+using Vtr.Native.FFmpeg;
 
 namespace Vtr.Cli.Media;
 
@@ -62,7 +60,7 @@ internal sealed class StreamCopier : IDisposable
                 }
 
                 var outParameters = AvFormatFields.StreamParameters(layout, stream);
-                FFmpegException.ThrowIfError(AvCodecNative.avcodec_parameters_copy(outParameters, parameters), "avcodec_parameters_copy");
+                MediaProcessingException.ThrowIfError(AvCodecNative.avcodec_parameters_copy(outParameters, parameters), "avcodec_parameters_copy");
                 AvFormatFields.ClearCodecTag(layout, outParameters);
                 AvFormatFields.SetStreamTimeBase(layout, stream, input.StreamTimeBase(i));
                 ContainerMetadata.CopyStreamTags(input, i, stream);
@@ -122,7 +120,7 @@ internal sealed class StreamCopier : IDisposable
             var result = AvFormatNative.av_interleaved_write_frame(output, packet);
             if (result < 0)
             {
-                throw new MediaProcessingException($"Cannot write a copied packet of stream #{inputIndex}: {FFmpegException.Describe(result)}.");
+                throw new MediaProcessingException($"Cannot write a copied packet of stream #{inputIndex}: {FFmpegErrors.Describe(result)}.");
             }
         }
     }

@@ -1,6 +1,6 @@
 using System.Globalization;
+using Vtr.Native.FFmpeg;
 using Vtr.Node.Codecs.FFmpeg;
-using Vtr.Node.Codecs.FFmpeg.Interop;
 
 namespace Vtr.Node.Codecs.Diagnostics;
 

@@ -1,3 +1,4 @@
+using Vtr.Native.FFmpeg;
 using Vtr.Node.Codecs.FFmpeg.Interop;
 
 namespace Vtr.Node.Codecs.FFmpeg;

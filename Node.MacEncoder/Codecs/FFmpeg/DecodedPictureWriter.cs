@@ -1,5 +1,5 @@
 using System.Buffers;
-using Vtr.Node.Codecs.FFmpeg.Interop;
+using Vtr.Native.FFmpeg;
 using Vtr.Shared.Media;
 
 namespace Vtr.Node.Codecs.FFmpeg;

@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using Vtr.Node.Codecs.FFmpeg.Interop;
+using Vtr.Native.FFmpeg;
 
 namespace Vtr.Node.Codecs.FFmpeg;
 

@@ -1,5 +1,4 @@
-using System.Text;
-using Vtr.Node.Codecs.FFmpeg.Interop;
+using Vtr.Native.FFmpeg;
 
 namespace Vtr.Node.Codecs.FFmpeg;
 
@@ -38,16 +37,5 @@ public sealed class FFmpegException : CodecException
     public static int ThrowIfError(int result, string operation) =>
         result < 0 ? throw new FFmpegException(operation, result) : result;
 
-    public static unsafe string Describe(int errorCode)
-    {
-        const int Size = 128;
-        var buffer = stackalloc byte[Size];
-        if (AvUtilNative.av_strerror(errorCode, buffer, Size) < 0)
-        {
-            return $"unknown error {errorCode}";
-        }
-
-        var length = new ReadOnlySpan<byte>(buffer, Size).IndexOf((byte)0);
-        return Encoding.UTF8.GetString(buffer, length < 0 ? Size : length);
-    }
+    public static string Describe(int errorCode) => FFmpegErrors.Describe(errorCode);
 }

@@ -1,4 +1,4 @@
-using Vtr.Node.Codecs.FFmpeg.Interop;
+using Vtr.Native.FFmpeg;
 using Vtr.Shared.Bitstream;
 using Vtr.Shared.Media;
 
@@ -31,7 +31,7 @@ public sealed unsafe class FFmpegVideoDecoder : IVideoDecoder
     {
         ArgumentNullException.ThrowIfNull(settings);
         options ??= FFmpegBackendOptions.Default;
-        _runtime = FFmpegRuntime.Load();
+        _runtime = CodecRuntime.Load();
         _layout = _runtime.Layout;
         _output = settings.OutputPixelFormat;
         _annexBCodec = settings.Codec.TryGetVideoCodec(out var annexB) ? annexB : null;

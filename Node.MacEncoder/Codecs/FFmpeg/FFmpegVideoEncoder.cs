@@ -1,5 +1,5 @@
 using System.Buffers;
-using Vtr.Node.Codecs.FFmpeg.Interop;
+using Vtr.Native.FFmpeg;
 using Vtr.Shared.Media;
 
 namespace Vtr.Node.Codecs.FFmpeg;
@@ -24,7 +24,7 @@ public sealed unsafe class FFmpegVideoEncoder : IVideoEncoder
     public FFmpegVideoEncoder(EncoderSettings settings, FFmpegBackendOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        _runtime = FFmpegRuntime.Load();
+        _runtime = CodecRuntime.Load();
         _layout = _runtime.Layout;
         Configuration = LibX26xOptionMapper.Map(settings, options ?? FFmpegBackendOptions.Default);
         _pixelFormat = settings.PixelFormat;

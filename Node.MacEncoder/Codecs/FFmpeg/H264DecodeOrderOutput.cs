@@ -1,4 +1,4 @@
-using Vtr.Node.Codecs.FFmpeg.Interop;
+using Vtr.Native.FFmpeg;
 using Vtr.Shared.Media;
 
 namespace Vtr.Node.Codecs.FFmpeg;

@@ -1,5 +1,4 @@
-using Vtr.Cli.Media.Interop;
-using Vtr.Node.Codecs.FFmpeg.Interop;
+using Vtr.Native.FFmpeg;
 
 namespace Vtr.Client.Cli.Tests.Media;
 

@@ -1,5 +1,5 @@
 using Vtr.Cli.Media;
-using Vtr.Cli.Media.Interop;
+using Vtr.Native.FFmpeg;
 using Vtr.Shared.Media;
 
 namespace Vtr.Client.Cli.Tests.Media;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Xml.Linq;
 
 namespace Vtr.Integration.Tests.ChildProcess;
 
@@ -19,7 +20,7 @@ public sealed class LauncherTests : IDisposable
     {
         File.Copy(Path.Combine(VtrProcess.RepoRoot, "vtr"), Path.Combine(_root, "vtr"));
         Directory.CreateDirectory(Path.Combine(_root, "Client.Cli", "bin", "Release", "net10.0"));
-        foreach (var project in new[] { "Client.Cli", "Shared", "Node.MacEncoder", "Cluster.Seed" })
+        foreach (var project in ProductProjects())
         {
             Directory.CreateDirectory(Path.Combine(_root, project));
             File.WriteAllText(Path.Combine(_root, project, "Source.cs"), "// a source file");
@@ -68,6 +69,34 @@ public sealed class LauncherTests : IDisposable
         Assert.Equal(0, changed.Code);
         Assert.Equal(2, BuildCalls());
     }
+
+    [Fact]
+    public async Task A_change_in_any_product_project_of_the_solution_rebuilds()
+    {
+        Assert.Equal(0, (await RunAsync()).Code);
+        var builds = BuildCalls();
+        var stamp = Path.Combine(_root, "Client.Cli", "bin", "Release", "net10.0", ".vtr-build-stamp");
+        foreach (var project in ProductProjects())
+        {
+            foreach (var other in ProductProjects())
+            {
+                File.SetLastWriteTimeUtc(Path.Combine(_root, other, "Source.cs"), DateTime.UtcNow.AddMinutes(-10));
+            }
+
+            File.SetLastWriteTimeUtc(stamp, DateTime.UtcNow.AddMinutes(-5));
+            File.SetLastWriteTimeUtc(Path.Combine(_root, project, "Source.cs"), DateTime.UtcNow);
+
+            Assert.Equal(0, (await RunAsync()).Code);
+            Assert.True(BuildCalls() == ++builds, $"a change in {project}/ did not rebuild the CLI");
+        }
+    }
+
+    /// <summary>The folders of vtr.slnx's /src/ projects: everything the CLI is built from.</summary>
+    private static IEnumerable<string> ProductProjects() =>
+        XDocument.Load(Path.Combine(VtrProcess.RepoRoot, "vtr.slnx")).Descendants("Folder")
+            .Where(folder => (string?)folder.Attribute("Name") == "/src/")
+            .Descendants("Project")
+            .Select(project => ((string)project.Attribute("Path")!).Split('/')[0]);
 
     [Fact]
     public async Task A_failed_build_shows_its_log_and_runs_nothing()

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Vtr.Native.FFmpeg;
 
 namespace Vtr.Node.Codecs.FFmpeg.Interop;
 

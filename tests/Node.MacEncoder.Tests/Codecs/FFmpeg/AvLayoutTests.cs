@@ -1,5 +1,5 @@
+using Vtr.Native.FFmpeg;
 using Vtr.Node.Codecs.FFmpeg;
-using Vtr.Node.Codecs.FFmpeg.Interop;
 
 namespace Vtr.Node.MacEncoder.Tests.Codecs.FFmpeg;
 

@@ -1,3 +1,4 @@
+using Vtr.Native.FFmpeg;
 using Vtr.Node.Codecs;
 using Vtr.Node.Codecs.FFmpeg;
 using Vtr.Node.Codecs.FFmpeg.Interop;

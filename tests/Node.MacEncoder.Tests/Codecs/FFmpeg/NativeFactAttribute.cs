@@ -1,4 +1,4 @@
-using Vtr.Node.Codecs.FFmpeg;
+using Vtr.Native.FFmpeg;
 
 namespace Vtr.Node.MacEncoder.Tests.Codecs.FFmpeg;
 
@@ -29,7 +29,7 @@ public sealed class NativeFactAttribute : FactAttribute
 
         foreach (var encoder in encoders)
         {
-            if (Vtr.Node.Codecs.FFmpeg.Interop.AvCodecNative.avcodec_find_encoder_by_name(encoder) == 0)
+            if (AvCodecNative.avcodec_find_encoder_by_name(encoder) == 0)
             {
                 Skip = $"encoder {encoder} is not in this FFmpeg ({runtime.VersionText})";
                 return;

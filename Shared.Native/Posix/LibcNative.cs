@@ -1,13 +1,13 @@
 using System.Runtime.InteropServices;
 
-namespace Vtr.Cli.FileSafety.Interop;
+namespace Vtr.Native.Posix;
 
 /// <summary>
 /// The few libc calls .NET has no API for: a file's device and inode (to tell that two paths are one file, hard links
 /// included) and an exit that runs no managed shutdown hooks. Linux uses <c>statx</c>, whose struct layout is the same
 /// on every architecture; macOS uses <c>stat</c> with 64-bit inodes (<c>stat$INODE64</c> on x86_64).
 /// </summary>
-internal static partial class LibcNative
+public static partial class LibcNative
 {
     private const string Libc = "libc";
 

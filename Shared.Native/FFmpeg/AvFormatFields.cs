@@ -1,10 +1,9 @@
 using System.Runtime.InteropServices;
-using Vtr.Node.Codecs.FFmpeg.Interop;
 
-namespace Vtr.Cli.Media.Interop;
+namespace Vtr.Native.FFmpeg;
 
 /// <summary>Unchecked field access through an <see cref="AvFormatLayout"/>. Callers keep the owning handle alive.</summary>
-internal static unsafe class AvFormatFields
+public static unsafe class AvFormatFields
 {
     public static int StreamCount(AvFormatLayout l, nint context) => (int)*(uint*)(context + l.ContextStreamCount);
 
@@ -26,6 +25,12 @@ internal static unsafe class AvFormatFields
 
     /// <summary>The address of AVFormatContext.metadata (an AVDictionary*), for av_dict_* calls.</summary>
     public static nint ContextMetadataField(AvFormatLayout l, nint context) => context + l.ContextMetadata;
+
+    /// <summary>AVFormatContext.metadata: the AVDictionary* itself (0 when empty).</summary>
+    public static nint ContextMetadata(AvFormatLayout l, nint context) => *(nint*)ContextMetadataField(l, context);
+
+    /// <summary>AVStream.metadata: the AVDictionary* itself (0 when empty).</summary>
+    public static nint StreamMetadata(AvFormatLayout l, nint stream) => *(nint*)StreamMetadataField(l, stream);
 
     /// <summary>The address of AVStream.metadata (an AVDictionary*), for av_dict_* calls.</summary>
     public static nint StreamMetadataField(AvFormatLayout l, nint stream) => stream + l.StreamMetadata;
@@ -70,8 +75,8 @@ internal static unsafe class AvFormatFields
     }
 
     /// <summary>Fills a freshly allocated AVCodecParameters for a video stream; extradata is copied into av_mallocz'd
-    /// memory (with the required zero padding) that the parameters then own.</summary>
-    public static void SetVideoParameters(AvFormatLayout l, nint parameters, int codecId, int width, int height, ReadOnlySpan<byte> extradata)
+    /// memory (with the required zero padding) that the parameters then own. False when that allocation failed.</summary>
+    public static bool TrySetVideoParameters(AvFormatLayout l, nint parameters, int codecId, int width, int height, ReadOnlySpan<byte> extradata)
     {
         *(int*)(parameters + l.ParametersCodecType) = AvUtilNative.MediaTypeVideo;
         *(int*)(parameters + l.ParametersCodecId) = codecId;
@@ -80,18 +85,19 @@ internal static unsafe class AvFormatFields
         *(int*)(parameters + l.ParametersHeight) = height;
         if (extradata.IsEmpty)
         {
-            return;
+            return true;
         }
 
         var buffer = AvUtilNative.av_mallocz((nuint)(extradata.Length + AvCodecNative.InputBufferPaddingSize));
         if (buffer == 0)
         {
-            throw new MediaProcessingException("av_mallocz failed for the video extradata");
+            return false;
         }
 
         extradata.CopyTo(new Span<byte>((void*)buffer, extradata.Length));
         *(nint*)(parameters + l.ParametersExtradata) = buffer;
         *(int*)(parameters + l.ParametersExtradataSize) = extradata.Length;
+        return true;
     }
 
     /// <summary>Clears codec_tag so the output container picks its own (a tag valid in MP4 may be invalid in Matroska).</summary>

@@ -1,6 +1,6 @@
 using Microsoft.Win32.SafeHandles;
 
-namespace Vtr.Node.Codecs.FFmpeg.Interop;
+namespace Vtr.Native.FFmpeg;
 
 /// <summary>An owned AVCodecContext*; releasing it closes the codec and frees the context.</summary>
 public sealed class SafeCodecContextHandle : SafeHandleZeroOrMinusOneIsInvalid

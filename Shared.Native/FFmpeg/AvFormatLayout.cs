@@ -1,4 +1,4 @@
-namespace Vtr.Cli.Media.Interop;
+namespace Vtr.Native.FFmpeg;
 
 /// <summary>
 /// Byte offsets (LP64) of the public libavformat/libavcodec fields media I/O reads or writes, one row per
@@ -24,7 +24,7 @@ namespace Vtr.Cli.Media.Interop;
 /// </list>
 /// The row of the installed release is verified at runtime against a real file by the Native tests.
 /// </summary>
-internal sealed record AvFormatLayout(
+public sealed record AvFormatLayout(
     int FormatMajor,
     int ContextInputFormat,
     int ContextOutputFormat,

@@ -1,12 +1,11 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
-using System.Runtime.Loader;
 
-namespace Vtr.Node.Codecs.FFmpeg.Interop;
+namespace Vtr.Native.FFmpeg;
 
 /// <summary>
-/// The FFmpeg library names used by <c>[LibraryImport]</c> (libavcodec/libavutil here, libavformat in the CLI's media
-/// I/O) and the one resolver that maps them to real files. libavcodec and libavutil are loaded as a matching pair
+/// The FFmpeg library names used by <c>[LibraryImport]</c> (libavcodec, libavutil, libavformat, libswscale) and the one
+/// resolver that maps them to real files. libavcodec and libavutil are loaded as a matching pair
 /// (lavc 62 + lavu 60, 61 + 59, 60 + 58, 59 + 57): mixing majors from two FFmpeg installs would crash inside the codec.
 /// libavformat belongs to the same release, so its major is libavcodec's (59 = FFmpeg 5.1, 60 = 6.x, 61 = 7.x, 62 = 8.x);
 /// libswscale's is libavcodec's minus 53 (6 = FFmpeg 5.1, 7 = 6.x, 8 = 7.x, 9 = 8.x).
@@ -25,40 +24,26 @@ public static class NativeLibraries
     internal static readonly (int Codec, int Util)[] SupportedMajors = [(62, 60), (61, 59), (60, 58), (59, 57)];
 
     private static readonly Lock Gate = new();
-    private static readonly HashSet<Assembly> Registered = [];
+    private static bool _resolverInstalled;
     private static (nint Codec, nint Util)? _loaded;
     private static nint? _format;
     private static nint? _scale;
 
-    /// <summary>Installs the resolver once for this assembly. Safe to call many times.</summary>
-    public static void EnsureResolver() => EnsureResolver(typeof(NativeLibraries).Assembly);
-
     /// <summary>
-    /// Installs the resolver once for <paramref name="assembly"/>, whose <c>[LibraryImport]</c>s name the constants
-    /// above. <see cref="NativeLibrary.SetDllImportResolver"/> is per assembly, so every assembly with its own FFmpeg
-    /// imports calls this for itself; all of them share the loaded handles. Safe to call many times.
+    /// Installs the resolver for this assembly, which holds every FFmpeg <c>[LibraryImport]</c> of the product
+    /// (<see cref="NativeLibrary.SetDllImportResolver"/> is per assembly). Safe to call many times.
     /// </summary>
-    public static void EnsureResolver(Assembly assembly)
+    public static void EnsureResolver()
     {
-        ArgumentNullException.ThrowIfNull(assembly);
         lock (Gate)
         {
-            if (!Registered.Add(assembly))
+            if (_resolverInstalled)
             {
                 return;
             }
 
-            try
-            {
-                NativeLibrary.SetDllImportResolver(assembly, Resolve);
-            }
-            catch (InvalidOperationException)
-            {
-                // Another part of that assembly already owns the per-assembly resolver; the load-context event is
-                // consulted after it declines, so both can coexist.
-                AssemblyLoadContext.Default.ResolvingUnmanagedDll += (requester, name) =>
-                    requester == assembly ? Resolve(name, requester, null) : 0;
-            }
+            NativeLibrary.SetDllImportResolver(typeof(NativeLibraries).Assembly, Resolve);
+            _resolverInstalled = true;
         }
     }
 

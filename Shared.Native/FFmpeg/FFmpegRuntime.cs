@@ -1,6 +1,5 @@
-using Vtr.Node.Codecs.FFmpeg.Interop;
 
-namespace Vtr.Node.Codecs.FFmpeg;
+namespace Vtr.Native.FFmpeg;
 
 /// <summary>
 /// The loaded FFmpeg: its library majors, the matching struct layout and the pixel-format numbers we use
@@ -57,7 +56,7 @@ public sealed class FFmpegRuntime
     /// <summary>"lavc 59 / lavu 57"</summary>
     public string VersionText => $"libavcodec {CodecMajor} / libavutil {UtilMajor}";
 
-    /// <summary>Loads libavcodec/libavutil once and checks their majors. Throws <see cref="CodecException"/>.</summary>
+    /// <summary>Loads libavcodec/libavutil once and checks their majors. Throws <see cref="FFmpegUnavailableException"/>.</summary>
     public static FFmpegRuntime Load()
     {
         lock (Gate)
@@ -74,7 +73,7 @@ public sealed class FFmpegRuntime
             reason = null;
             return Load();
         }
-        catch (CodecException e)
+        catch (FFmpegUnavailableException e)
         {
             reason = e.Message;
             return null;
@@ -92,13 +91,13 @@ public sealed class FFmpegRuntime
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
-            throw new CodecException($"FFmpeg libraries not found ({e.Message}); install FFmpeg 5.1, 6.x, 7.x or 8.x", e);
+            throw new FFmpegUnavailableException($"FFmpeg libraries not found ({e.Message}); install FFmpeg 5.1, 6.x, 7.x or 8.x", e);
         }
 
         var codecMajor = (int)(codecVersion >> 16);
         var utilMajor = (int)(utilVersion >> 16);
         var layout = AvLayout.Find(codecMajor, utilMajor)
-            ?? throw new CodecException(
+            ?? throw new FFmpegUnavailableException(
                 $"unsupported FFmpeg: libavcodec {codecMajor} / libavutil {utilMajor}; supported are "
                 + "libavcodec 59/libavutil 57 (FFmpeg 5.1), 60/58 (6.x), 61/59 (7.x), 62/60 (8.x)");
         AvUtilNative.av_log_set_level(AvUtilNative.LogError);
@@ -108,6 +107,6 @@ public sealed class FFmpegRuntime
     private static int PixelFormat(string name)
     {
         var value = AvUtilNative.av_get_pix_fmt(name);
-        return value >= 0 ? value : throw new CodecException($"FFmpeg does not know pixel format {name}");
+        return value >= 0 ? value : throw new FFmpegUnavailableException($"FFmpeg does not know pixel format {name}");
     }
 }

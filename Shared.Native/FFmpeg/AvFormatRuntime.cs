@@ -1,13 +1,11 @@
-using Vtr.Node.Codecs;
-using Vtr.Node.Codecs.FFmpeg;
 
-namespace Vtr.Cli.Media.Interop;
+namespace Vtr.Native.FFmpeg;
 
 /// <summary>
 /// The loaded libavformat beside <see cref="FFmpegRuntime"/>'s libavcodec/libavutil: its major and struct layout.
 /// <see cref="Load"/> refuses a libavformat from another release than libavcodec, or one without a layout row.
 /// </summary>
-internal sealed class AvFormatRuntime
+public sealed class AvFormatRuntime
 {
     private static readonly Lock Gate = new();
     private static AvFormatRuntime? _instance;
@@ -25,7 +23,7 @@ internal sealed class AvFormatRuntime
 
     public AvFormatLayout Layout { get; }
 
-    /// <summary>Loads once; throws <see cref="MediaLibraryException"/> when FFmpeg is missing or unsupported.</summary>
+    /// <summary>Loads once; throws <see cref="FFmpegUnavailableException"/> when FFmpeg is missing or unsupported.</summary>
     public static AvFormatRuntime Load()
     {
         lock (Gate)
@@ -36,16 +34,7 @@ internal sealed class AvFormatRuntime
 
     private static AvFormatRuntime Create()
     {
-        FFmpegRuntime codecs;
-        try
-        {
-            codecs = FFmpegRuntime.Load();
-        }
-        catch (CodecException e)
-        {
-            throw new MediaLibraryException(e.Message, e);
-        }
-
+        var codecs = FFmpegRuntime.Load();
         uint version;
         try
         {
@@ -53,18 +42,18 @@ internal sealed class AvFormatRuntime
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
-            throw new MediaLibraryException($"libavformat not found ({e.Message}); install FFmpeg 5.1, 6.x, 7.x or 8.x", e);
+            throw new FFmpegUnavailableException($"libavformat not found ({e.Message}); install FFmpeg 5.1, 6.x, 7.x or 8.x", e);
         }
 
         var major = (int)(version >> 16);
         if (major != codecs.CodecMajor)
         {
-            throw new MediaLibraryException(
+            throw new FFmpegUnavailableException(
                 $"libavformat {major} does not belong to the loaded {codecs.VersionText}; install one FFmpeg release");
         }
 
         var layout = AvFormatLayout.Find(major)
-            ?? throw new MediaLibraryException($"unsupported libavformat {major}; supported are 59 (FFmpeg 5.1), 60 (6.x), 61 (7.x), 62 (8.x)");
+            ?? throw new FFmpegUnavailableException($"unsupported libavformat {major}; supported are 59 (FFmpeg 5.1), 60 (6.x), 61 (7.x), 62 (8.x)");
         return new AvFormatRuntime(codecs, major, layout);
     }
 }

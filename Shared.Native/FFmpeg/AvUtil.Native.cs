@@ -1,18 +1,18 @@
 using System.Runtime.InteropServices;
 
-namespace Vtr.Node.Codecs.FFmpeg.Interop;
+namespace Vtr.Native.FFmpeg;
 
 /// <summary>
 /// AVRational {int num; int den;}: blittable, so it passes by value to av_opt_set_q, av_rescale_q, av_compare_ts and
 /// av_packet_rescale_ts, and is read in place from AVStream/AVBSFContext fields. Every import taking it is declared in
-/// this assembly, so callers elsewhere (the CLI) need no marshalling of their own.
+/// this assembly, so callers (the node, the CLI) need no marshalling of their own.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public readonly record struct AvRational(int Num, int Den);
 
 /// <summary>libavutil entry points: versions, frames, AVOptions, dictionaries, errors, memory.</summary>
-// The C names are kept so every call greps straight to FFmpeg's headers, and the class is public so the CLI
-// can reuse it (STYLE.md §2.5 wraps only what needs wrapping).
+// The C names are kept so every call greps straight to FFmpeg's headers; public for the node and the CLI
+// (STYLE.md §2.5 wraps only what needs wrapping).
 #pragma warning disable CA1401, CA1707
 public static partial class AvUtilNative
 {
@@ -93,6 +93,19 @@ public static partial class AvUtilNative
     [LibraryImport(NativeLibraries.AvUtil, EntryPoint = "av_dict_set", StringMarshalling = StringMarshalling.Utf8)]
     public static partial int av_dict_set(ref nint dictionary, string key, string value, int flags);
 
+    /// <summary>int av_dict_copy(AVDictionary **dst, const AVDictionary *src, int flags): 0 or AVERROR.</summary>
+    [LibraryImport(NativeLibraries.AvUtil, EntryPoint = "av_dict_copy")]
+    public static partial int av_dict_copy(nint destinationField, nint source, int flags);
+
+    /// <summary>AVDictionaryEntry *av_dict_get(const AVDictionary *m, const char *key, const AVDictionaryEntry *prev, int flags):
+    /// the entry is {char *key; char *value;}.</summary>
+    [LibraryImport(NativeLibraries.AvUtil, EntryPoint = "av_dict_get", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial nint av_dict_get(nint dictionary, string key, nint previous, int flags);
+
+    /// <summary>av_dict_set on a dictionary field of a struct (AVFormatContext/AVStream.metadata); a null value deletes the key.</summary>
+    [LibraryImport(NativeLibraries.AvUtil, EntryPoint = "av_dict_set", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int av_dict_set(nint dictionaryField, string key, string? value, int flags);
+
     /// <summary>void av_dict_free(AVDictionary **m)</summary>
     [LibraryImport(NativeLibraries.AvUtil, EntryPoint = "av_dict_free")]
     public static partial void av_dict_free(ref nint dictionary);
@@ -120,6 +133,18 @@ public static partial class AvUtilNative
     /// <summary>int64_t av_rescale_q(int64_t a, AVRational bq, AVRational cq): rounds to nearest.</summary>
     [LibraryImport(NativeLibraries.AvUtil, EntryPoint = "av_rescale_q")]
     public static partial long av_rescale_q(long value, AvRational from, AvRational to);
+
+    /// <summary>The value of <paramref name="key"/> in an AVDictionary*, or null (entry is {char *key; char *value;}).</summary>
+    public static unsafe string? DictionaryValue(nint dictionary, string key)
+    {
+        if (dictionary == 0)
+        {
+            return null;
+        }
+
+        var entry = av_dict_get(dictionary, key, 0, 0);
+        return entry == 0 ? null : Marshal.PtrToStringUTF8(*(nint*)(entry + IntPtr.Size));
+    }
 
     /// <summary>av_get_pix_fmt_name as a string; "none" for AV_PIX_FMT_NONE (-1).</summary>
     public static string PixelFormatName(int format) =>

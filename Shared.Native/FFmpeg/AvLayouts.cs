@@ -1,4 +1,4 @@
-namespace Vtr.Node.Codecs.FFmpeg.Interop;
+namespace Vtr.Native.FFmpeg;
 
 /// <summary>
 /// Byte offsets of the few public struct fields we must read or write directly (x86-64/arm64, LP64).
@@ -102,6 +102,12 @@ public static unsafe class AvFields
     public static byte* PacketData(AvLayout l, nint packet) => *(byte**)(packet + l.PacketData);
 
     public static int PacketSize(AvLayout l, nint packet) => *(int*)(packet + l.PacketSize);
+
+    /// <summary>The packet's payload (data, size), valid until the packet is unreferenced or refilled.</summary>
+    public static ReadOnlySpan<byte> PacketPayload(AvLayout l, nint packet) => new(PacketData(l, packet), PacketSize(l, packet));
+
+    /// <summary>The payload of a packet this code owns and just sized (av_new_packet), to fill in place.</summary>
+    public static Span<byte> WritablePacketPayload(AvLayout l, nint packet) => new(PacketData(l, packet), PacketSize(l, packet));
 
     public static long PacketPts(AvLayout l, nint packet) => *(long*)(packet + l.PacketPts);
 

@@ -1,9 +1,9 @@
 using Microsoft.Win32.SafeHandles;
 
-namespace Vtr.Cli.Media.Interop;
+namespace Vtr.Native.FFmpeg;
 
 /// <summary>An owned demuxing AVFormatContext*; releasing it closes the input (avformat_close_input).</summary>
-internal sealed class SafeInputContextHandle : SafeHandleZeroOrMinusOneIsInvalid
+public sealed class SafeInputContextHandle : SafeHandleZeroOrMinusOneIsInvalid
 {
     public SafeInputContextHandle()
         : base(ownsHandle: true)
@@ -24,7 +24,7 @@ internal sealed class SafeInputContextHandle : SafeHandleZeroOrMinusOneIsInvalid
 /// An owned muxing AVFormatContext*; releasing it closes its AVIOContext (avio_closep, when the format has a file)
 /// and frees the context with its streams.
 /// </summary>
-internal sealed class SafeOutputContextHandle : SafeHandleZeroOrMinusOneIsInvalid
+public sealed class SafeOutputContextHandle : SafeHandleZeroOrMinusOneIsInvalid
 {
     public SafeOutputContextHandle()
         : base(ownsHandle: true)

@@ -1,13 +1,13 @@
 using System.Runtime.InteropServices;
 
-namespace Vtr.Node.Codecs.FFmpeg.Interop;
+namespace Vtr.Native.FFmpeg;
 
 /// <summary>
 /// libavcodec entry points. The C type is written beside every parameter. Pointers we own travel as
 /// SafeHandles; borrowed pointers (<c>const AVCodec*</c>, <c>AVCodecParameters*</c> we free ourselves) as nint.
 /// </summary>
-// The C names are kept so every call greps straight to FFmpeg's headers, and the class is public so the CLI
-// can reuse it (STYLE.md §2.5 wraps only what needs wrapping).
+// The C names are kept so every call greps straight to FFmpeg's headers; public for the node and the CLI
+// (STYLE.md §2.5 wraps only what needs wrapping).
 #pragma warning disable CA1401, CA1707
 public static partial class AvCodecNative
 {

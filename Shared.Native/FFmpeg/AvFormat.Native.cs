@@ -1,32 +1,18 @@
 using System.Runtime.InteropServices;
-using Vtr.Node.Codecs.FFmpeg.Interop;
 
-namespace Vtr.Cli.Media.Interop;
+namespace Vtr.Native.FFmpeg;
 
 /// <summary>
 /// libavformat entry points (demuxing, muxing, avio). Contexts travel as their owning SafeHandles; out-pointers
 /// are raw <c>nint</c> only until <see cref="SafeInputContextHandle"/>/<see cref="SafeOutputContextHandle"/> adopt them.
 /// </summary>
-internal static partial class AvFormatNative
+// The C names are kept so every call greps straight to FFmpeg's headers.
+#pragma warning disable CA1401, CA1707
+public static partial class AvFormatNative
 {
     public const int AVSEEK_FLAG_BACKWARD = 1;
     public const int AVIO_FLAG_WRITE = 2;
     public const int AVFMT_NOFILE = 0x0001;
-
-    static AvFormatNative() => NativeLibraries.EnsureResolver(typeof(AvFormatNative).Assembly);
-
-    /// <summary>int av_dict_copy(AVDictionary **dst, const AVDictionary *src, int flags): 0 or AVERROR.</summary>
-    [LibraryImport(NativeLibraries.AvUtil, EntryPoint = "av_dict_copy")]
-    public static partial int av_dict_copy(nint destinationField, nint source, int flags);
-
-    /// <summary>AVDictionaryEntry *av_dict_get(const AVDictionary *m, const char *key, const AVDictionaryEntry *prev, int flags):
-    /// the entry is {char *key; char *value;}.</summary>
-    [LibraryImport(NativeLibraries.AvUtil, EntryPoint = "av_dict_get", StringMarshalling = StringMarshalling.Utf8)]
-    public static partial nint av_dict_get(nint dictionary, string key, nint previous, int flags);
-
-    /// <summary>int av_dict_set(AVDictionary **pm, const char *key, const char *value, int flags)</summary>
-    [LibraryImport(NativeLibraries.AvUtil, EntryPoint = "av_dict_set", StringMarshalling = StringMarshalling.Utf8)]
-    public static partial int av_dict_set(nint dictionaryField, string key, string? value, int flags);
 
     /// <summary>unsigned avformat_version(void)</summary>
     [LibraryImport(NativeLibraries.AvFormat, EntryPoint = "avformat_version")]
@@ -92,3 +78,4 @@ internal static partial class AvFormatNative
     [LibraryImport(NativeLibraries.AvFormat, EntryPoint = "avformat_free_context")]
     public static partial void avformat_free_context(nint context);
 }
+#pragma warning restore CA1401, CA1707

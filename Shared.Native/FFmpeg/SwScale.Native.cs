@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 
-namespace Vtr.Node.Codecs.FFmpeg.Interop;
+namespace Vtr.Native.FFmpeg;
 
 #pragma warning disable CA1401, CA1707 // P/Invokes keep FFmpeg's C names and are public for the interop tests.
 

@@ -1,0 +1,20 @@
+using Vtr.Native.FFmpeg;
+
+namespace Vtr.Cli.Media;
+
+/// <summary>The shared libavformat runtime as media I/O needs it: a missing or unsupported FFmpeg is a
+/// <see cref="MediaLibraryException"/>, which the commands report like every other media failure.</summary>
+internal static class MediaLibraries
+{
+    public static AvFormatRuntime Load()
+    {
+        try
+        {
+            return AvFormatRuntime.Load();
+        }
+        catch (FFmpegUnavailableException e)
+        {
+            throw new MediaLibraryException(e.Message, e);
+        }
+    }
+}
