@@ -40,6 +40,10 @@ public static class TranscodeCommand
                 + "segment (at most 2 retries each, at most half the job's frames); 0 = measure only",
             DefaultValueFactory = _ => EvenQualityPolicy.DefaultToleranceDb,
         };
+        var noCheck = new Option<bool>("--no-quality-check")
+        {
+            Description = "skip the per-segment decode + PSNR/SSIM check (and so the even-quality re-encodes); the output is still verified",
+        };
         var sameEncoder = new Option<bool>("--same-encoder")
         {
             Description = "keep the job on one encoder family (the backend with the most sessions, e.g. only VideoToolbox or only libx264 nodes)",
@@ -55,7 +59,7 @@ public static class TranscodeCommand
 
         var command = new Command("transcode", "Transcode a file across the cluster (or an embedded local cluster)")
         {
-            input, output, seeds, codec, bitrate, quality, crf, spread, sameEncoder, segmentSeconds, token, transport, compression, nodes, joinTimeout,
+            input, output, seeds, codec, bitrate, quality, crf, spread, noCheck, sameEncoder, segmentSeconds, token, transport, compression, nodes, joinTimeout,
         };
         files.AddTo(command);
         format.AddTo(command);
@@ -89,6 +93,7 @@ public static class TranscodeCommand
                 JoinTimeout = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(joinTimeout))),
                 QualitySpreadDb = parse.GetValue(spread),
                 SameEncoder = parse.GetValue(sameEncoder),
+                QualityCheck = !parse.GetValue(noCheck),
             };
             return batch
                 ? (int)await RunAsync(service, timed, jobs, batch: true, ansi, error, ct).ConfigureAwait(false)

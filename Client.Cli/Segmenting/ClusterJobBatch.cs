@@ -69,6 +69,12 @@ public static class ClusterJobBatch
     private static Task<JobResult> Submit(
         ClusterConnection cluster, PreparedFile file, string? family, IActorRef listener, List<IActorRef> jobs, CancellationToken ct)
     {
+        if (!file.QualityCheck)
+        {
+            return StartJob(cluster, file, new SubmitJob(file.JobId, ClientName, "", "", [], family), file.Remaining,
+                new Vtr1SegmentRunner(file.Info, file.Plans, file.Encode, file.Store, listener), listener, jobs);
+        }
+
         // The per-segment check runs beside the job; its re-encodes are one-segment jobs of their own on the same cluster.
         var gate = file.OpenQualityGate((index, token) => ReencodeAsync(cluster, file, family, index, jobs, token), ct);
         var runner = new Vtr1SegmentRunner(file.Info, file.Plans, file.Encode, gate.Accept, listener) { Policy = gate.Policy };

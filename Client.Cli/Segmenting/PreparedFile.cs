@@ -126,6 +126,8 @@ public sealed class PreparedFile : IDisposable
     /// The per-segment check of this file's job (opened once, when its job is submitted): segments are measured as they
     /// arrive and outliers re-encoded through <paramref name="reencode"/>.
     /// </summary>
+    public bool QualityCheck => _request.QualityCheck;
+
     public SegmentQualityGate OpenQualityGate(SegmentReencoder reencode, CancellationToken ct)
     {
         var policy = new EvenQualityPolicy(BaseCrf(_request.Encode), _request.QualitySpreadDb, Plans.Sum(p => p.FrameCount));
@@ -149,13 +151,15 @@ public sealed class PreparedFile : IDisposable
         }
 
         // Every segment resumed from an earlier run: measured here, nothing to re-encode them with.
-        var quality = await OpenQualityGate(static (_, _) => Task.FromResult<(EncodedSegment, double)?>(null), ct).CompleteAsync().ConfigureAwait(false);
+        var quality = QualityCheck
+            ? await OpenQualityGate(static (_, _) => Task.FromResult<(EncodedSegment, double)?>(null), ct).CompleteAsync().ConfigureAwait(false)
+            : null;
         var segments = Plans.Select(p => Store.Header(p.Index)).ToList();
         OutputAssembler.Write(_target.TempPath, Info, _request.Encode.Codec, segments, header => Store.Get(header.Index));
         encode.Stop();
         // Each segment decoded alone in its check; only switches between nodes' parameter sets are left to a full decode.
         var oneRecord = segments.All(s => s.DecoderConfiguration.Span.SequenceEqual(segments[0].DecoderConfiguration.Span));
-        var report = await OutputVerifier.VerifyAsync(Input, _target.TempPath, ct, segmentsDecoded: oneRecord).ConfigureAwait(false);
+        var report = await OutputVerifier.VerifyAsync(Input, _target.TempPath, ct, segmentsDecoded: quality is not null && oneRecord).ConfigureAwait(false);
         if (!report.Passed)
         {
             // The segments made a bad output, so the next run starts afresh.

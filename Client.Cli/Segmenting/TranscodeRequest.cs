@@ -32,6 +32,10 @@ public sealed record TranscodeRequest(
     /// re-encoded (--quality-spread); 0 = measure only (<see cref="EvenQualityPolicy"/>).</summary>
     public double QualitySpreadDb { get; init; } = EvenQualityPolicy.DefaultToleranceDb;
 
+    /// <summary>The per-segment check (decode, PSNR, SSIM, even-quality re-encodes); off (--no-quality-check) the output
+    /// is only verified, with one full decode after the job, and no quality lines are printed.</summary>
+    public bool QualityCheck { get; init; } = true;
+
     /// <summary>Keep each job on one encoder family (--same-encoder): the backend with the most sessions for the codec
     /// (<see cref="EncoderFamilyChoice"/>), its re-encodes included.</summary>
     public bool SameEncoder { get; init; }
