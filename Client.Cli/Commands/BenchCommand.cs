@@ -22,6 +22,7 @@ public static class BenchCommand
         bench.Subcommands.Add(CreateRemote());
         bench.Subcommands.Add(ClusterBenchCommand.Create());
         bench.Subcommands.Add(Benchmarks.Quality.QualityBenchCommand.Create());
+        bench.Subcommands.Add(Benchmarks.Tls.TlsBenchCommand.Create());
         return bench;
     }
 

@@ -23,6 +23,9 @@ public enum ExitCode
     /// <summary>The output was refused before any work: it is the input, it exists (no -y), or its folder is missing or not writable.</summary>
     OutputRefused = 6,
 
+    /// <summary>The farm is secured and this machine lacks its certificate (or holds another farm's, or an unusable file).</summary>
+    NotInFarm = 7,
+
     /// <summary>Ctrl-C (128 + SIGINT, as shells report it).</summary>
     Interrupted = 130,
 }

@@ -73,6 +73,7 @@ public static class NodeClusterWiring
             PublicHostname = registration.Host,
             Roles = [ClusterNames.NodeRole, ClusterNames.CoordinatorRole],
             SeedNodes = plan.SeedAddresses,
+            Farm = options.Farm,
         };
         akka.WithVtrCluster(clusterOptions)
             .WithJobCoordinator()

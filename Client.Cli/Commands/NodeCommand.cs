@@ -16,7 +16,7 @@ public static class NodeCommand
     public static Command Create(InterruptHandler? interrupts = null)
     {
         var listen = new Option<string>("--listen") { Description = "IPv4 HOST:PORT to serve VTR1 on", DefaultValueFactory = _ => "0.0.0.0:5555" };
-        var token = new Option<string>("--token") { Description = "shared secret clients must send in HELLO (empty = off)", DefaultValueFactory = _ => "" };
+        var token = new Option<string>("--token") { Description = "shared secret clients must send in HELLO (empty = off; default: $VTR_TOKEN, which `ps` does not show)", DefaultValueFactory = _ => "" };
         var maxSessions = new Option<int>("--max-sessions") { Description = "concurrent sessions; more get HELLO_ACK busy", DefaultValueFactory = _ => 4 };
         var backend = new Option<string>("--backend") { Description = "auto | ffmpeg | videotoolbox", DefaultValueFactory = _ => CodecBackendFactory.Auto };
         backend.AcceptOnlyFromAmong(CodecBackendFactory.Auto, CodecBackendFactory.FFmpeg, CodecBackendFactory.VideoToolbox);
@@ -32,7 +32,10 @@ public static class NodeCommand
         var clusterPort = new Option<int?>("--cluster-port") { Description = "Akka.Remote port with --seed (default: the VTR1 port + 10000)" };
         var joinTimeout = new Option<double>("--join-timeout") { Description = "seconds to wait for the seed before giving up (0 = wait as long as it takes, as a daemon should)", DefaultValueFactory = _ => 0 };
 
-        var command = new Command("node", "Run an encoder node") { listen, token, maxSessions, backend, preset, threads, logLevel, once, idle, seeds, selfTest, publicHostname, clusterPort, joinTimeout };
+        var vtr1Listen = new Option<string>("--vtr1-listen") { Description = "on: also serve plain VTR1 (unmodified FFmpeg); off: serve only the secured farm's TLS connections", DefaultValueFactory = _ => "on" };
+        vtr1Listen.AcceptOnlyFromAmong("on", "off");
+
+        var command = new Command("node", "Run an encoder node") { listen, token, maxSessions, backend, preset, threads, logLevel, once, idle, seeds, selfTest, publicHostname, clusterPort, joinTimeout, vtr1Listen };
         command.SetAction(async (parse, ct) =>
         {
             interrupts?.LeaveGracefully(DaemonConsole.Say);
@@ -49,13 +52,26 @@ public static class NodeCommand
             }
 
             PeopleConsole.Level = level;
+            if (!FarmNotice.TryLoad("node", Console.Error, out var farm))
+            {
+                return (int)ExitCode.NotInFarm;
+            }
+
+            using var _ = farm;
+            var servePlain = parse.GetValue(vtr1Listen) != "off";
+            if (!servePlain && farm is null)
+            {
+                await Console.Error.WriteLineAsync("vtr node: --vtr1-listen off serves only a secured farm, and this machine has no farm credentials (`vtr farm init` or `vtr farm join`)").ConfigureAwait(false);
+                return (int)ExitCode.BadArguments;
+            }
+
             NodeOptions options;
             try
             {
                 options = new NodeOptions
                 {
                     Listen = NodeOptions.ParseEndPoint(parse.GetValue(listen)!),
-                    Token = parse.GetValue(token) ?? "",
+                    Token = TokenSource.Resolve(parse.GetValue(token)),
                     MaxSessions = Math.Max(1, parse.GetValue(maxSessions)),
                     Backend = parse.GetValue(backend)!,
                     SoftwarePreset = parse.GetValue(preset)!,
@@ -63,6 +79,8 @@ public static class NodeCommand
                     Once = parse.GetValue(once),
                     IdleTimeout = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(idle))),
                     PublicHostname = parse.GetValue(publicHostname),
+                    Farm = farm,
+                    ServePlainVtr1 = servePlain,
                 };
             }
             catch (FormatException ex)
@@ -90,7 +108,8 @@ public static class NodeCommand
                 }
 
                 var timeout = parse.GetValue(joinTimeout) is > 0 and var seconds ? TimeSpan.FromSeconds(seconds) : Timeout.InfiniteTimeSpan;
-                var resolver = new ClusterJoinResolver(DaemonConsole.Say);
+                FarmNotice.Announce(farm);
+                var resolver = new ClusterJoinResolver(DaemonConsole.Say, farm);
                 await IncarnationLoop.RunAsync(async (incarnation, token) =>
                 {
                     var plan = await resolver.ResolveAsync(seedEndPoints, timeout, waitWhenRefused: true, token).ConfigureAwait(false);
@@ -108,6 +127,11 @@ public static class NodeCommand
             {
                 await Console.Error.WriteLineAsync("vtr node: " + ex.Message).ConfigureAwait(false);
                 return (int)ExitCode.Failure;
+            }
+            catch (FarmAccessDeniedException ex)
+            {
+                await Console.Error.WriteLineAsync("vtr node: " + ex.Message).ConfigureAwait(false);
+                return (int)ExitCode.NotInFarm;
             }
             catch (JoinTimedOutException ex)
             {

@@ -46,11 +46,18 @@ public static class SeedCommand
                 return (int)ExitCode.Failure;
             }
 
-            var options = new VtrClusterOptions { Host = bind.ToString(), Port = remotePort, PublicHostname = parse.GetValue(publicHostname) };
+            if (!FarmNotice.TryLoad("seed", error, out var farm))
+            {
+                return (int)ExitCode.NotInFarm;
+            }
+
+            using var _ = farm;
+            var options = new VtrClusterOptions { Host = bind.ToString(), Port = remotePort, PublicHostname = parse.GetValue(publicHostname), Farm = farm };
             var advertised = options.ResolvePublicHostname();
-            var self = $"akka.tcp://{options.SystemName}@{advertised}:{remotePort}";
+            var self = $"{options.Protocol}://{options.SystemName}@{advertised}:{remotePort}";
             var book = MemberBook.ForSeed(contactPort);
             DaemonConsole.Say($"vtr seed: join with --seed {advertised}:{contactPort} (cluster address {self})");
+            FarmNotice.Announce(farm);
             try
             {
                 await IncarnationLoop.RunAsync((incarnation, token) => StartAsync(options, self, new IPEndPoint(bind, contactPort), book, token), DaemonConsole.Say, ct).ConfigureAwait(false);
@@ -68,14 +75,15 @@ public static class SeedCommand
 
     private static async Task<IHost> StartAsync(VtrClusterOptions options, string self, IPEndPoint contact, MemberBook book, CancellationToken ct)
     {
-        var known = book.Read().Where(a => a != self).ToList();
+        // Members of the same kind of farm only: after `vtr farm init` the plain addresses of the open farm are gone.
+        var known = book.Read().Where(a => a != self && a.StartsWith(options.Protocol + "://", StringComparison.Ordinal)).ToList();
         if (known.Count > 0)
         {
             DaemonConsole.Say($"looking for the farm this seed ran in before ({known.Count} known members)…");
         }
 
         var seeded = options with { SeedNodes = known.Count > 0 ? [self, .. known] : [] };
-        var host = SeedHost.Build(seeded, new ContactPointOptions(contact), book, DaemonConsole.ForSeed());
+        var host = SeedHost.Build(seeded, new ContactPointOptions(contact, options.Farm), book, DaemonConsole.ForSeed());
         try
         {
             await host.StartAsync(ct).ConfigureAwait(false);

@@ -5,6 +5,7 @@ using Spectre.Console;
 using Vtr.Cli.Rendering;
 using Vtr.Seed.Contact;
 using Vtr.Shared.Cluster;
+using Vtr.Shared.Security;
 
 namespace Vtr.Cli.Commands;
 
@@ -60,6 +61,11 @@ public static class StatusCommand
                 await error.WriteLineAsync("vtr status: " + ex.Message).ConfigureAwait(false);
                 return (int)ExitCode.ClusterUnreachable;
             }
+            catch (Exception ex) when (ex is FarmAccessDeniedException or FarmCredentialsException)
+            {
+                await error.WriteLineAsync("vtr status: " + ex.Message).ConfigureAwait(false);
+                return (int)ExitCode.NotInFarm;
+            }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
                 return (int)ExitCode.Success;
@@ -94,11 +100,12 @@ public static class StatusCommand
     {
         ArgumentNullException.ThrowIfNull(seeds);
         var problems = new List<string>();
+        using var farm = FarmCredentials.TryLoad();
         foreach (var seed in seeds)
         {
             try
             {
-                var answer = await ContactPointClient.AskAsync(seed, ContactProtocol.StatusVerb, AskTimeout, ct).ConfigureAwait(false);
+                var answer = await ContactPointClient.AskAsync(seed, ContactProtocol.StatusVerb, AskTimeout, ct, farm).ConfigureAwait(false);
                 if (answer.Reply.Status is not null)
                 {
                     return answer.Reply;

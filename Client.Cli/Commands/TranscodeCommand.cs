@@ -49,7 +49,7 @@ public static class TranscodeCommand
             Description = "keep the job on one encoder family (the backend with the most sessions, e.g. only VideoToolbox or only libx264 nodes)",
         };
         var segmentSeconds = new Option<double>("--segment-seconds") { Description = "segment length in seconds", DefaultValueFactory = _ => 2 };
-        var token = new Option<string>("--token") { Description = "node token sent in HELLO", DefaultValueFactory = _ => "" };
+        var token = new Option<string>("--token") { Description = "node token sent in HELLO (default: $VTR_TOKEN, which `ps` does not show)", DefaultValueFactory = _ => "" };
         var transport = new Option<string>("--transport") { Description = "auto | raw | packets", DefaultValueFactory = _ => "auto" };
         var compression = new Option<string>("--compression") { Description = "raw FRAME planes: none | lz4 | zstd", DefaultValueFactory = _ => "lz4" };
         var nodes = new Option<int>("--nodes") { Description = "local nodes of the embedded cluster (no --seed)", DefaultValueFactory = _ => 1 };
@@ -69,7 +69,7 @@ public static class TranscodeCommand
             var inputs = parse.GetValue(input) ?? [];
             var parsed = TranscodeArguments.TryParse(
                 inputs.FirstOrDefault(), parse.GetValue(output), parse.GetValue(seeds) ?? [], parse.GetValue(codec)!, parse.GetValue(bitrate),
-                parse.GetValue(quality), parse.GetValue(crf), parse.GetValue(segmentSeconds), parse.GetValue(token) ?? "", parse.GetValue(transport)!,
+                parse.GetValue(quality), parse.GetValue(crf), parse.GetValue(segmentSeconds), TokenSource.Resolve(parse.GetValue(token)), parse.GetValue(transport)!,
                 parse.GetValue(compression)!, parse.GetValue(nodes), out var request, out var problem);
             var batch = parsed && BatchInputs.IsBatch(inputs, request!.OutputPath);
             var jobs = ImmutableArray<TranscodeFile>.Empty;

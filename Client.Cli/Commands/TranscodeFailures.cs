@@ -3,6 +3,8 @@ using Vtr.Cli.FileSafety;
 using Vtr.Cli.Media;
 using Vtr.Cli.Segmenting;
 using Vtr.Node.Codecs;
+using Vtr.Seed.Contact;
+using Vtr.Shared.Security;
 
 namespace Vtr.Cli.Commands;
 
@@ -14,6 +16,7 @@ public static class TranscodeFailures
     {
         MediaOpenException or UnsupportedMediaException => (ExitCode.InputUnusable, error.Message),
         ClusterUnreachableException => (ExitCode.ClusterUnreachable, error.Message),
+        FarmAccessDeniedException or FarmCredentialsException => (ExitCode.NotInFarm, error.Message),
         OutputRefusedException => (ExitCode.OutputRefused, error.Message),
         TranscodeFailedException or MediaException or CodecException => (ExitCode.Failure, error.Message),
         IOException or UnauthorizedAccessException => (ExitCode.Failure, $"{error.Message} (check free space and permissions)"),

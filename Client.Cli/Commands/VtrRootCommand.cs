@@ -19,6 +19,7 @@ public static class VtrRootCommand
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(DoctorCommand.Create());
         root.Subcommands.Add(ServiceCommand.Create());
+        root.Subcommands.Add(FarmCommand.Create());
         HelpDefaults.Apply(root);
         VersionAction.Install(root, VtrVersion.Current);
         return root;

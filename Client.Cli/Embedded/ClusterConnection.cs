@@ -7,6 +7,7 @@ using Vtr.Cli.Logging;
 using Vtr.Seed.Contact;
 using Vtr.Seed.Hosting;
 using Vtr.Shared.Cluster;
+using Vtr.Shared.Security;
 
 namespace Vtr.Cli.Embedded;
 
@@ -43,9 +44,10 @@ public class ClusterConnection : IAsyncDisposable
 
     private readonly IHost _host;
 
-    protected ClusterConnection(IHost host)
+    protected ClusterConnection(IHost host, FarmCredentials? farm = null)
     {
         _host = host;
+        Farm = farm;
         System = host.Services.GetRequiredService<ActorSystem>();
         Coordinator = host.Services.GetRequiredService<ActorRegistry>().Get<JobCoordinatorKey>();
         Mediator = DistributedPubSub.Get(System).Mediator;
@@ -57,13 +59,19 @@ public class ClusterConnection : IAsyncDisposable
 
     public IActorRef Mediator { get; }
 
+    /// <summary>The farm credentials this connection joined with (segments go over TLS with them); null for an open farm
+    /// and the embedded cluster, whose members all live in this process.</summary>
+    public FarmCredentials? Farm { get; }
+
     /// <summary>
     /// Joins the cluster through the seeds' contact points as a <see cref="ClusterNames.ClientRole"/> member. Throws
     /// <see cref="ClusterUnreachableException"/> at once when every seed refuses the connection, and after
-    /// <paramref name="timeout"/> when the cluster is reachable but this member is not up by then.
+    /// <paramref name="timeout"/> when the cluster is reachable but this member is not up by then;
+    /// <see cref="FarmAccessDeniedException"/> when the farm turns this machine away. With <paramref name="farm"/> the
+    /// contact point, Akka.Remote and the segments all run over mutual TLS with the farm certificate.
     /// </summary>
     public static async Task<ClusterConnection> JoinAsync(
-        IReadOnlyList<SeedEndPoint> seeds, TimeSpan timeout, Action<string>? onWaiting, CancellationToken ct)
+        IReadOnlyList<SeedEndPoint> seeds, TimeSpan timeout, Action<string>? onWaiting, CancellationToken ct, FarmCredentials? farm = null)
     {
         ArgumentNullException.ThrowIfNull(seeds);
         var started = DateTimeOffset.UtcNow;
@@ -71,7 +79,7 @@ public class ClusterConnection : IAsyncDisposable
         JoinPlan plan;
         try
         {
-            plan = await new ClusterJoinResolver(onWaiting).ResolveAsync(seeds, timeout, waitWhenRefused: false, ct).ConfigureAwait(false);
+            plan = await new ClusterJoinResolver(onWaiting, farm).ResolveAsync(seeds, timeout, waitWhenRefused: false, ct).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is ContactRefusedException or JoinTimedOutException)
         {
@@ -84,10 +92,11 @@ public class ClusterConnection : IAsyncDisposable
             PublicHostname = plan.AdvertisedHost,
             Roles = [ClusterNames.ClientRole],
             SeedNodes = plan.SeedAddresses,
+            Farm = farm,
         };
         var left = timeout - (DateTimeOffset.UtcNow - started);
         var host = await StartHostAsync(options, akka => akka.WithJobCoordinatorProxy(), left > TimeSpan.FromSeconds(5) ? left : TimeSpan.FromSeconds(5), seedsText, ct).ConfigureAwait(false);
-        return new ClusterConnection(host);
+        return new ClusterConnection(host, farm);
     }
 
     /// <summary>Builds and starts a host with the vtr cluster wiring, then waits until this member is up.</summary>

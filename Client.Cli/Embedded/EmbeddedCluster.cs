@@ -8,9 +8,11 @@ using Vtr.Node.Codecs.FFmpeg;
 using Vtr.Node.Hosting;
 using Vtr.Node.Membership;
 using Vtr.Node.Sessions;
+using Vtr.Node.Transport;
 using Vtr.Seed.Hosting;
 using Vtr.Shared.Cluster;
 using Vtr.Shared.Media;
+using Vtr.Shared.Security;
 using Vtr.Shared.Versioning;
 
 namespace Vtr.Cli.Embedded;
@@ -21,6 +23,10 @@ public sealed record EmbeddedClusterOptions(int Nodes, int SessionsPerNode, stri
     /// <summary>libavcodec options of node i (cycled when shorter than <see cref="Nodes"/>); empty = one backend with
     /// <see cref="SoftwarePreset"/> for every node.</summary>
     public ImmutableArray<FFmpegBackendOptions> NodeBackends { get; init; } = [];
+
+    /// <summary>When set, segments travel between the client and the nodes in mutual TLS with these credentials, as in a
+    /// secured farm (`vtr bench cluster --secure` measures its cost); the members themselves share one process.</summary>
+    public FarmCredentials? SegmentFarm { get; init; }
 }
 
 /// <summary>
@@ -32,8 +38,8 @@ public sealed class EmbeddedCluster : ClusterConnection
 {
     private readonly List<NodeServer> _servers;
 
-    private EmbeddedCluster(Microsoft.Extensions.Hosting.IHost host, List<NodeServer> servers)
-        : base(host)
+    private EmbeddedCluster(Microsoft.Extensions.Hosting.IHost host, List<NodeServer> servers, FarmCredentials? segmentFarm)
+        : base(host, segmentFarm)
     {
         _servers = servers;
     }
@@ -53,7 +59,7 @@ public sealed class EmbeddedCluster : ClusterConnection
             "127.0.0.1 (embedded)",
             ct).ConfigureAwait(false);
         var servers = new List<NodeServer>();
-        var cluster = new EmbeddedCluster(host, servers);
+        var cluster = new EmbeddedCluster(host, servers, options.SegmentFarm);
         try
         {
             for (var i = 0; i < Math.Max(1, options.Nodes); i++)
@@ -61,7 +67,7 @@ public sealed class EmbeddedCluster : ClusterConnection
                 var nodeBackend = options.NodeBackends.IsDefaultOrEmpty
                     ? backend
                     : CodecBackendFactory.Create(options.Backend, options.NodeBackends[i % options.NodeBackends.Length]);
-                servers.Add(StartNode(cluster, nodeBackend, i, options.SessionsPerNode));
+                servers.Add(StartNode(cluster, nodeBackend, i, options.SessionsPerNode, new ConnectionGate(options.SegmentFarm, servePlainVtr1: true)));
             }
 
             return cluster;
@@ -73,12 +79,12 @@ public sealed class EmbeddedCluster : ClusterConnection
         }
     }
 
-    private static NodeServer StartNode(EmbeddedCluster cluster, ICodecBackend backend, int index, int maxSessions)
+    private static NodeServer StartNode(EmbeddedCluster cluster, ICodecBackend backend, int index, int maxSessions, ConnectionGate gate)
     {
         var system = cluster.System;
         var relay = system.ActorOf(SessionCountRelay.Props(), $"session-count-{index}");
         var server = NodeServer.Start(
-            system, backend, new IPEndPoint(IPAddress.Loopback, 0), new SessionPolicy(), maxSessions, relay, poolName: $"encoder-pool-{index}");
+            system, backend, new IPEndPoint(IPAddress.Loopback, 0), new SessionPolicy(), maxSessions, relay, poolName: $"encoder-pool-{index}", gate: gate);
         var info = new RegisterNode(
             new NodeId($"embedded-{index}"),
             "127.0.0.1",

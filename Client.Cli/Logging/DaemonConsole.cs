@@ -24,6 +24,9 @@ public static class DaemonConsole
     /// <summary>A line of the command itself (joining, waiting, restarting): always shown.</summary>
     public static void Say(string message) => PeopleConsole.Write(LogLevel.Information, fromOurCode: true, "vtr", message, null);
 
+    /// <summary>A warning of the command itself (shown as "warning: ...").</summary>
+    public static void Warn(string message) => PeopleConsole.Write(LogLevel.Warning, fromOurCode: true, "vtr", message, null);
+
     private static void ConfigureAkka(LoggerConfigBuilder loggers)
     {
         loggers.LogLevel = PeopleConsole.ShowsInternals ? Akka.Event.LogLevel.DebugLevel : Akka.Event.LogLevel.InfoLevel;

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Dispatch;
 using Akka.Event;
+using Vtr.Shared.Security;
 using LogLevel = Microsoft.Extensions.Logging.LogLevel;
 
 namespace Vtr.Cli.Logging;
@@ -11,12 +12,23 @@ namespace Vtr.Cli.Logging;
 /// </summary>
 public sealed class PeopleAkkaLogger : ActorBase, IRequiresMessageQueue<ILoggerMessageQueueSemantics>
 {
+    private readonly RefusalThrottle _refusals = new();
+
     protected override bool Receive(object message)
     {
         switch (message)
         {
             case InitializeLogger:
                 Sender.Tell(new LoggerInitialized());
+                return true;
+            case LogEvent log when TlsRejection.TryParse(log.LogClass, Text(log.Message), out var remote):
+                // Akka.Remote turning away a peer without the farm certificate: a security event a person must see.
+                if (_refusals.ShouldReport(remote))
+                {
+                    PeopleConsole.Write(LogLevel.Warning, fromOurCode: true, log.LogSource, RefusalThrottle.MemberRefusedText + remote, null);
+                }
+
+                PeopleConsole.Write(ToLevel(log.LogLevel()), IsOurs(log.LogClass), log.LogSource, Text(log.Message), log.Cause);
                 return true;
             case LogEvent log:
                 PeopleConsole.Write(ToLevel(log.LogLevel()), IsOurs(log.LogClass), log.LogSource, Text(log.Message), log.Cause);

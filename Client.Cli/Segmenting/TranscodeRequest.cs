@@ -42,4 +42,7 @@ public sealed record TranscodeRequest(
 
     /// <summary>libavcodec options (preset, threads) of each embedded node, in node order; empty = the defaults for all.</summary>
     public ImmutableArray<FFmpegBackendOptions> EmbeddedNodeBackends { get; init; } = [];
+
+    /// <summary>Farm credentials for the embedded cluster's segment traffic (`vtr bench cluster --secure`); null = plain VTR1.</summary>
+    public Vtr.Shared.Security.FarmCredentials? EmbeddedSegmentFarm { get; init; }
 }

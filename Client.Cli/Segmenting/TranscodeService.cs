@@ -9,6 +9,7 @@ using Vtr.Cli.Jobs;
 using Vtr.Cli.Media;
 using Vtr.Cli.Rendering;
 using Vtr.Shared.Media;
+using Vtr.Shared.Security;
 
 namespace Vtr.Cli.Segmenting;
 
@@ -149,12 +150,12 @@ public sealed class TranscodeService(IAnsiConsole console, bool liveProgress)
                 throw new ClusterUnreachableException($"--seed '{bad}' is not HOST:PORT");
             }
 
-            return await ClusterConnection.JoinAsync(seeds, request.JoinTimeout, line => console.MarkupLine(Markup.Escape(line)), ct).ConfigureAwait(false);
+            return await ClusterConnection.JoinAsync(seeds, request.JoinTimeout, line => console.MarkupLine(Markup.Escape(line)), ct, FarmCredentials.TryLoad()).ConfigureAwait(false);
         }
 
         var nodes = Math.Max(1, request.EmbeddedNodes);
         var sessions = request.EmbeddedSessionsPerNode > 0 ? request.EmbeddedSessionsPerNode : Math.Max(1, Environment.ProcessorCount / nodes);
-        var options = new EmbeddedClusterOptions(nodes, sessions) { NodeBackends = request.EmbeddedNodeBackends };
+        var options = new EmbeddedClusterOptions(nodes, sessions) { NodeBackends = request.EmbeddedNodeBackends, SegmentFarm = request.EmbeddedSegmentFarm };
         return await EmbeddedCluster.StartAsync(options, ct).ConfigureAwait(false);
     }
 

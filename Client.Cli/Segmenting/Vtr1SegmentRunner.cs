@@ -9,6 +9,7 @@ using Vtr.Cli.Rendering;
 using Vtr.Cli.Transport;
 using Vtr.Node.Codecs;
 using Vtr.Shared.Cluster;
+using Vtr.Shared.Security;
 using Vtr.Shared.Wire;
 
 namespace Vtr.Cli.Segmenting;
@@ -63,6 +64,9 @@ public sealed class Vtr1SegmentRunner : ISegmentRunner
     /// </summary>
     public TimeSpan IdleTimeout { get; init; } = DefaultIdleTimeout;
 
+    /// <summary>The farm credentials of a secured farm: segments then travel inside mutual TLS. Null: plain VTR1.</summary>
+    public FarmCredentials? Farm { get; init; }
+
     /// <summary>The transport a lease really uses: the forced one, else the coordinator's choice.</summary>
     public static SegmentTransport EffectiveTransport(TransportChoice choice, SegmentTransport leased) => choice switch
     {
@@ -95,7 +99,8 @@ public sealed class Vtr1SegmentRunner : ISegmentRunner
             return SegmentRunResult.Failure("cancelled");
         }
         catch (Exception ex) when (ex is SegmentRunException or Vtr1SessionRefusedException or Vtr1ProtocolException
-            or SocketException or IOException or MediaException or CodecException)
+            or SocketException or IOException or MediaException or CodecException or FarmPeerRefusedException
+            or System.Security.Authentication.AuthenticationException)
         {
             return SegmentRunResult.Failure($"{lease.Host}:{lease.Port}: {ex.Message}");
         }
@@ -106,7 +111,7 @@ public sealed class Vtr1SegmentRunner : ISegmentRunner
     {
         var transport = EffectiveTransport(settings.Transport, lease.Transport);
         var endPoint = await ResolveAsync(lease.Host, lease.Port, ct).ConfigureAwait(false);
-        await using var client = await BoundedAsync("connection", t => Vtr1Client.ConnectAsync(endPoint, t), ct).ConfigureAwait(false);
+        await using var client = await BoundedAsync("connection", t => Vtr1Client.ConnectAsync(endPoint, t, farm: Farm), ct).ConfigureAwait(false);
         var configure = transport == SegmentTransport.Packets
             ? SegmentConfiguration.ForPackets(_info, plan, settings)
             : SegmentConfiguration.ForRaw(_info, plan, settings);

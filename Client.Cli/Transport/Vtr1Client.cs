@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using Vtr.Shared.Media;
+using Vtr.Shared.Security;
 using Vtr.Shared.Wire;
 
 namespace Vtr.Cli.Transport;
@@ -15,7 +16,8 @@ namespace Vtr.Cli.Transport;
 public sealed class Vtr1Client : IAsyncDisposable
 {
     private readonly Socket _socket;
-    private readonly NetworkStream _stream;
+    private readonly Stream _stream;
+    private readonly bool _secured;
     private readonly Vtr1PipeReader _reader;
     private readonly Vtr1PipeWriter _writer;
     private readonly PipeReader _input;
@@ -24,16 +26,21 @@ public sealed class Vtr1Client : IAsyncDisposable
     private readonly ArraySegment<byte>[] _gather = new ArraySegment<byte>[4];
     private WireCompression _compression;
 
-    private Vtr1Client(Socket socket, Vtr1Limits limits)
+    private Vtr1Client(Socket socket, Stream stream, bool secured, Vtr1Limits limits)
     {
         _socket = socket;
-        _stream = new NetworkStream(socket, ownsSocket: true);
+        _stream = stream;
+        _secured = secured;
         _input = PipeReader.Create(_stream, new StreamPipeReaderOptions(bufferSize: 256 * 1024, minimumReadSize: 64 * 1024));
         _reader = new Vtr1PipeReader(_input, limits);
         _writer = new Vtr1PipeWriter(PipeWriter.Create(_stream, new StreamPipeWriterOptions(minimumBufferSize: 64 * 1024)));
     }
 
-    public static async Task<Vtr1Client> ConnectAsync(EndPoint endPoint, CancellationToken ct, Vtr1Limits? limits = null)
+    /// <summary>
+    /// Connects to a node; with <paramref name="farm"/> inside mutual TLS pinned to the farm certificate (a node of another
+    /// farm, or an impostor, fails the handshake with <see cref="FarmPeerRefusedException"/>).
+    /// </summary>
+    public static async Task<Vtr1Client> ConnectAsync(EndPoint endPoint, CancellationToken ct, Vtr1Limits? limits = null, FarmCredentials? farm = null)
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp)
         {
@@ -44,7 +51,9 @@ public sealed class Vtr1Client : IAsyncDisposable
         try
         {
             await socket.ConnectAsync(endPoint, ct).ConfigureAwait(false);
-            return new Vtr1Client(socket, limits ?? Vtr1Limits.Default);
+            var plain = new NetworkStream(socket, ownsSocket: true);
+            Stream stream = farm is null ? plain : await FarmTls.ConnectAsync(plain, farm, ct).ConfigureAwait(false);
+            return new Vtr1Client(socket, stream, farm is not null, limits ?? Vtr1Limits.Default);
         }
         catch
         {
@@ -89,7 +98,8 @@ public sealed class Vtr1Client : IAsyncDisposable
         _planes[0] = luma;
         _planes[1] = chroma;
         var flags = forceKeyframe ? FrameMessage.ForceKeyframeFlag : 0;
-        if (_compression == WireCompression.None && TryGetRawSegment(luma, out var lumaBytes) && TryGetRawSegment(chroma, out var chromaBytes))
+        // The gathered send writes to the socket itself; over TLS every byte goes through the encrypting stream.
+        if (!_secured && _compression == WireCompression.None && TryGetRawSegment(luma, out var lumaBytes) && TryGetRawSegment(chroma, out var chromaBytes))
         {
             return SendRawFrameAsync(pts, duration, flags, lumaBytes, chromaBytes, ct);
         }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Net.Sockets;
 using System.Text.Json;
 using Vtr.Shared.Cluster;
+using Vtr.Shared.Security;
 
 namespace Vtr.Seed.Contact;
 
@@ -30,8 +31,10 @@ public sealed class JoinTimedOutException : Exception
 /// Turns the seeds a user typed into a <see cref="JoinPlan"/> by asking their contact points. A refused connection means
 /// no seed runs there (answered at once unless the caller is a daemon that waits); a seed that is slow (a loaded
 /// machine, a seed still starting) is asked again every second until the deadline, with one "waiting" line.
+/// With <c>farm</c> it speaks mutual TLS with the farm certificate; a seed that refuses this machine
+/// (<see cref="FarmAccessDeniedException"/>) ends the resolution at once, as waiting cannot change the answer.
 /// </summary>
-public sealed class ClusterJoinResolver(Action<string>? onWaiting = null)
+public sealed class ClusterJoinResolver(Action<string>? onWaiting = null, FarmCredentials? farm = null)
 {
     private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan RetryPause = TimeSpan.FromSeconds(1);
@@ -50,7 +53,7 @@ public sealed class ClusterJoinResolver(Action<string>? onWaiting = null)
 
         if (seeds.All(s => s.IsAkkaAddress))
         {
-            return new JoinPlan([.. seeds.Select(s => $"akka.tcp://{ClusterNames.ActorSystemName}@{s}")], AdvertiseFor(seeds[0].Host));
+            return new JoinPlan([.. seeds.Select(s => ClusterNames.MemberAddress(s.ToString(), farm is not null))], AdvertiseFor(seeds[0].Host));
         }
 
         var deadline = timeout == Timeout.InfiniteTimeSpan ? DateTimeOffset.MaxValue : DateTimeOffset.UtcNow + timeout;
@@ -63,8 +66,8 @@ public sealed class ClusterJoinResolver(Action<string>? onWaiting = null)
             if (outcomes.FirstOrDefault(o => o.Answer is not null)?.Answer is { } answer && !answer.Reply.Members.IsDefaultOrEmpty)
             {
                 var members = answer.Reply.Members;
-                var extra = seeds.Where(s => s.IsAkkaAddress).Select(s => $"akka.tcp://{ClusterNames.ActorSystemName}@{s}");
-                var host = new Uri(members[0].Replace("akka.tcp://", "tcp://", StringComparison.Ordinal)).Host;
+                var extra = seeds.Where(s => s.IsAkkaAddress).Select(s => ClusterNames.MemberAddress(s.ToString(), farm is not null));
+                var host = new Uri("tcp://" + members[0][(members[0].IndexOf("://", StringComparison.Ordinal) + 3)..]).Host;
                 return new JoinPlan([.. members, .. extra], AdvertiseFor(host, answer));
             }
 
@@ -95,11 +98,11 @@ public sealed class ClusterJoinResolver(Action<string>? onWaiting = null)
 
     private sealed record Outcome(ContactPointClient.Answer? Answer, bool Refused);
 
-    private static async Task<Outcome> TryAskAsync(SeedEndPoint seed, CancellationToken ct)
+    private async Task<Outcome> TryAskAsync(SeedEndPoint seed, CancellationToken ct)
     {
         try
         {
-            return new Outcome(await ContactPointClient.AskAsync(seed, ContactProtocol.JoinVerb, AttemptTimeout, ct).ConfigureAwait(false), false);
+            return new Outcome(await ContactPointClient.AskAsync(seed, ContactProtocol.JoinVerb, AttemptTimeout, ct, farm).ConfigureAwait(false), false);
         }
         catch (ContactRefusedException)
         {

@@ -5,7 +5,9 @@ using System.Text;
 using Akka.Actor;
 using Akka.Cluster;
 using Akka.Event;
+using Vtr.Seed.Security;
 using Vtr.Shared.Cluster;
+using Vtr.Shared.Security;
 using Vtr.Shared.Versioning;
 
 namespace Vtr.Seed.Contact;
@@ -13,6 +15,8 @@ namespace Vtr.Seed.Contact;
 /// <summary>
 /// Serves <see cref="ContactProtocol"/> on the seed's contact port. Each connection gets one bounded request line
 /// and one reply; a slow or hostile peer costs one short-lived task and is cut off after <see cref="ExchangeTimeout"/>.
+/// In a secured farm the exchange runs inside mutual TLS with the farm certificate: a peer that does not start a TLS
+/// handshake gets only "this farm is secured", one without the farm certificate nothing, and both are reported.
 /// </summary>
 public sealed class ContactPointListener : IAsyncDisposable
 {
@@ -22,25 +26,30 @@ public sealed class ContactPointListener : IAsyncDisposable
     private readonly TcpListener _listener;
     private readonly ActorSystem _system;
     private readonly IActorRef _coordinator;
+    private readonly FarmCredentials? _farm;
+    private readonly FarmRefusals _refusals;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
 
-    private ContactPointListener(TcpListener listener, ActorSystem system, IActorRef coordinator)
+    private ContactPointListener(TcpListener listener, ActorSystem system, IActorRef coordinator, FarmCredentials? farm)
     {
         _listener = listener;
         _system = system;
         _coordinator = coordinator;
+        _farm = farm;
+        _refusals = new FarmRefusals(system);
         _loop = AcceptLoopAsync();
     }
 
     public IPEndPoint EndPoint => (IPEndPoint)_listener.LocalEndpoint;
 
-    /// <summary>Binds <paramref name="endPoint"/> (throws <see cref="SocketException"/> when it is taken) and serves.</summary>
-    public static ContactPointListener Start(IPEndPoint endPoint, ActorSystem system, IActorRef coordinator)
+    /// <summary>Binds <paramref name="endPoint"/> (throws <see cref="SocketException"/> when it is taken) and serves;
+    /// with <paramref name="farm"/>, only to peers holding the farm certificate.</summary>
+    public static ContactPointListener Start(IPEndPoint endPoint, ActorSystem system, IActorRef coordinator, FarmCredentials? farm = null)
     {
         var listener = new TcpListener(endPoint);
         listener.Start();
-        return new ContactPointListener(listener, system, coordinator);
+        return new ContactPointListener(listener, system, coordinator, farm);
     }
 
     private async Task AcceptLoopAsync()
@@ -66,9 +75,15 @@ public sealed class ContactPointListener : IAsyncDisposable
         using var _ = client;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
         timeout.CancelAfter(ExchangeTimeout);
+        var remote = client.Client.RemoteEndPoint?.ToString() ?? "unknown";
         try
         {
-            var stream = client.GetStream();
+            await using var stream = await OpenAsync(client, remote, timeout.Token).ConfigureAwait(false);
+            if (stream is null)
+            {
+                return;
+            }
+
             var verb = ContactProtocol.ParseRequest(await ReadLineAsync(stream, timeout.Token).ConfigureAwait(false));
             var observed = ((IPEndPoint)client.Client.RemoteEndPoint!).Address.ToString();
             var reply = verb switch
@@ -79,7 +94,12 @@ public sealed class ContactPointListener : IAsyncDisposable
             };
             await stream.WriteAsync(ContactProtocol.Serialize(reply), timeout.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+        catch (FarmPeerRefusedException)
+        {
+            _refusals.Refused(remote);
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException or
+                                   System.Security.Authentication.AuthenticationException)
         {
             // A peer that vanished or stalled: nothing to answer, nobody else affected.
         }
@@ -88,6 +108,31 @@ public sealed class ContactPointListener : IAsyncDisposable
             // A bug answering one request must not end the contact point for everyone else.
             _system.Log.Error(ex, "contact point: could not answer a request: {Reason}", ex.Message);
         }
+    }
+
+    /// <summary>
+    /// The stream to serve the request on: the plain one in an open farm; in a secured farm the TLS stream, or null after
+    /// telling a peer that did not start TLS (the first byte of a handshake is 0x16, of a request 'V') that it needs the
+    /// farm certificate.
+    /// </summary>
+    private async Task<Stream?> OpenAsync(TcpClient client, string remote, CancellationToken ct)
+    {
+        var plain = client.GetStream();
+        if (_farm is null)
+        {
+            return plain;
+        }
+
+        var first = new byte[1];
+        var peeked = await client.Client.ReceiveAsync(first, SocketFlags.Peek, ct).ConfigureAwait(false);
+        if (peeked == 1 && first[0] == FarmTls.HandshakeRecord)
+        {
+            return await FarmTls.AcceptAsync(plain, _farm, ct).ConfigureAwait(false);
+        }
+
+        _refusals.Refused(remote);
+        await plain.WriteAsync(ContactProtocol.Serialize(new ContactReply([], string.Empty, Error: ContactProtocol.FarmSecuredError)), ct).ConfigureAwait(false);
+        return null;
     }
 
     private async Task<ContactReply> StatusReplyAsync(string observed)
@@ -125,7 +170,7 @@ public sealed class ContactPointListener : IAsyncDisposable
             m.Address.ToString(), [.. m.Roles.Order(StringComparer.Ordinal)], m.Status.ToString(), !state.Unreachable.Contains(m)))];
     }
 
-    private static async Task<string> ReadLineAsync(NetworkStream stream, CancellationToken ct)
+    private static async Task<string> ReadLineAsync(Stream stream, CancellationToken ct)
     {
         var buffer = new byte[ContactProtocol.MaxRequestBytes];
         var length = 0;

@@ -3,11 +3,12 @@ using Akka.Actor;
 using Akka.Hosting;
 using Microsoft.Extensions.Hosting;
 using Vtr.Shared.Cluster;
+using Vtr.Shared.Security;
 
 namespace Vtr.Seed.Contact;
 
-/// <summary>Where a seed serves its contact point.</summary>
-public sealed record ContactPointOptions(IPEndPoint EndPoint);
+/// <summary>Where a seed serves its contact point, and the farm credentials that secure it (null: an open farm).</summary>
+public sealed record ContactPointOptions(IPEndPoint EndPoint, FarmCredentials? Farm = null);
 
 /// <summary>Runs the seed's <see cref="ContactPointListener"/> for the lifetime of the host (after the ActorSystem started).</summary>
 public sealed class ContactPointService(ActorSystem system, ActorRegistry registry, ContactPointOptions options) : IHostedService
@@ -16,7 +17,7 @@ public sealed class ContactPointService(ActorSystem system, ActorRegistry regist
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _listener = ContactPointListener.Start(options.EndPoint, system, registry.Get<JobCoordinatorKey>());
+        _listener = ContactPointListener.Start(options.EndPoint, system, registry.Get<JobCoordinatorKey>(), options.Farm);
         return Task.CompletedTask;
     }
 

@@ -23,6 +23,10 @@ public static class ContactProtocol
     /// <summary>The longest reply a client reads (a status of many nodes and jobs fits easily).</summary>
     public const int MaxReplyBytes = 1 << 20;
 
+    /// <summary>The only answer a secured seed gives a peer that did not start TLS: no members, no status.</summary>
+    public const string FarmSecuredError =
+        "this farm is secured: this machine needs the farm certificate (on a farm machine run `vtr farm token`, here `vtr farm join` and paste it)";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static byte[] Request(string verb) => Encoding.ASCII.GetBytes($"{Magic} {verb}\n");

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Vtr.Shared.Cluster;
 
 namespace Vtr.Seed.Contact;
 
@@ -31,7 +32,7 @@ public sealed class MemberBook(string path)
     {
         try
         {
-            return [.. File.ReadAllLines(Path).Select(l => l.Trim()).Where(l => l.StartsWith("akka.tcp://", StringComparison.Ordinal))];
+            return [.. File.ReadAllLines(Path).Select(l => l.Trim()).Where(ClusterNames.IsMemberAddress)];
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

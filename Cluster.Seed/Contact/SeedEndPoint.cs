@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Vtr.Seed.Contact;
 
-/// <summary>A seed as a user types it: <c>HOST:PORT</c> (host name, IPv4 or [IPv6]) or a full <c>akka.tcp://</c> address.</summary>
+/// <summary>A seed as a user types it: <c>HOST:PORT</c> (host name, IPv4 or [IPv6]) or a full <c>akka.tcp://</c> (or <c>akka.ssl.tcp://</c>) address.</summary>
 public sealed record SeedEndPoint(string Host, int Port, bool IsAkkaAddress = false)
 {
     public static bool TryParse(string text, int defaultPort, out SeedEndPoint? seed)
@@ -16,7 +16,8 @@ public sealed record SeedEndPoint(string Host, int Port, bool IsAkkaAddress = fa
         text = text.Trim();
         if (text.Contains("://", StringComparison.Ordinal))
         {
-            var uri = new Uri(text.Replace("akka.tcp://", "tcp://", StringComparison.Ordinal));
+            // akka.tcp:// or akka.ssl.tcp://: only host and port matter, the farm's credentials decide the scheme.
+            var uri = new Uri("tcp://" + text[(text.IndexOf("://", StringComparison.Ordinal) + 3)..]);
             seed = new SeedEndPoint(uri.Host, uri.Port, IsAkkaAddress: true);
             return uri.Port > 0;
         }

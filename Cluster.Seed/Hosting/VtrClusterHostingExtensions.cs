@@ -6,6 +6,7 @@ using Akka.Configuration;
 using Akka.Hosting;
 using Akka.Remote.Hosting;
 using Vtr.Seed.Jobs;
+using Vtr.Seed.Security;
 using Vtr.Shared.Cluster;
 
 namespace Vtr.Seed.Hosting;
@@ -33,7 +34,7 @@ public static class VtrClusterHostingExtensions
             : options.Roles;
         builder
             .AddHocon(TimingHocon(options), HoconAddMode.Prepend)
-            .WithRemoting(options.Host, options.Port, options.ResolvePublicHostname())
+            .WithVtrRemoting(options)
             .WithClustering(new ClusterOptions
             {
                 Roles = [.. roles],
@@ -52,6 +53,24 @@ public static class VtrClusterHostingExtensions
         }
 
         return builder;
+    }
+
+    /// <summary>Akka.Remote on the options' endpoint; over mutual TLS pinned to the farm certificate when the farm is secured.</summary>
+    private static AkkaConfigurationBuilder WithVtrRemoting(this AkkaConfigurationBuilder builder, VtrClusterOptions options)
+    {
+        if (options.Farm is null)
+        {
+            return builder.WithRemoting(options.Host, options.Port, options.ResolvePublicHostname());
+        }
+
+        return builder.WithRemoting(new RemoteOptions
+        {
+            HostName = options.Host,
+            Port = options.Port,
+            PublicHostName = options.ResolvePublicHostname(),
+            EnableSsl = true,
+            Ssl = FarmRemotingTls.For(options.Farm),
+        });
     }
 
     /// <summary>Runs the <see cref="JobCoordinator"/> singleton on seed members and registers its proxy

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Net;
 using Vtr.Seed.Contact;
 using Vtr.Shared.Cluster;
+using Vtr.Shared.Security;
 
 namespace Vtr.Seed.Hosting;
 
@@ -34,6 +35,9 @@ public sealed record VtrClusterOptions
     /// <summary>Cluster roles of this member (<see cref="ClusterNames.SeedRole"/>, node, client, coordinator).</summary>
     public ImmutableArray<string> Roles { get; init; } = [];
 
+    /// <summary>The farm credentials: Akka.Remote runs over mutual TLS pinned to them. Null: an open farm (plain TCP).</summary>
+    public FarmCredentials? Farm { get; init; }
+
     /// <summary>ActorSystem name; every member of one cluster uses the same.</summary>
     public string SystemName { get; init; } = ClusterNames.ActorSystemName;
 
@@ -47,6 +51,9 @@ public sealed record VtrClusterOptions
     /// <summary>How long membership must be stable before the split-brain resolver downs unreachable members (Akka's
     /// recommended minimum is 7 s for 5 members and 13 s for 20).</summary>
     public TimeSpan StableAfter { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The Akka.Remote address scheme: <see cref="ClusterNames.SecuredProtocol"/> when <see cref="Farm"/> is set.</summary>
+    public string Protocol => Farm is null ? ClusterNames.OpenProtocol : ClusterNames.SecuredProtocol;
 
     public string ResolvePublicHostname() => PublicHostname ?? AdvertisedAddress.For(IPAddress.Parse(Host));
 
@@ -73,6 +80,6 @@ public sealed record VtrClusterOptions
 
     /// <summary>Seed entries as Akka addresses (full addresses pass through; HOST:PORT is taken as an Akka endpoint).</summary>
     public ImmutableArray<string> SeedAddresses() =>
-        SeedNodes.Select(seed => seed.Contains("://", StringComparison.Ordinal) ? seed : $"akka.tcp://{SystemName}@{seed}")
+        SeedNodes.Select(seed => seed.Contains("://", StringComparison.Ordinal) ? seed : $"{Protocol}://{SystemName}@{seed}")
             .ToImmutableArray();
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Vtr.Shared.Security;
 
 namespace Vtr.Node.Hosting;
 
@@ -12,6 +13,12 @@ public sealed record NodeOptions
 
     /// <summary>Host name or address clients in the cluster dial for this node's VTR1 endpoint; null = derived from --listen.</summary>
     public string? PublicHostname { get; init; }
+
+    /// <summary>The farm credentials: farm clients reach this node over mutual TLS with them. Null: an open farm.</summary>
+    public FarmCredentials? Farm { get; init; }
+
+    /// <summary>Serve plain VTR1 (unmodified FFmpeg clients) beside the farm's TLS connections; false = the farm only.</summary>
+    public bool ServePlainVtr1 { get; init; } = true;
 
     /// <summary>Empty = auth off.</summary>
     public string Token { get; init; } = "";

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Vtr.Node.Codecs;
 using Vtr.Node.Membership;
 using Vtr.Node.Sessions;
+using Vtr.Node.Transport;
 
 namespace Vtr.Node.Hosting;
 
@@ -15,6 +16,7 @@ public sealed partial class NodeServerService(
     NodeOptions options,
     IHostApplicationLifetime lifetime,
     ILogger<NodeServerService> logger,
+    ILogger<ConnectionGate> gateLogger,
     ActorRegistry registry,
     FrameMeter frames) : IHostedService
 {
@@ -30,7 +32,8 @@ public sealed partial class NodeServerService(
             watcher.Tell(new SessionCountRelay.ForwardTo(announcer));
         }
 
-        _server = NodeServer.Start(system, backend, options.Listen, policy, options.MaxSessions, watcher, options.Once ? 1 : 0);
+        var gate = new ConnectionGate(options.Farm, options.ServePlainVtr1, gateLogger);
+        _server = NodeServer.Start(system, backend, options.Listen, policy, options.MaxSessions, watcher, options.Once ? 1 : 0, gate: gate);
         LogListening(logger, _server.EndPoint.ToString(), backend.Name, backend.IsHardware ? "hardware" : "software",
             string.Join(',', backend.EncodeCodecs), string.Join(',', backend.DecodeCodecs), options.MaxSessions);
         return Task.CompletedTask;

@@ -1,3 +1,4 @@
+using System.Net.Security;
 using System.Net.Sockets;
 
 namespace Vtr.Node.Transport;
@@ -16,9 +17,15 @@ public sealed partial class Vtr1Connection
         try
         {
             await Output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            if (_stream is SslStream tls)
+            {
+                // TLS close_notify first, so the client reads a clean end of the encrypted stream.
+                await tls.ShutdownAsync().ConfigureAwait(false);
+            }
+
             _socket.Shutdown(SocketShutdown.Send);
         }
-        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or InvalidOperationException)
+        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or InvalidOperationException or NotSupportedException)
         {
             Abort();
             return;

@@ -27,7 +27,7 @@ public sealed partial class Vtr1Connection : IAsyncDisposable
     private const int ReadBufferBytes = 1024 * 1024;
 
     private readonly Socket _socket;
-    private readonly NetworkStream _stream;
+    private readonly Stream _stream;
     private readonly PipeReader _input;
     private readonly Vtr1PipeReader _messageReader;
     private readonly SemaphoreSlim _credits = new(CreditWindow, CreditWindow);
@@ -42,11 +42,20 @@ public sealed partial class Vtr1Connection : IAsyncDisposable
     /// <param name="limits">Message size limits, checked before anything is allocated.</param>
     /// <param name="planePool">Where FRAME planes are rented (the shared pool unless a test counts rentals).</param>
     public Vtr1Connection(Socket socket, Vtr1Limits limits, ArrayPool<byte>? planePool = null)
+        : this(socket, new NetworkStream(socket, ownsSocket: false), limits, planePool)
+    {
+    }
+
+    /// <param name="socket">The accepted socket; the connection owns it from now on.</param>
+    /// <param name="transport">What VTR1 is read from and written to: the socket's plain stream, or a farm TLS stream over it.</param>
+    /// <param name="limits">Message size limits, checked before anything is allocated.</param>
+    /// <param name="planePool">Where FRAME planes are rented (the shared pool unless a test counts rentals).</param>
+    public Vtr1Connection(Socket socket, Stream transport, Vtr1Limits limits, ArrayPool<byte>? planePool = null)
     {
         _socket = socket;
         SocketTuning.Apply(socket);
         RemoteEndPoint = socket.RemoteEndPoint?.ToString() ?? "unknown";
-        _stream = new NetworkStream(socket, ownsSocket: false);
+        _stream = transport;
         _input = PipeReader.Create(_stream, new StreamPipeReaderOptions(bufferSize: ReadBufferBytes, minimumReadSize: ReadBufferBytes / 4));
         Output = new Vtr1PipeWriter(PipeWriter.Create(_stream, new StreamPipeWriterOptions(minimumBufferSize: 64 * 1024)));
         _messageReader = new Vtr1PipeReader(_input, limits, directSource: _stream, planePool);

@@ -17,6 +17,20 @@ public static class ClusterNames
     /// <summary>Name of the JobCoordinator singleton (manager and proxy use the same name).</summary>
     public const string CoordinatorSingletonName = "job-coordinator";
 
+    /// <summary>Akka.Remote's address scheme of an open farm (plain TCP).</summary>
+    public const string OpenProtocol = "akka.tcp";
+
+    /// <summary>Akka.Remote's address scheme of a secured farm (DotNetty over TLS).</summary>
+    public const string SecuredProtocol = "akka.ssl.tcp";
+
+    /// <summary>The canonical address of the member at <paramref name="hostAndPort"/> in an open or a secured farm.</summary>
+    public static string MemberAddress(string hostAndPort, bool secured) =>
+        $"{(secured ? SecuredProtocol : OpenProtocol)}://{ActorSystemName}@{hostAndPort}";
+
+    /// <summary>True for an address of either scheme (what a member book or a user may hold).</summary>
+    public static bool IsMemberAddress(string text) =>
+        text.StartsWith(OpenProtocol + "://", StringComparison.Ordinal) || text.StartsWith(SecuredProtocol + "://", StringComparison.Ordinal);
+
     /// <summary>DistributedPubSub topic on which <see cref="CoordinatorStarted"/> is announced.</summary>
     public const string CoordinatorTopic = "vtr-coordinator";
 }

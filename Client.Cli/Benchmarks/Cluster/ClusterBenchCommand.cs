@@ -23,9 +23,10 @@ public static class ClusterBenchCommand
         var segmentSeconds = new Option<double>("--segment-seconds") { Description = "segment length", DefaultValueFactory = _ => 1 };
         var preset = new Option<string>("--preset") { Description = "x264 preset of the nodes and of ffmpeg", DefaultValueFactory = _ => "veryfast" };
         var rounds = new Option<int>("--rounds") { Description = "runs per configuration, interleaved; each keeps its fastest", DefaultValueFactory = _ => 1 };
+        var secure = new Option<bool>("--secure") { Description = "compare configurations with and without farm TLS on the segments (the cost of a secured farm)" };
         var command = new Command("cluster", "Transcode one generated clip on 1, 2, 3 and mixed-speed embedded nodes and with plain ffmpeg; compare")
         {
-            width, height, seconds, segmentSeconds, preset, rounds,
+            width, height, seconds, segmentSeconds, preset, rounds, secure,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -43,6 +44,7 @@ public static class ClusterBenchCommand
                 SegmentSeconds = parse.GetValue(segmentSeconds),
                 Preset = parse.GetValue(preset)!,
                 Rounds = Math.Max(1, parse.GetValue(rounds)),
+                Secure = parse.GetValue(secure),
             };
             if (!SoftwarePresetLadder.IsKnown(options.Preset) || options.Width < 16 || options.Height < 16 || options.Seconds <= 0 || options.SegmentSeconds <= 0)
             {

@@ -25,4 +25,7 @@ internal sealed record ClusterBenchOptions
 
     /// <summary>Runs per configuration; each keeps its fastest (interference from other processes only ever adds).</summary>
     public int Rounds { get; init; } = 1;
+
+    /// <summary>Instead of the node-count configurations, pairs that differ only in farm TLS on the segments (--secure): the cost of a secured farm.</summary>
+    public bool Secure { get; init; }
 }

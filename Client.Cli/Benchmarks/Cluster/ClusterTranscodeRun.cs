@@ -3,6 +3,7 @@ using Spectre.Console;
 using Vtr.Cli.Segmenting;
 using Vtr.Node.Codecs.FFmpeg;
 using Vtr.Shared.Media;
+using Vtr.Shared.Security;
 
 namespace Vtr.Cli.Benchmarks.Cluster;
 
@@ -21,12 +22,14 @@ internal static class ClusterTranscodeRun
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(scenario);
+        using var farm = scenario.Tls ? FarmCredentials.InMemory(FarmCertificateFactory.Create()) : null;
         var silent = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) });
         var encode = new SegmentEncodeSettings(VideoCodec.H264, options.Bitrate, null, "", scenario.Compression, scenario.Transport);
         var request = new TranscodeRequest(input, output, [], encode, options.SegmentSeconds, scenario.NodePresets.Length)
         {
             EmbeddedSessionsPerNode = 1,
             EmbeddedNodeBackends = [.. scenario.NodePresets.Select(preset => new FFmpegBackendOptions(preset, NodeThreads))],
+            EmbeddedSegmentFarm = farm,
         };
         var outcome = await new TranscodeService(silent, liveProgress: false).RunAsync(request, ct).ConfigureAwait(false);
         File.Delete(output);

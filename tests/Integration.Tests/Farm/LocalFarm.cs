@@ -8,7 +8,8 @@ namespace Vtr.Integration.Tests.Farm;
 
 /// <summary>
 /// Real `vtr seed` / `vtr node` / `vtr status` / `vtr transcode` processes started from the built CLI, as README's recipes
-/// run them, on 127.0.0.1. Every process of the farm shares one private state folder (the seed's member book) and is
+/// run them, on 127.0.0.1. Every process of the farm shares one private state folder (the seed's member book) and one
+/// private config folder (farm credentials: none unless <see cref="SecureAsync"/>, never the developer's own), and is
 /// killed when the farm is disposed.
 /// </summary>
 internal sealed class LocalFarm : IDisposable
@@ -19,20 +20,40 @@ internal sealed class LocalFarm : IDisposable
 
     public string Folder { get; } = Directory.CreateTempSubdirectory("vtr-farm-it-").FullName;
 
-    private Dictionary<string, string> Environment => new()
+    /// <summary>$XDG_CONFIG_HOME of the farm's processes: where `vtr farm init` puts the farm credentials.</summary>
+    public string ConfigHome => Path.Combine(Folder, "config");
+
+    private Dictionary<string, string> Environment => EnvironmentWith(ConfigHome);
+
+    private Dictionary<string, string> EnvironmentWith(string configHome) => new()
     {
         ["XDG_STATE_HOME"] = Path.Combine(Folder, "state"),
         ["XDG_CACHE_HOME"] = Path.Combine(Folder, "cache"),
+        ["XDG_CONFIG_HOME"] = configHome,
         ["TMPDIR"] = Directory.CreateDirectory(Path.Combine(Folder, "tmp")).FullName,
     };
 
     /// <summary>Starts `vtr ARGS` in the farm's folder.</summary>
-    public VtrProcess Start(params string[] args)
+    public VtrProcess Start(params string[] args) => StartAs(ConfigHome, args);
+
+    /// <summary>Starts `vtr ARGS` as another machine would: with the credentials (or none) in <paramref name="configHome"/>.</summary>
+    public VtrProcess StartAs(string configHome, params string[] args)
     {
-        var process = VtrProcess.Start(args, Environment, Folder);
+        var process = VtrProcess.Start(args, EnvironmentWith(configHome), Folder);
         _processes.Add(process);
         return process;
     }
+
+    /// <summary>Secures the farm: `vtr farm init` in <see cref="ConfigHome"/> (or in <paramref name="configHome"/>: another farm).</summary>
+    public async Task SecureAsync(string? configHome = null)
+    {
+        var init = StartAs(configHome ?? ConfigHome, "farm", "init");
+        await init.ReadAllLinesAsync(TimeSpan.FromSeconds(60));
+        Assert.True(await init.WaitForExitAsync(TimeSpan.FromSeconds(30)) && init.ExitCode == 0, $"vtr farm init failed: {init.Error}");
+    }
+
+    /// <summary>A config folder of another machine, with no farm credentials in it.</summary>
+    public string StrangerConfigHome(string name) => Directory.CreateDirectory(Path.Combine(Folder, "config-" + name)).FullName;
 
     /// <summary>Starts a whole command line in the farm's folder: what a service file tells its manager to run.</summary>
     public VtrProcess StartCommandLine(IReadOnlyList<string> commandLine)
@@ -51,9 +72,12 @@ internal sealed class LocalFarm : IDisposable
     }
 
     /// <summary>Runs a command to its end: exit code, stdout lines, stderr.</summary>
-    public async Task<(int Code, List<string> Lines, string Error)> RunAsync(TimeSpan timeout, params string[] args)
+    public Task<(int Code, List<string> Lines, string Error)> RunAsync(TimeSpan timeout, params string[] args) => RunAsAsync(ConfigHome, timeout, args);
+
+    /// <summary>Runs a command to its end as another machine (<see cref="StartAs"/>).</summary>
+    public async Task<(int Code, List<string> Lines, string Error)> RunAsAsync(string configHome, TimeSpan timeout, params string[] args)
     {
-        var process = Start(args);
+        var process = StartAs(configHome, args);
         var lines = await process.ReadAllLinesAsync(timeout);
         Assert.True(await process.WaitForExitAsync(TimeSpan.FromSeconds(30)), $"vtr {string.Join(' ', args)} did not exit");
         return (process.ExitCode, lines, process.Error);

@@ -50,7 +50,16 @@ public sealed class MemberCrashTests(ITestOutputHelper output) : IDisposable
     }
 
     [ClusterFact]
-    public async Task Killing_the_only_seed_mid_job_lets_the_job_finish_and_a_restarted_seed_rejoins()
+    public Task Killing_the_only_seed_mid_job_lets_the_job_finish_and_a_restarted_seed_rejoins() => KillSeedMidJobAsync();
+
+    [ClusterFact]
+    public async Task In_a_secured_farm_killing_the_only_seed_mid_job_lets_the_job_finish_and_a_restarted_seed_rejoins()
+    {
+        await _farm.SecureAsync();
+        await KillSeedMidJobAsync();
+    }
+
+    private async Task KillSeedMidJobAsync()
     {
         var (seedAddress, seed, first) = await StartFarmAsync("--max-sessions", "1");
         var second = await _farm.StartMemberAsync("node", "--seed", seedAddress, "--listen", $"127.0.0.1:{LocalFarm.FreePort(10000)}", "--max-sessions", "1");

@@ -39,6 +39,9 @@ public sealed class OneMachineRecipeTests : IDisposable
         foreach (var member in new[] { seed, first, second })
         {
             Assert.Empty(LocalFarm.RawLines(member));
+
+            // No `vtr farm init` in this recipe: each daemon says once that anyone can use the farm.
+            Assert.Single(member.Output, l => l.Contains("warning: this farm is open", StringComparison.Ordinal));
         }
     }
 }
