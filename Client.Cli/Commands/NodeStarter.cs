@@ -27,7 +27,7 @@ public sealed class NodeStarter(NodeOptions options, bool listenGiven, int? clus
         {
             var ports = _ports ?? Pick(new IPEndPoint(options.Listen.Address, firstPort));
             var nodeOptions = options with { Listen = new IPEndPoint(options.Listen.Address, ports.Vtr1) };
-            var host = NodeHostBuilder.Build(nodeOptions, level, plan is null ? null : NodeClusterWiring.For(plan, ports.Cluster), DaemonConsole.ForNode());
+            var host = NodeHostBuilder.Build(nodeOptions, level, plan is null ? null : NodeClusterWiring.For(plan, ports.Cluster), DaemonConsole.ForHost());
             try
             {
                 await host.StartAsync(ct).ConfigureAwait(false);

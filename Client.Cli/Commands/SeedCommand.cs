@@ -83,7 +83,7 @@ public static class SeedCommand
         }
 
         var seeded = options with { SeedNodes = known.Count > 0 ? [self, .. known] : [] };
-        var host = SeedHost.Build(seeded, new ContactPointOptions(contact, options.Farm), book, DaemonConsole.ForSeed());
+        var host = SeedHost.Build(seeded, new ContactPointOptions(contact, options.Farm), book, DaemonConsole.ForHost());
         try
         {
             await host.StartAsync(ct).ConfigureAwait(false);

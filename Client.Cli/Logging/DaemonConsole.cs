@@ -1,7 +1,6 @@
 using Akka.Hosting;
 using Microsoft.Extensions.Logging;
-using Vtr.Node.Hosting;
-using Vtr.Seed.Hosting;
+using Vtr.Shared.Hosting;
 
 namespace Vtr.Cli.Logging;
 
@@ -17,9 +16,8 @@ public static class DaemonConsole
         akka.coordinated-shutdown.run-by-clr-shutdown-hook = off
         """;
 
-    public static HostConsole ForNode() => new(PeopleLoggerProvider.Install, ConfigureAkka, CommandLineLifetime.Install, AkkaHocon);
-
-    public static SeedHostConsole ForSeed() => new(PeopleLoggerProvider.Install, ConfigureAkka, CommandLineLifetime.Install, AkkaHocon);
+    /// <summary>The console of a `vtr seed` or `vtr node` host.</summary>
+    public static HostConsole ForHost() => new(PeopleLoggerProvider.Install, ConfigureAkka, CommandLineLifetime.Install, AkkaHocon);
 
     /// <summary>A line of the command itself (joining, waiting, restarting): always shown.</summary>
     public static void Say(string message) => PeopleConsole.Write(LogLevel.Information, fromOurCode: true, "vtr", message, null);

@@ -42,7 +42,10 @@ public static class MediaToolRunner
                 return false;
             }
 
+            // Both pipes drained: an unread one that fills blocks the tool forever.
+            var errors = process.StandardError.ReadToEndAsync();
             process.StandardOutput.ReadToEnd();
+            errors.GetAwaiter().GetResult();
             process.WaitForExit();
             return process.ExitCode == 0;
         }

@@ -26,6 +26,12 @@ public sealed class TranscodeService(IAnsiConsole console, bool liveProgress)
     /// <summary>Temp files and spill folders of the run, for a forced exit to delete.</summary>
     public ScratchPaths Scratch { get; init; } = new();
 
+    /// <summary>
+    /// A segment finished or failed, with the progress after it: the same events the console shows as lines, for
+    /// code that waits on them (raised on the progress listener's thread).
+    /// </summary>
+    public event EventHandler<ProgressSnapshot>? SegmentEvent;
+
     /// <summary>One file: <see cref="TranscodeRequest.InputPath"/> to <see cref="TranscodeRequest.OutputPath"/>.</summary>
     public async Task<TranscodeOutcome> RunAsync(TranscodeRequest request, CancellationToken ct)
     {
@@ -115,14 +121,14 @@ public sealed class TranscodeService(IAnsiConsole console, bool liveProgress)
         Task<TranscodeFileResult> Finish(PreparedFile file, JobResult job, Stopwatch encode) => FinishAsync(file, job, encode, ct);
         if (!liveProgress)
         {
-            return await ClusterJobBatch.RunAsync(cluster, files, families, new PlainProgressOutput(view), Finish, ct).ConfigureAwait(false);
+            return await ClusterJobBatch.RunAsync(cluster, files, families, Observed(new PlainProgressOutput(view)), Finish, ct).ConfigureAwait(false);
         }
 
         ImmutableArray<TranscodeFileResult> results = [];
         var empty = new TranscodeProgress(files.Sum(f => f.Remaining.Sum(p => p.FrameCount)), files.Sum(f => f.Remaining.Length)).Snapshot(TimeSpan.Zero);
         await console.Live(ProgressView.Build(empty)).AutoClear(false).StartAsync(async context =>
         {
-            var output = new LiveProgressOutput(renderable => { context.UpdateTarget(renderable); context.Refresh(); });
+            var output = Observed(new LiveProgressOutput(renderable => { context.UpdateTarget(renderable); context.Refresh(); }));
             results = await ClusterJobBatch.RunAsync(cluster, files, families, output, Finish, ct).ConfigureAwait(false);
         }).ConfigureAwait(false);
         return results;
@@ -158,6 +164,8 @@ public sealed class TranscodeService(IAnsiConsole console, bool liveProgress)
         var options = new EmbeddedClusterOptions(nodes, sessions) { NodeBackends = request.EmbeddedNodeBackends, SegmentFarm = request.EmbeddedSegmentFarm };
         return await EmbeddedCluster.StartAsync(options, ct).ConfigureAwait(false);
     }
+
+    private ObservedProgressOutput Observed(IProgressOutput output) => new(output, snapshot => SegmentEvent?.Invoke(this, snapshot));
 
     private void Status(string line)
     {

@@ -4,18 +4,15 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Vtr.Seed.Contact;
 using Vtr.Shared.Cluster;
+using Vtr.Shared.Hosting;
 
 namespace Vtr.Seed.Hosting;
-
-/// <summary>How a seed host shows its events (the CLI passes its people console); null keeps the framework's console.</summary>
-public sealed record SeedHostConsole(
-    Action<ILoggingBuilder> ConfigureLogging, Action<LoggerConfigBuilder> ConfigureAkkaLoggers, Action<IServiceCollection> ConfigureServices, string AkkaHocon);
 
 /// <summary>The Generic Host behind <c>vtr seed</c>: a seed member running the coordinator, its contact point and member book.</summary>
 public static class SeedHost
 {
     /// <summary>Builds (does not start) the seed host; the seed role is added to <paramref name="options"/>.</summary>
-    public static IHost Build(VtrClusterOptions options, ContactPointOptions? contact = null, MemberBook? book = null, SeedHostConsole? console = null)
+    public static IHost Build(VtrClusterOptions options, ContactPointOptions? contact = null, MemberBook? book = null, HostConsole? console = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var seedOptions = options.Roles.Contains(ClusterNames.SeedRole)

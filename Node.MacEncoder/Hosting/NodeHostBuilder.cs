@@ -5,12 +5,9 @@ using Microsoft.Extensions.Logging;
 using Vtr.Node.Codecs;
 using Vtr.Node.Codecs.FFmpeg;
 using Vtr.Node.Sessions;
+using Vtr.Shared.Hosting;
 
 namespace Vtr.Node.Hosting;
-
-/// <summary>How a host shows its events: the logging providers and Akka's loggers (the CLI gives its people console).</summary>
-public sealed record HostConsole(
-    Action<ILoggingBuilder> ConfigureLogging, Action<LoggerConfigBuilder> ConfigureAkkaLoggers, Action<IServiceCollection> ConfigureServices, string AkkaHocon);
 
 /// <summary>Builds the `vtr node` host: backend, actor system, VTR1 listener; optional cluster wiring from the caller.</summary>
 public static class NodeHostBuilder

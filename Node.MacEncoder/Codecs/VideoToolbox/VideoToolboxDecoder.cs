@@ -17,7 +17,7 @@ public sealed unsafe class VideoToolboxDecoder : IVideoDecoder
     public const int QueueCapacity = 16;
 
     private readonly DecoderSettings _settings;
-    private readonly DecodedPictureQueue _queue = new(QueueCapacity);
+    private readonly HandOffQueue<DecodedPicture> _queue = new(QueueCapacity);
     private readonly ParameterSetGathering _parameterSets;
     private GCHandle _self;
     private SafeCFTypeHandle? _format;
@@ -176,7 +176,7 @@ public sealed unsafe class VideoToolboxDecoder : IVideoDecoder
             }
             else if (imageBuffer != 0 && (infoFlags & VideoToolboxNative.DecodeInfoFrameDropped) == 0)
             {
-                decoder._queue.Enqueue(decoder.CopyPicture(imageBuffer, pts, duration));
+                decoder._queue.Add(decoder.CopyPicture(imageBuffer, pts, duration));
             }
         }
         catch (Exception ex)

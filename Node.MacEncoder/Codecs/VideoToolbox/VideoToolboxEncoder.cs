@@ -8,7 +8,7 @@ namespace Vtr.Node.Codecs.VideoToolbox;
 /// <summary>
 /// One VTCompressionSession driven through the send/receive contract. Output callbacks run on VideoToolbox
 /// threads: they copy each sample into an <see cref="EncodedPacket"/> and hand it to a bounded
-/// <see cref="EncodedPacketQueue"/> that <see cref="Receive"/> drains. Not thread-safe for its owner.
+/// <see cref="HandOffQueue{T}"/> that <see cref="Receive"/> drains. Not thread-safe for its owner.
 /// </summary>
 [SupportedOSPlatform("macos")]
 public sealed unsafe partial class VideoToolboxEncoder : IVideoEncoder
@@ -21,7 +21,7 @@ public sealed unsafe partial class VideoToolboxEncoder : IVideoEncoder
 
     private readonly CompressionPropertyPlan _plan;
     private readonly VtTimestampConverter _time;
-    private readonly EncodedPacketQueue _queue = new(QueueCapacity);
+    private readonly HandOffQueue<EncodedPacket> _queue = EncodedPacketHandOff.Create(QueueCapacity);
     private readonly List<string> _warnings;
     private readonly VideoCodec _codec;
     private GCHandle _self;

@@ -22,7 +22,7 @@ public sealed class ClusterBenchmarkTests
         Bitrate = 500_000,
     };
 
-    [FFmpegFact]
+    [FfmpegFact]
     public async Task A_tiny_run_reports_every_configuration_with_positive_fps_and_consistent_byte_accounting()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));

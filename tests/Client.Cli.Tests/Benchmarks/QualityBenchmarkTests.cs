@@ -22,7 +22,7 @@ public sealed class QualityBenchmarkTests
         Bitrates = [150_000, 300_000, 600_000, 1_200_000],
     };
 
-    [FFmpegFact]
+    [FfmpegFact]
     public async Task A_tiny_run_measures_every_point_and_reports_a_bd_rate_per_mode_and_cluster()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));

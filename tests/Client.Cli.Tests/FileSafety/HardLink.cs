@@ -1,4 +1,5 @@
-using System.Diagnostics;
+
+using Vtr.Testing.Processes;
 
 namespace Vtr.Client.Cli.Tests.FileSafety;
 
@@ -7,9 +8,8 @@ internal static class HardLink
 {
     public static void Create(string existing, string link)
     {
-        using var ln = Process.Start(new ProcessStartInfo("ln", [existing, link]) { RedirectStandardError = true })!; // Start returns null only for shell-executed documents
-        ln.WaitForExit();
-        Assert.True(ln.ExitCode == 0, ln.StandardError.ReadToEnd());
+        var ln = ToolRun.RunAsync("ln", [existing, link], TimeSpan.FromSeconds(10)).GetAwaiter().GetResult();
+        Assert.True(ln.Succeeded, ln.StandardError);
     }
 }
 

@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using Akka.Actor;
-using Akka.Cluster;
 using Akka.Cluster.Tools.PublishSubscribe;
 using Microsoft.Extensions.Hosting;
 using Vtr.Cli.Jobs;
 using Vtr.Shared.Cluster;
+using Vtr.Testing.Cluster;
 using static Vtr.Client.Cli.Tests.Jobs.ClusterTestHosts;
 
 namespace Vtr.Client.Cli.Tests.Jobs;
@@ -56,7 +56,7 @@ public sealed class ClusterEndToEndSpecs : Akka.TestKit.Xunit2.TestKit, IAsyncLi
         await _runner.FirstRunOn(victim).WaitAsync(Bound);
         await victimHost.System().Terminate().WaitAsync(Bound);
         await AwaitAssertAsync(
-            async () => Assert.DoesNotContain((await StatusAsync(client)).Nodes, n => n.NodeId == victim),
+            async () => Assert.DoesNotContain((await client.StatusAsync()).Nodes, n => n.NodeId == victim),
             Bound);
         _runner.Release();
 
@@ -87,7 +87,7 @@ public sealed class ClusterEndToEndSpecs : Akka.TestKit.Xunit2.TestKit, IAsyncLi
         await AwaitAssertAsync(
             async () =>
             {
-                var status = await StatusAsync(secondSeed);
+                var status = await secondSeed.StatusAsync();
                 Assert.Equal(2, status.Nodes.Length);
                 Assert.Contains(status.Jobs, j => j.JobId == jobId);
             },
@@ -131,14 +131,7 @@ public sealed class ClusterEndToEndSpecs : Akka.TestKit.Xunit2.TestKit, IAsyncLi
         return completion.Task;
     }
 
-    private static Task<ClusterStatus> StatusAsync(IHost member) =>
-        member.Coordinator().Ask<ClusterStatus>(GetClusterStatus.Instance, TimeSpan.FromSeconds(3));
+    private Task AwaitMembersUpAsync(IHost member, int count) => this.AwaitMembersUpAsync(member, count, Bound);
 
-    private Task AwaitMembersUpAsync(IHost member, int count) =>
-        AwaitAssertAsync(
-            () => Assert.Equal(count, Akka.Cluster.Cluster.Get(member.System()).State.Members.Count(m => m.Status == MemberStatus.Up)),
-            Bound);
-
-    private Task AwaitNodesRegisteredAsync(IHost member, int count) =>
-        AwaitAssertAsync(async () => Assert.Equal(count, (await StatusAsync(member)).Nodes.Length), Bound);
+    private Task AwaitNodesRegisteredAsync(IHost member, int count) => this.AwaitNodesRegisteredAsync(member, count, Bound);
 }

@@ -8,7 +8,7 @@ namespace Vtr.Client.Cli.Tests.Media;
 [Trait("Category", "Native")]
 public sealed class MediaProbeTests(SampleClips clips)
 {
-    [FFmpegFact]
+    [FfmpegFact]
     public async Task Probe_matches_ffprobe_packet_count_and_keyframe_pts()
     {
         var path = await clips.CfrMp4;
@@ -26,7 +26,7 @@ public sealed class MediaProbeTests(SampleClips clips)
         Assert.InRange(info.Duration.TotalSeconds, 3.9, 4.1);
     }
 
-    [FFmpegFact]
+    [FfmpegFact]
     public async Task Layout_offsets_read_stream_count_size_and_time_base_as_ffprobe_reports()
     {
         var path = await clips.SubtitledMkv;
@@ -45,7 +45,7 @@ public sealed class MediaProbeTests(SampleClips clips)
         Assert.Equal([MediaStreamKind.Video, MediaStreamKind.Audio, MediaStreamKind.Subtitle], info.Streams.Select(s => s.Kind));
     }
 
-    [FFmpegFact]
+    [FfmpegFact]
     public async Task Probe_reads_hevc_with_its_hvcC_record()
     {
         var info = MediaProbe.Probe(await clips.HevcMp4);
@@ -55,14 +55,14 @@ public sealed class MediaProbeTests(SampleClips clips)
         Assert.Equal(1, info.Extradata[0]);
     }
 
-    [FFmpegFact]
+    [FfmpegFact]
     public void Probe_of_a_missing_file_throws_MediaOpenException()
     {
         var e = Assert.Throws<MediaOpenException>(() => MediaProbe.Probe(clips.TempPath("missing.mp4")));
         Assert.Contains("does not exist", e.Message, StringComparison.Ordinal);
     }
 
-    [FFmpegFact]
+    [FfmpegFact]
     public void Probe_of_garbage_throws_MediaOpenException_with_one_line_message()
     {
         var path = clips.TempPath("garbage.mp4");
@@ -73,7 +73,7 @@ public sealed class MediaProbeTests(SampleClips clips)
         Assert.DoesNotContain('\n', e.Message);
     }
 
-    [FFmpegFact]
+    [FfmpegFact]
     public async Task Probe_of_a_truncated_file_throws_MediaOpenException()
     {
         var source = await File.ReadAllBytesAsync(await clips.CfrMp4);

@@ -24,7 +24,7 @@ public sealed class OutputMuxerTests(SampleClips clips)
         muxer.Complete();
     }
 
-    [FFmpegFact]
+    [FfmpegFact]
     public async Task Round_trip_of_a_cfr_mp4_passes_verification()
     {
         var source = await clips.CfrMp4;
@@ -36,7 +36,7 @@ public sealed class OutputMuxerTests(SampleClips clips)
         Assert.True(report.Passed, report.ToString());
     }
 
-    [FFmpegFact]
+    [FfmpegFact]
     public async Task Round_trip_of_a_vfr_mp4_keeps_every_pts_and_the_audio_bit_identical()
     {
         var source = await clips.VfrMp4;
@@ -50,7 +50,7 @@ public sealed class OutputMuxerTests(SampleClips clips)
         Assert.Contains(report.Checks, c => c.Name == "audio #0 copied bit-identical" && c.Passed);
     }
 
-    [FFmpegFact]
+    [FfmpegFact]
     public async Task Round_trip_of_an_mkv_with_subtitles_copies_audio_and_subtitles()
     {
         var source = await clips.SubtitledMkv;
@@ -63,7 +63,7 @@ public sealed class OutputMuxerTests(SampleClips clips)
         Assert.Contains(report.Checks, c => c.Name == "subtitle #0 copied bit-identical" && c.Passed);
     }
 
-    [FFmpegFact]
+    [FfmpegFact]
     public async Task Round_trip_of_an_open_gop_hevc_mp4_passes_verification()
     {
         var source = await clips.HevcMp4;
@@ -75,7 +75,7 @@ public sealed class OutputMuxerTests(SampleClips clips)
         Assert.True(report.Passed, report.ToString());
     }
 
-    [FFmpegFact]
+    [FfmpegFact]
     public async Task Verifier_reports_a_missing_frame()
     {
         var source = await clips.CfrMp4;
@@ -99,7 +99,7 @@ public sealed class OutputMuxerTests(SampleClips clips)
         Assert.Contains(report.Checks, c => c.Name == "audio streams" && !c.Passed);
     }
 
-    [FFmpegFact]
+    [FfmpegFact]
     public void Unsupported_output_extension_is_refused_clearly()
     {
         var e = Assert.Throws<UnsupportedMediaException>(() =>
@@ -109,7 +109,7 @@ public sealed class OutputMuxerTests(SampleClips clips)
         Assert.Contains(".mp4, .mov or .mkv", e.Message, StringComparison.Ordinal);
     }
 
-    [FFmpegFact]
+    [FfmpegFact]
     public async Task A_failed_mux_leaves_neither_the_output_nor_a_temp_file()
     {
         var info = MediaProbe.Probe(await clips.CfrMp4);

@@ -7,7 +7,7 @@ namespace Vtr.Client.Cli.Tests.Media;
 [Trait("Category", "Native")]
 public sealed class SourcePacketReaderTests(SampleClips clips)
 {
-    [FFmpegFact]
+    [FfmpegFact]
     public async Task Planner_on_cfr_and_vfr_clips_starts_at_keyframes_and_covers_every_frame_once()
     {
         foreach (var path in new[] { await clips.CfrMp4, await clips.VfrMp4 })
@@ -22,7 +22,7 @@ public sealed class SourcePacketReaderTests(SampleClips clips)
         }
     }
 
-    [FFmpegFact]
+    [FfmpegFact]
     public async Task Reader_yields_exactly_the_segment_packets_as_annex_b_with_parameter_sets_first()
     {
         var info = MediaProbe.Probe(await clips.CfrMp4);
@@ -43,7 +43,7 @@ public sealed class SourcePacketReaderTests(SampleClips clips)
         }
     }
 
-    [FFmpegFact]
+    [FfmpegFact]
     public async Task Reader_puts_vps_sps_pps_before_the_first_hevc_keyframe_and_reads_leading_frames_gop()
     {
         var info = MediaProbe.Probe(await clips.HevcMp4);

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Xml.Linq;
 using Vtr.Cli.Service;
+using Vtr.Testing.Processes;
 
 namespace Vtr.Client.Cli.Tests.Service;
 
@@ -43,14 +43,14 @@ public sealed class LaunchdPlistTests
     }
 
     [Fact]
-    public void The_file_is_an_Apple_property_list_that_an_independent_parser_reads()
+    public async Task The_file_is_an_Apple_property_list_that_an_independent_parser_reads()
     {
         var definition = new ServiceDefinition(ServiceRole.Node, new ServiceInvocation("/usr/local/bin/vtr", []), ["--token", "x&y"]);
         var text = LaunchdPlist.Render(definition, Mac);
 
         Assert.StartsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>", text, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("<!DOCTYPE plist PUBLIC \"-//Apple//DTD PLIST 1.0//EN\" \"http://www.apple.com/DTDs/PropertyList-1.0.dtd\">", text, StringComparison.Ordinal);
-        if (PythonPlistLoad(text) is { } parsed)
+        if (await PythonPlistLoadAsync(text) is { } parsed)
         {
             // Python's plistlib (on every Mac and most Linux machines) parses what launchd parses.
             Assert.Equal("vtr.node|/usr/local/bin/vtr node --token x&y|True|False", parsed);
@@ -58,35 +58,18 @@ public sealed class LaunchdPlistTests
     }
 
     /// <summary>The plist as python3's plistlib reads it (label|arguments|RunAtLoad|SuccessfulExit); null without python3.</summary>
-    private static string? PythonPlistLoad(string text)
+    private static async Task<string?> PythonPlistLoadAsync(string text)
     {
         const string Script = "import plistlib,sys; p=plistlib.loads(sys.stdin.buffer.read()); "
             + "print(p['Label'], ' '.join(p['ProgramArguments']), p['RunAtLoad'], p['KeepAlive']['SuccessfulExit'], sep='|')";
-        Process? python;
-        try
-        {
-            python = Process.Start(new ProcessStartInfo("python3", ["-c", Script])
-            {
-                RedirectStandardInput = true,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            });
-        }
-        catch (System.ComponentModel.Win32Exception)
+        if (ToolRun.FindExecutable("python3") is not { } python)
         {
             return null;
         }
 
-        using (python)
-        {
-            python!.StandardInput.Write(text);
-            python.StandardInput.Close();
-            var output = python.StandardOutput.ReadToEnd();
-            var error = python.StandardError.ReadToEnd();
-            python.WaitForExit();
-            Assert.True(python.ExitCode == 0, error);
-            return output.Trim();
-        }
+        var result = await ToolRun.RunAsync(python, ["-c", Script], TimeSpan.FromSeconds(30), new ToolOptions { StandardInput = text });
+        Assert.True(result.Succeeded, result.StandardError);
+        return result.StandardOutput.Trim();
     }
 
     private static Dictionary<string, XElement> Keys(string text) =>

@@ -2,6 +2,8 @@ using System.CommandLine;
 using Vtr.Cli.Commands;
 using Vtr.Cli.Service;
 
+using Vtr.Testing.Service;
+
 namespace Vtr.Client.Cli.Tests.Service;
 
 /// <summary>`vtr service …` parsed and run as a user types it, with a temp folder as home.</summary>

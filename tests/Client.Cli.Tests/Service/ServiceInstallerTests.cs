@@ -1,5 +1,7 @@
 using Vtr.Cli.Service;
 
+using Vtr.Testing.Service;
+
 namespace Vtr.Client.Cli.Tests.Service;
 
 /// <summary>Install, uninstall and status against a temp folder as home; the service manager's commands are recorded.</summary>

@@ -1,5 +1,6 @@
-using System.Diagnostics;
 using Vtr.Cli.Service;
+using Vtr.Testing.Processes;
+using Vtr.Testing.Service;
 
 namespace Vtr.Client.Cli.Tests.Service;
 
@@ -69,7 +70,7 @@ public sealed class SystemdUnitTests : IDisposable
     [InlineData(ServiceScope.User)]
     [InlineData(ServiceScope.System)]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // systemd: Linux only
-    public void Systemd_itself_accepts_the_unit_when_systemd_analyze_is_installed(ServiceScope scope)
+    public async Task Systemd_itself_accepts_the_unit_when_systemd_analyze_is_installed(ServiceScope scope)
     {
         var analyze = SystemdAnalyzeTheoryAttribute.Path!; // the attribute skips the test without it
         // verify checks that ExecStart's program exists and is executable: give it a real one.
@@ -80,14 +81,11 @@ public sealed class SystemdUnitTests : IDisposable
         var file = Path.Combine(_folder, "vtr-node.service");
         File.WriteAllText(file, SystemdUnit.Render(definition));
 
-        var start = new ProcessStartInfo(analyze, ["verify", file]) { RedirectStandardError = true, RedirectStandardOutput = true };
-        using var verify = Process.Start(start)!;
-        var errors = verify.StandardError.ReadToEnd();
-        verify.WaitForExit();
+        var verify = await ToolRun.RunAsync(analyze, ["verify", file], TimeSpan.FromSeconds(60));
 
         // verify exits 0 even for keys it ignored; what it says about our file is the finding.
         Assert.Equal(0, verify.ExitCode);
-        Assert.DoesNotContain(file, errors, StringComparison.Ordinal);
+        Assert.DoesNotContain(file, verify.StandardError, StringComparison.Ordinal);
     }
 
     private static ServiceDefinition Node(IReadOnlyList<string> options) =>
@@ -105,8 +103,5 @@ public sealed class SystemdAnalyzeTheoryAttribute : TheoryAttribute
         }
     }
 
-    public static string? Path { get; } = (Environment.GetEnvironmentVariable("PATH") ?? "")
-        .Split(System.IO.Path.PathSeparator)
-        .Select(d => System.IO.Path.Combine(d, "systemd-analyze"))
-        .FirstOrDefault(File.Exists);
+    public static string? Path { get; } = ToolRun.FindExecutable("systemd-analyze");
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Vtr.Cli.Commands;
 using Vtr.Cli.Media;
-using Vtr.Shared.Tests.Bitstream;
 
 namespace Vtr.Integration.Tests.ChildProcess;
 

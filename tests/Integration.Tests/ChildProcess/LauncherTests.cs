@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Xml.Linq;
+using Vtr.Testing.Processes;
 
 namespace Vtr.Integration.Tests.ChildProcess;
 
@@ -113,22 +113,16 @@ public sealed class LauncherTests : IDisposable
 
     private async Task<(int Code, string Output, string Error)> RunAsync(bool failBuild = false)
     {
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _root };
-        start.ArgumentList.Add(Path.Combine(_root, "vtr"));
-        start.ArgumentList.Add("--help");
-        start.Environment["PATH"] = _bin + ":" + Environment.GetEnvironmentVariable("PATH");
-        start.Environment["XDG_CACHE_HOME"] = Path.Combine(_root, "cache");
-        start.Environment["VTR_TEST_CALLS"] = _calls;
-        if (failBuild)
+        var environment = new Dictionary<string, string?>
         {
-            start.Environment["VTR_TEST_FAIL_BUILD"] = "1";
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, (await error).Trim());
+            ["PATH"] = _bin + ":" + Environment.GetEnvironmentVariable("PATH"),
+            ["XDG_CACHE_HOME"] = Path.Combine(_root, "cache"),
+            ["VTR_TEST_CALLS"] = _calls,
+            ["VTR_TEST_FAIL_BUILD"] = failBuild ? "1" : null,
+        };
+        var run = await ToolRun.RunAsync(
+            "bash", [Path.Combine(_root, "vtr"), "--help"], TimeSpan.FromSeconds(60),
+            new ToolOptions { Environment = environment, WorkingDirectory = _root });
+        return (run.ExitCode, run.StandardOutput, run.StandardError.Trim());
     }
 }

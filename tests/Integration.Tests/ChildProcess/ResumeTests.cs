@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Vtr.Cli.Media;
-using Vtr.Shared.Tests.Bitstream;
 
 namespace Vtr.Integration.Tests.ChildProcess;
 

@@ -14,6 +14,7 @@ using Vtr.Node.Sessions;
 using Vtr.Seed.Hosting;
 using Vtr.Shared.Cluster;
 using Vtr.Shared.Media;
+using Vtr.Testing.Cluster;
 
 namespace Vtr.Integration.Tests.Cluster;
 
@@ -29,11 +30,9 @@ internal static class ClusterMembers
     /// 2-core CI machine running other test assemblies beside these, a healthy member can miss heartbeats for over a
     /// second and would be downed mid-test.
     /// </summary>
-    public static VtrClusterOptions Options(string role, ImmutableArray<string> seeds) =>
-        VtrClusterOptions.Loopback([role], seeds).WithQuickFailureDetection(TimeSpan.FromSeconds(3));
+    private static readonly TimeSpan Detection = TimeSpan.FromSeconds(3);
 
-    public static Task<IHost> StartSeedAsync(ImmutableArray<string> seeds) =>
-        StartHostAsync(ClusterNames.SeedRole, seeds, akka => akka.WithJobCoordinator());
+    public static Task<IHost> StartSeedAsync(ImmutableArray<string> seeds) => ClusterHosts.StartSeedAsync(seeds, Detection);
 
     /// <summary>
     /// A node member with one encoder session. Terminating its ActorSystem is a crash, not a leave
@@ -45,7 +44,7 @@ internal static class ClusterMembers
         var backend = gate is null ? software : gate.Wrap(software);
         NodeServer? server = null;
         var sessions = new SessionSignal();
-        var host = await StartHostAsync(ClusterNames.NodeRole, [seed], akka => akka
+        var host = await ClusterHosts.StartAsync(ClusterNames.NodeRole, [seed], Detection, akka => akka
             .AddHocon(SessionsConfig.Hocon, HoconAddMode.Prepend)
             .AddHocon("akka.coordinated-shutdown.run-by-actor-system-terminate = off", HoconAddMode.Prepend)
             .WithJobCoordinatorProxy()
@@ -64,26 +63,6 @@ internal static class ClusterMembers
                 relay.Tell(new SessionCountRelay.ForwardTo(announcer));
             }));
         return new NodeMember(name, host, server ?? throw new InvalidOperationException("the node's actors were not started"), sessions);
-    }
-
-    public static ActorSystem System(this IHost host) => host.Services.GetRequiredService<ActorSystem>();
-
-    public static IActorRef Coordinator(this IHost host) => host.Services.GetRequiredService<ActorRegistry>().Get<JobCoordinatorKey>();
-
-    public static string Address(this IHost host) => Akka.Cluster.Cluster.Get(host.System()).SelfAddress.ToString();
-
-    private static async Task<IHost> StartHostAsync(string role, ImmutableArray<string> seeds, Action<AkkaConfigurationBuilder> configure)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Services.AddAkka(ClusterNames.ActorSystemName, akka =>
-        {
-            akka.AddHocon("akka.loglevel = WARNING\nakka.log-dead-letters = off", HoconAddMode.Prepend);
-            akka.WithVtrCluster(Options(role, seeds));
-            configure(akka);
-        });
-        var host = builder.Build();
-        await host.StartAsync();
-        return host;
     }
 }
 

@@ -1,32 +1,34 @@
 using System.Text;
+using Vtr.Cli.Rendering;
 
 namespace Vtr.Integration.Tests.Cluster;
 
 /// <summary>
-/// The console `vtr transcode` writes its plain progress lines to. The progress listener writes a
-/// "segment N done on HOST:PORT" line when a segment finishes; <see cref="FirstSegmentDone"/> completes on the first.
+/// What `vtr transcode` reported: its console text (kept for the test's output) and its segment events, observed
+/// through <see cref="Vtr.Cli.Segmenting.TranscodeService.SegmentEvent"/>; <see cref="FirstSegmentDone"/> completes
+/// on the first finished segment.
 /// </summary>
 internal sealed class ProgressLog : TextWriter
 {
-    private const string DoneMarker = " done on ";
-
     private readonly StringBuilder _text = new();
     private readonly TaskCompletionSource _firstSegmentDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _segmentsDone;
 
     public override Encoding Encoding => Encoding.UTF8;
 
     /// <summary>Completes once the first segment finished.</summary>
     public Task FirstSegmentDone => _firstSegmentDone.Task;
 
-    /// <summary>"done" lines so far (a segment finished by two leases counts twice).</summary>
-    public int SegmentsDone
+    /// <summary>Segments finished so far, as the client's progress counts them.</summary>
+    public int SegmentsDone => Volatile.Read(ref _segmentsDone);
+
+    /// <summary>The handler for <see cref="Vtr.Cli.Segmenting.TranscodeService.SegmentEvent"/>.</summary>
+    public void Observe(object? sender, ProgressSnapshot snapshot)
     {
-        get
+        Volatile.Write(ref _segmentsDone, snapshot.SegmentsDone);
+        if (snapshot.SegmentsDone > 0)
         {
-            lock (_text)
-            {
-                return _text.ToString().Split(DoneMarker).Length - 1;
-            }
+            _firstSegmentDone.TrySetResult();
         }
     }
 
@@ -46,18 +48,9 @@ internal sealed class ProgressLog : TextWriter
 
     private void Append(string? value)
     {
-        if (string.IsNullOrEmpty(value))
-        {
-            return;
-        }
-
         lock (_text)
         {
             _text.Append(value);
-            if (value.Contains(DoneMarker, StringComparison.Ordinal) || _text.ToString().Contains(DoneMarker, StringComparison.Ordinal))
-            {
-                _firstSegmentDone.TrySetResult();
-            }
         }
     }
 }

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using Akka.Actor;
-using Akka.Cluster;
 using Akka.Cluster.Tools.PublishSubscribe;
 using Microsoft.Extensions.Hosting;
 using Spectre.Console;
@@ -9,6 +8,7 @@ using Vtr.Cli.Media;
 using Vtr.Cli.Segmenting;
 using Vtr.Shared.Cluster;
 using Vtr.Shared.Media;
+using Vtr.Testing.Cluster;
 using Xunit.Abstractions;
 using static Vtr.Integration.Tests.Cluster.ClusterMembers;
 
@@ -31,7 +31,7 @@ public sealed class RealClusterTranscodeTests(ClusterClipFixture clip, ITestOutp
     private readonly ProgressLog _log = new();
     private readonly string _output = Path.Combine(clip.Directory, $"out-{Guid.NewGuid():N}.mp4");
 
-    [ClusterFact]
+    [BackendFact(GeneratesClips = true)]
     public async Task Seed_and_three_nodes_transcode_a_vfr_clip_with_audio_frame_exactly()
     {
         var seed = await StartSeedsAsync(1);
@@ -46,7 +46,7 @@ public sealed class RealClusterTranscodeTests(ClusterClipFixture clip, ITestOutp
         Assert.Equal(outcome.Frames, shares.Values.Sum());
     }
 
-    [ClusterFact]
+    [BackendFact(GeneratesClips = true)]
     public async Task A_node_killed_mid_job_loses_no_frame()
     {
         var seed = await StartSeedsAsync(1);
@@ -65,11 +65,11 @@ public sealed class RealClusterTranscodeTests(ClusterClipFixture clip, ITestOutp
 
         AssertVerified(outcome);
         await AwaitAssertAsync(
-            async () => Assert.DoesNotContain((await StatusAsync(seed)).Nodes, n => n.NodeId == victim.Id),
+            async () => Assert.DoesNotContain((await seed.StatusAsync()).Nodes, n => n.NodeId == victim.Id),
             Bound);
     }
 
-    [ClusterFact]
+    [BackendFact(GeneratesClips = true)]
     public async Task The_coordinators_host_leaving_mid_job_is_survived()
     {
         var first = await StartSeedsAsync(2);
@@ -100,7 +100,7 @@ public sealed class RealClusterTranscodeTests(ClusterClipFixture clip, ITestOutp
         Assert.True(doneAtHandOver < outcome.Job.Segments.Count, "every segment was done before the coordinator moved");
         // Every node is back with the new coordinator: at once when it got the announcement, else at its next
         // periodic re-registration (a pub-sub publish is at-most-once).
-        await AwaitAssertAsync(async () => Assert.Equal(3, (await StatusAsync(second)).Nodes.Length), Bound);
+        await AwaitAssertAsync(async () => Assert.Equal(3, (await second.StatusAsync()).Nodes.Length), Bound);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -138,7 +138,7 @@ public sealed class RealClusterTranscodeTests(ClusterClipFixture clip, ITestOutp
         }
 
         await AwaitMembersUpAsync(seed, _seeds.Count + _nodes.Count);
-        await AwaitAssertAsync(async () => Assert.Equal(_nodes.Count, (await StatusAsync(seed)).Nodes.Length), Bound);
+        await AwaitAssertAsync(async () => Assert.Equal(_nodes.Count, (await seed.StatusAsync()).Nodes.Length), Bound);
     }
 
     /// <summary>The real `vtr transcode --seed ...`: joins as a client member, runs the job, assembles, verifies.</summary>
@@ -164,7 +164,9 @@ public sealed class RealClusterTranscodeTests(ClusterClipFixture clip, ITestOutp
         var clock = Stopwatch.StartNew();
         try
         {
-            return await new TranscodeService(console, liveProgress: false).RunAsync(request, timeout.Token);
+            var service = new TranscodeService(console, liveProgress: false);
+            service.SegmentEvent += _log.Observe;
+            return await service.RunAsync(request, timeout.Token);
         }
         finally
         {
@@ -192,13 +194,7 @@ public sealed class RealClusterTranscodeTests(ClusterClipFixture clip, ITestOutp
         return started.Task;
     }
 
-    private static Task<ClusterStatus> StatusAsync(IHost member) =>
-        member.Coordinator().Ask<ClusterStatus>(GetClusterStatus.Instance, TimeSpan.FromSeconds(3));
-
-    private Task AwaitMembersUpAsync(IHost member, int count) =>
-        AwaitAssertAsync(
-            () => Assert.Equal(count, Akka.Cluster.Cluster.Get(member.System()).State.Members.Count(m => m.Status == MemberStatus.Up)),
-            Bound);
+    private Task AwaitMembersUpAsync(IHost member, int count) => this.AwaitMembersUpAsync(member, count, Bound);
 }
 
 /// <summary>Completes a TaskCompletionSource on the first <see cref="CoordinatorStarted"/> it is published.</summary>
@@ -219,7 +215,7 @@ public sealed class ClusterClipFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (Shared.Tests.Bitstream.FfmpegLocator.Path is not null)
+        if (FfmpegFactAttribute.IsAvailable)
         {
             var options = new SampleClipOptions
             {

@@ -17,7 +17,7 @@ public sealed class InterruptedClientTests : IDisposable
 
     public void Dispose() => _farm.Dispose();
 
-    [ClusterFact]
+    [BackendFact(GeneratesClips = true)]
     public async Task Ctrl_C_on_a_farm_client_exits_130_and_frees_the_nodes_sessions()
     {
         var port = LocalFarm.FreePort(1).ToString(CultureInfo.InvariantCulture);

@@ -13,7 +13,7 @@ public sealed class JoinDeadlineTests : IDisposable
 
     public void Dispose() => _farm.Dispose();
 
-    [ClusterFact]
+    [BackendFact(GeneratesClips = true)]
     public async Task Transcode_and_status_against_a_closed_port_fail_in_one_line_within_3_s()
     {
         var closed = $"127.0.0.1:{LocalFarm.FreePort()}";
@@ -30,7 +30,7 @@ public sealed class JoinDeadlineTests : IDisposable
         }
     }
 
-    [ClusterFact]
+    [BackendFact(GeneratesClips = true)]
     public async Task A_node_started_before_its_seed_says_so_and_joins_when_the_seed_comes()
     {
         var port = LocalFarm.FreePort(1);

@@ -19,7 +19,7 @@ public sealed class MemberCrashTests(ITestOutputHelper output) : IDisposable
 
     public void Dispose() => _farm.Dispose();
 
-    [ClusterFact]
+    [BackendFact(GeneratesClips = true)]
     public async Task Killing_a_node_eight_times_never_downs_the_seed_or_the_other_node()
     {
         var (seedAddress, seed, steady) = await StartFarmAsync();
@@ -49,10 +49,10 @@ public sealed class MemberCrashTests(ITestOutputHelper output) : IDisposable
         }
     }
 
-    [ClusterFact]
+    [BackendFact(GeneratesClips = true)]
     public Task Killing_the_only_seed_mid_job_lets_the_job_finish_and_a_restarted_seed_rejoins() => KillSeedMidJobAsync();
 
-    [ClusterFact]
+    [BackendFact(GeneratesClips = true)]
     public async Task In_a_secured_farm_killing_the_only_seed_mid_job_lets_the_job_finish_and_a_restarted_seed_rejoins()
     {
         await _farm.SecureAsync();

@@ -14,7 +14,7 @@ public sealed class OneMachineRecipeTests : IDisposable
 
     public void Dispose() => _farm.Dispose();
 
-    [ClusterFact]
+    [BackendFact(GeneratesClips = true)]
     public async Task Default_seed_and_two_default_nodes_join_through_127_0_0_1_and_localhost_and_share_a_job()
     {
         var seed = await _farm.StartMemberAsync("seed", "--host", "127.0.0.1");

@@ -16,7 +16,7 @@ public sealed class SecuredFarmTests : IDisposable
 
     public void Dispose() => _farm.Dispose();
 
-    [ClusterFact]
+    [BackendFact(GeneratesClips = true)]
     public async Task A_secured_farm_serves_its_machines_and_refuses_every_other_one()
     {
         await _farm.SecureAsync();

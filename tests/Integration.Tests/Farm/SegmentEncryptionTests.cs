@@ -30,7 +30,7 @@ public sealed class SegmentEncryptionTests : IDisposable
 
     public void Dispose() => _farm.Dispose();
 
-    [ClusterFact]
+    [BackendFact(GeneratesClips = true)]
     public async Task Segment_packets_cross_the_network_encrypted_and_plain_VTR1_still_checks_its_token()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(120));
@@ -61,7 +61,7 @@ public sealed class SegmentEncryptionTests : IDisposable
         }
     }
 
-    [ClusterFact]
+    [BackendFact(GeneratesClips = true)]
     public async Task A_farm_only_node_refuses_plain_VTR1_and_clients_of_another_farm()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));

@@ -1,6 +1,6 @@
-using Vtr.Client.Cli.Tests.Service;
 using Vtr.Integration.Tests.Cluster;
 using Vtr.Shared.Versioning;
+using Vtr.Testing.Service;
 
 namespace Vtr.Integration.Tests.Farm;
 
@@ -17,7 +17,7 @@ public sealed class ServiceRecipeTests : IDisposable
 
     public void Dispose() => _farm.Dispose();
 
-    [ClusterFact]
+    [BackendFact(GeneratesClips = true)]
     public async Task The_command_an_installed_node_unit_runs_joins_the_seed_and_leaves_with_exit_0_on_SIGTERM()
     {
         var seedAddress = $"127.0.0.1:{LocalFarm.FreePort(1)}";

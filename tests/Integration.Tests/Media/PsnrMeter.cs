@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 
+using Vtr.Testing.Processes;
+
 namespace Vtr.Integration.Tests.Media;
 
 /// <summary>
@@ -12,7 +14,7 @@ public static class PsnrMeter
     public static async Task<double> MeasureAsync(string outputPath, string sourcePath, TimeSpan timeout)
     {
         // stats_file=- puts one "n:.. mse_avg:.. " line per frame on stdout, which FfmpegProcess returns.
-        var stats = await FfmpegProcess.RunAsync(
+        var stats = await ToolRun.FfmpegPipeAsync(
             ["-hide_banner", "-nostdin", "-loglevel", "error", "-i", outputPath, "-i", sourcePath,
              "-lavfi", "[0:v][1:v]psnr=stats_file=-", "-f", "null", "-"], timeout);
         var mse = new List<double>();

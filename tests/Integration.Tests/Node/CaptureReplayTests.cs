@@ -5,8 +5,9 @@ using System.Text.Json;
 using Vtr.Integration.Tests.Media;
 using Vtr.Node.Hosting;
 using Vtr.Shared.Media;
-using Vtr.Shared.Tests.Wire.Captures;
 using Vtr.Shared.Wire;
+using Vtr.Testing.Captures;
+using Vtr.Testing.Processes;
 
 namespace Vtr.Integration.Tests.Node;
 
@@ -91,7 +92,7 @@ public sealed class CaptureReplayTests : NodeTestKit
 
     private static async Task AssertCloseToFfmpegAsync(string input, List<FrameMessage> frames, int width, int height)
     {
-        var raw = await FfmpegProcess.RunAsync(["-v", "error", "-i", input, "-pix_fmt", "nv12", "-f", "rawvideo", "-"], TimeSpan.FromSeconds(30));
+        var raw = await ToolRun.FfmpegPipeAsync(["-v", "error", "-i", input, "-pix_fmt", "nv12", "-f", "rawvideo", "-"], TimeSpan.FromSeconds(30));
         var frameBytes = width * height * 3 / 2;
         Assert.Equal(raw.Length / frameBytes, frames.Count);
         for (var i = 0; i < frames.Count; i++)
@@ -163,7 +164,7 @@ public sealed class CaptureReplayTests : NodeTestKit
 
     private static async Task<List<string>> ExpectedFrameHashesAsync(string input, string pixFmt)
     {
-        var output = await FfmpegProcess.RunAsync(["-v", "error", "-i", input, "-pix_fmt", pixFmt, "-f", "framemd5", "-"], TimeSpan.FromSeconds(30));
+        var output = await ToolRun.FfmpegPipeAsync(["-v", "error", "-i", input, "-pix_fmt", pixFmt, "-f", "framemd5", "-"], TimeSpan.FromSeconds(30));
         return System.Text.Encoding.ASCII.GetString(output).Split('\n')
             .Where(line => line.Length > 0 && line[0] != '#')
             .Select(line => line.Split(',')[^1].Trim())

@@ -8,7 +8,7 @@ namespace Vtr.Integration.Tests.Node;
 /// <summary>The supervision decisions when a codec session fails, observed from real clients.</summary>
 public sealed class CodecFailureTests : NodeTestKit
 {
-    [NodeFact]
+    [BackendFact]
     public async Task Recoverable_failure_before_any_frame_is_buffered_reopens_the_codec_and_loses_nothing()
     {
         using var cts = new CancellationTokenSource(TestSessions.Timeout);
@@ -24,7 +24,7 @@ public sealed class CodecFailureTests : NodeTestKit
         Assert.True(packets.Single(p => p.Pts == 0).IsKeyframe);
     }
 
-    [NodeFact]
+    [BackendFact]
     public async Task Unrecoverable_failure_ends_that_session_with_codec_failed_and_others_keep_encoding()
     {
         using var cts = new CancellationTokenSource(TestSessions.Timeout);

@@ -1,6 +1,8 @@
 using Vtr.Integration.Tests.Media;
 using Vtr.Shared.Media;
 
+using Vtr.Testing.Processes;
+
 namespace Vtr.Integration.Tests.Node;
 
 /// <summary>Frames in over TCP, Annex B out, checked by FFmpeg's own decoder: count, quality, timestamps, keyframes.</summary>
@@ -11,10 +13,10 @@ public sealed class EncodeThroughNodeTests : NodeTestKit
     private const int Frames = 60;
     private const int ForcedKeyframe = 30;
 
-    [NodeFact]
+    [BackendFact]
     public Task H264_with_b_frames_decodes_to_every_frame_above_35_db() => EncodeAndCheckAsync(VideoCodec.H264, "h264");
 
-    [NodeFact]
+    [BackendFact]
     public Task Hevc_with_b_frames_decodes_to_every_frame_above_35_db() => EncodeAndCheckAsync(VideoCodec.Hevc, "hevc");
 
     private async Task EncodeAndCheckAsync(VideoCodec codec, string rawFormat)
@@ -35,7 +37,7 @@ public sealed class EncodeThroughNodeTests : NodeTestKit
         var stream = new MemoryStream();
         stream.Write(Vtr.Shared.Bitstream.DecoderConfigurationRecord.ToAnnexB(codec, client.LastConfigureAck!.Extradata.Span));
         packets.ForEach(p => stream.Write(p.Data.Span));
-        var decoded = await FfmpegProcess.RunAsync(["-v", "error", "-f", rawFormat, "-i", "-", "-pix_fmt", "nv12", "-f", "rawvideo", "-"],
+        var decoded = await ToolRun.FfmpegPipeAsync(["-v", "error", "-f", rawFormat, "-i", "-", "-pix_fmt", "nv12", "-f", "rawvideo", "-"],
             TimeSpan.FromSeconds(60), stream.ToArray());
 
         var frameBytes = Width * Height * 3 / 2;

@@ -3,6 +3,8 @@ using Vtr.Integration.Tests.Media;
 using Vtr.Shared.Media;
 using Vtr.Shared.Wire;
 
+using Vtr.Testing.Processes;
+
 namespace Vtr.Integration.Tests.Node;
 
 /// <summary>
@@ -16,19 +18,19 @@ public sealed class InBandParameterSetTests : NodeTestKit
     private const int Frames = 40;
     private const int SecondKeyframe = 20;
 
-    [NodeFact]
+    [BackendFact]
     public Task H264_raw_stream_from_a_later_keyframe_decodes_alone() => CutAndDecodeAsync(VideoCodec.H264, "h264", asTransportStream: false);
 
-    [NodeFact]
+    [BackendFact]
     public Task Hevc_raw_stream_from_a_later_keyframe_decodes_alone() => CutAndDecodeAsync(VideoCodec.Hevc, "hevc", asTransportStream: false);
 
-    [NodeFact]
+    [BackendFact]
     public Task H264_transport_stream_from_a_later_keyframe_decodes_alone() => CutAndDecodeAsync(VideoCodec.H264, "h264", asTransportStream: true);
 
-    [NodeFact]
+    [BackendFact]
     public Task Hevc_transport_stream_from_a_later_keyframe_decodes_alone() => CutAndDecodeAsync(VideoCodec.Hevc, "hevc", asTransportStream: true);
 
-    [NodeFact]
+    [BackendFact]
     public async Task With_global_header_keyframes_stay_without_parameter_sets()
     {
         var packets = await EncodeAsync(VideoCodec.H264, CodecContextFlags.GlobalHeader | 256);
@@ -54,12 +56,12 @@ public sealed class InBandParameterSetTests : NodeTestKit
         var inputFormat = rawFormat;
         if (asTransportStream)
         {
-            input = await FfmpegProcess.RunAsync(["-v", "error", "-f", rawFormat, "-r", "25", "-i", "-", "-c", "copy", "-f", "mpegts", "-"],
+            input = await ToolRun.FfmpegPipeAsync(["-v", "error", "-f", rawFormat, "-r", "25", "-i", "-", "-c", "copy", "-f", "mpegts", "-"],
                 TimeSpan.FromSeconds(60), input);
             inputFormat = "mpegts";
         }
 
-        var decoded = await FfmpegProcess.RunAsync(["-v", "error", "-xerror", "-f", inputFormat, "-i", "-", "-pix_fmt", "nv12", "-f", "rawvideo", "-"],
+        var decoded = await ToolRun.FfmpegPipeAsync(["-v", "error", "-xerror", "-f", inputFormat, "-i", "-", "-pix_fmt", "nv12", "-f", "rawvideo", "-"],
             TimeSpan.FromSeconds(60), input);
 
         var frameBytes = Width * Height * 3 / 2;

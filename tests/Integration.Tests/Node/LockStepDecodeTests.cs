@@ -3,6 +3,8 @@ using Vtr.Shared.Bitstream;
 using Vtr.Shared.Media;
 using Vtr.Shared.Wire;
 
+using Vtr.Testing.Processes;
+
 namespace Vtr.Integration.Tests.Node;
 
 /// <summary>
@@ -16,18 +18,18 @@ public sealed class LockStepDecodeTests : NodeTestKit
     private const int Frames = 30;
     private static readonly TimeSpan FrameWait = TimeSpan.FromSeconds(1);
 
-    [NodeFact]
+    [BackendFact]
     public Task Hevc_with_b_frames_answers_every_packet_with_a_frame_within_a_second() =>
         DecodeLockStepAsync(VideoCodec.Hevc, ["-c:v", "libx265", "-preset", "veryfast", "-x265-params", "log-level=error:bframes=4:keyint=15:aud=1"]);
 
-    [NodeFact]
+    [BackendFact]
     public Task H264_with_b_frames_answers_every_packet_with_a_frame_within_a_second() =>
         DecodeLockStepAsync(VideoCodec.H264, ["-c:v", "libx264", "-preset", "veryfast", "-bf", "3", "-g", "15", "-x264-params", "aud=1:b-pyramid=normal"]);
 
     private async Task DecodeLockStepAsync(VideoCodec codec, string[] encoder)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var stream = await FfmpegProcess.RunAsync(
+        var stream = await ToolRun.FfmpegPipeAsync(
             ["-v", "error", "-f", "lavfi", "-i", $"testsrc2=size={Width}x{Height}:rate=25", "-frames:v", $"{Frames}", "-pix_fmt", "yuv420p",
              .. encoder, "-f", codec.ToWireName(), "-"],
             TimeSpan.FromSeconds(60));

@@ -7,7 +7,7 @@ namespace Vtr.Integration.Tests.Node;
 
 public sealed class NodeSelfTestTests
 {
-    [NodeFact]
+    [BackendFact]
     public void Self_test_encodes_and_decodes_every_codec_of_the_software_backend_and_names_what_is_missing()
     {
         var console = new TestConsole { EmitAnsiSequences = false };

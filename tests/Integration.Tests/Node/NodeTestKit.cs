@@ -43,29 +43,3 @@ public abstract class NodeTestKit : TestKit, IAsyncLifetime
         }
     }
 }
-
-/// <summary>Skips with a visible reason when libavcodec with libx264/libx265 cannot be loaded here.</summary>
-public sealed class NodeFactAttribute : FactAttribute
-{
-    /// <summary>Skip (with the reason) where the process's descriptors cannot be counted through /proc/self/fd.</summary>
-    public bool CountsDescriptors
-    {
-        get => false;
-        init
-        {
-            if (value && Skip is null && !Directory.Exists("/proc/self/fd"))
-            {
-                Skip = "counts descriptors through /proc/self/fd, which this OS does not have";
-            }
-        }
-    }
-
-    public NodeFactAttribute()
-    {
-        var backend = new FFmpegBackend();
-        if (backend.UnavailableReason is { } reason)
-        {
-            Skip = "libavcodec backend unavailable: " + reason;
-        }
-    }
-}

@@ -14,7 +14,7 @@ public sealed class RobustnessTests : NodeTestKit
 
     protected override int MaxSessions => 8;
 
-    [NodeFact]
+    [BackendFact]
     public async Task Five_hundred_malformed_messages_do_not_disturb_a_healthy_session()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(90));
@@ -34,7 +34,7 @@ public sealed class RobustnessTests : NodeTestKit
         await AwaitPoolEmptyAsync();
     }
 
-    [NodeFact]
+    [BackendFact]
     public async Task Client_that_disconnects_mid_stream_frees_its_session()
     {
         using var cts = new CancellationTokenSource(TestSessions.Timeout);
@@ -50,7 +50,7 @@ public sealed class RobustnessTests : NodeTestKit
         await AwaitPoolEmptyAsync();
     }
 
-    [NodeFact(CountsDescriptors = true)]
+    [BackendFact(CountsDescriptors = true)]
     public async Task Opening_and_dropping_many_sessions_returns_descriptors_and_threads_to_baseline()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(120));

@@ -12,7 +12,7 @@ public sealed class SessionRulesTests : NodeTestKit
 {
     protected override int MaxSessions => 1;
 
-    [NodeFact]
+    [BackendFact]
     public async Task Connection_over_max_sessions_gets_busy_and_the_running_session_is_untouched()
     {
         using var cts = new CancellationTokenSource(TestSessions.Timeout);
@@ -27,7 +27,7 @@ public sealed class SessionRulesTests : NodeTestKit
         Assert.Equal(5, packets.Count);
     }
 
-    [NodeFact]
+    [BackendFact]
     public async Task Wrong_token_gets_auth_failed_then_close_and_nothing_is_encoded()
     {
         using var cts = new CancellationTokenSource(TestSessions.Timeout);
@@ -49,7 +49,7 @@ public sealed class SessionRulesTests : NodeTestKit
         }, TestSessions.Timeout);
     }
 
-    [NodeFact]
+    [BackendFact]
     public async Task Hello_ack_lists_the_codecs_the_backend_really_has()
     {
         using var cts = new CancellationTokenSource(TestSessions.Timeout);
@@ -61,7 +61,7 @@ public sealed class SessionRulesTests : NodeTestKit
         Assert.Equal("vtr ffmpeg (software)", ack.ServerName);
     }
 
-    [NodeFact]
+    [BackendFact]
     public async Task Frame_before_configure_is_an_unexpected_message_error()
     {
         var error = await ErrorAfterAsync(async (client, ct) =>
@@ -74,7 +74,7 @@ public sealed class SessionRulesTests : NodeTestKit
         Assert.Equal((uint)Vtr1ErrorCode.UnexpectedMessage, error.Code);
     }
 
-    [NodeFact]
+    [BackendFact]
     public async Task Configure_twice_is_an_unexpected_message_error()
     {
         var error = await ErrorAfterAsync(async (client, ct) =>
@@ -87,7 +87,7 @@ public sealed class SessionRulesTests : NodeTestKit
         Assert.Equal((uint)Vtr1ErrorCode.UnexpectedMessage, error.Code);
     }
 
-    [NodeFact]
+    [BackendFact]
     public async Task Unsupported_wire_compression_is_error_code_1()
     {
         var error = await ErrorAfterAsync(async (client, ct) =>
@@ -101,7 +101,7 @@ public sealed class SessionRulesTests : NodeTestKit
         Assert.Contains("wire_compression", error.Message, StringComparison.Ordinal);
     }
 
-    [NodeFact]
+    [BackendFact]
     public async Task H264_with_p010_is_refused_with_a_clear_reason()
     {
         var error = await ErrorAfterAsync(async (client, ct) =>
@@ -114,7 +114,7 @@ public sealed class SessionRulesTests : NodeTestKit
         Assert.Contains("NV12", error.Message, StringComparison.Ordinal);
     }
 
-    [NodeFact]
+    [BackendFact]
     public async Task Bad_magic_is_a_malformed_error_and_the_node_keeps_serving()
     {
         using var cts = new CancellationTokenSource(TestSessions.Timeout);
@@ -132,7 +132,7 @@ public sealed class SessionRulesTests : NodeTestKit
         Assert.Equal(3, (await TestSessions.EncodeAsync(healthy, 64, 64, 3, cts.Token)).Count);
     }
 
-    [NodeFact]
+    [BackendFact]
     public async Task Ping_gets_pong_while_streaming()
     {
         using var cts = new CancellationTokenSource(TestSessions.Timeout);
@@ -142,7 +142,7 @@ public sealed class SessionRulesTests : NodeTestKit
         Assert.IsType<PongMessage>(await client.ReceiveAsync(cts.Token));
     }
 
-    [NodeFact]
+    [BackendFact]
     public async Task Repeated_frame_and_repeated_flush_give_one_packet_per_pts_and_one_done()
     {
         using var cts = new CancellationTokenSource(TestSessions.Timeout);
@@ -162,7 +162,7 @@ public sealed class SessionRulesTests : NodeTestKit
         Assert.Null(await client.ReceiveAsync(cts.Token)); // after DONE the node closes once we are done sending
     }
 
-    [NodeFact]
+    [BackendFact]
     public async Task A_silent_client_is_timed_out_and_its_session_freed()
     {
         using var cts = new CancellationTokenSource(TestSessions.Timeout);

@@ -13,7 +13,7 @@ namespace Vtr.Integration.Tests.Node;
 /// </summary>
 public sealed class TranscodeModeTests : NodeTestKit
 {
-    [NodeFact]
+    [BackendFact]
     public async Task Every_segment_of_an_open_gop_source_comes_back_frame_exact()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(90));
@@ -49,7 +49,7 @@ public sealed class TranscodeModeTests : NodeTestKit
         directory.Delete(recursive: true);
     }
 
-    [NodeFact]
+    [BackendFact]
     public async Task Transcode_without_a_source_codec_is_refused_clearly()
     {
         using var cts = new CancellationTokenSource(TestSessions.Timeout);

@@ -1,6 +1,5 @@
-using System.Diagnostics;
 using Vtr.Integration.Tests.ChildProcess;
-using Vtr.Shared.Tests.Bitstream;
+using Vtr.Testing.Processes;
 
 namespace Vtr.Integration.Tests.Release;
 
@@ -34,25 +33,26 @@ public sealed class PublishedRelease : IAsyncLifetime
         }
 
         var script = Path.Combine(VtrProcess.RepoRoot, "build", "release.sh");
-        var publish = await ProcessResult.RunAsync(
-            script, ["linux-x64"], new Dictionary<string, string?> { ["VTR_ARTIFACTS"] = Artifacts }, VtrProcess.RepoRoot, PublishTimeout);
-        Assert.True(publish.ExitCode == 0, $"release.sh failed ({publish.ExitCode}): {publish.Error}");
+        var publish = await ToolRun.RunAsync(
+            script, ["linux-x64"], PublishTimeout,
+            new ToolOptions { Environment = new Dictionary<string, string?> { ["VTR_ARTIFACTS"] = Artifacts }, WorkingDirectory = VtrProcess.RepoRoot });
+        Assert.True(publish.ExitCode == 0, $"release.sh failed ({publish.ExitCode}): {publish.StandardError}");
         Archive = Assert.Single(Directory.GetFiles(Artifacts, "vtr-*-linux-x64.tar.gz"));
 
-        var list = await ProcessResult.RunAsync("tar", ["-tzf", Archive], null, _folder, TimeSpan.FromSeconds(30));
-        ArchiveEntries = list.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var list = await ToolRun.RunAsync("tar", ["-tzf", Archive], TimeSpan.FromSeconds(30));
+        ArchiveEntries = list.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var unpacked = Directory.CreateDirectory(Path.Combine(_folder, "unpacked")).FullName;
-        var untar = await ProcessResult.RunAsync("tar", ["-xzf", Archive, "-C", unpacked], null, _folder, TimeSpan.FromSeconds(60));
+        var untar = await ToolRun.RunAsync("tar", ["-xzf", Archive, "-C", unpacked], TimeSpan.FromSeconds(60));
         Assert.Equal(0, untar.ExitCode);
 
         Directory.CreateDirectory(ToolsOnPath);
-        var ffmpeg = FfmpegLocator.Path!; // ReleaseFactAttribute found it
+        var ffmpeg = ToolRun.FfmpegPath!; // ReleaseFactAttribute found it
         File.CreateSymbolicLink(Path.Combine(ToolsOnPath, "ffmpeg"), ffmpeg);
         File.CreateSymbolicLink(Path.Combine(ToolsOnPath, "ffprobe"), Path.Combine(Path.GetDirectoryName(ffmpeg)!, "ffprobe"));
     }
 
     /// <summary>Runs the release executable in <paramref name="workingDirectory"/> with nothing of .NET in reach.</summary>
-    public Task<ProcessResult> RunAsync(IEnumerable<string> args, string workingDirectory, TimeSpan timeout)
+    public Task<ToolResult> RunAsync(IEnumerable<string> args, string workingDirectory, TimeSpan timeout)
     {
         var home = Directory.CreateDirectory(Path.Combine(_folder, "home")).FullName;
         var environment = new Dictionary<string, string?>
@@ -62,7 +62,8 @@ public sealed class PublishedRelease : IAsyncLifetime
             ["TMPDIR"] = Directory.CreateDirectory(Path.Combine(_folder, "tmp")).FullName,
             ["XDG_CACHE_HOME"] = Path.Combine(home, ".cache"),
         };
-        return ProcessResult.RunAsync(Executable, args, environment, workingDirectory, timeout, inheritEnvironment: false);
+        return ToolRun.RunAsync(
+            Executable, args, timeout, new ToolOptions { Environment = environment, WorkingDirectory = workingDirectory, InheritEnvironment = false });
     }
 
     public string CreateFolder(string name) => Directory.CreateDirectory(Path.Combine(_folder, name)).FullName;
@@ -71,53 +72,5 @@ public sealed class PublishedRelease : IAsyncLifetime
     {
         Directory.Delete(_folder, recursive: true);
         return Task.CompletedTask;
-    }
-}
-
-/// <summary>A finished child process: exit code and everything it printed.</summary>
-public sealed record ProcessResult(int ExitCode, string Output, string Error)
-{
-    /// <param name="environment">Variables to set (null value: remove); with inheritEnvironment off, the only ones.</param>
-    public static async Task<ProcessResult> RunAsync(
-        string file, IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment, string workingDirectory,
-        TimeSpan timeout, bool inheritEnvironment = true)
-    {
-        var start = new ProcessStartInfo(file)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory,
-        };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        if (!inheritEnvironment)
-        {
-            start.Environment.Clear();
-        }
-
-        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{file} did not start");
-        using var cancel = new CancellationTokenSource(timeout);
-        var output = process.StandardOutput.ReadToEndAsync(cancel.Token);
-        var error = process.StandardError.ReadToEndAsync(cancel.Token);
-        try
-        {
-            await process.WaitForExitAsync(cancel.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{file} {string.Join(' ', start.ArgumentList)} ran longer than {timeout}");
-        }
-
-        return new ProcessResult(process.ExitCode, await output, await error);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Vtr.Shared.Versioning;
+using Vtr.Testing.Processes;
 
 namespace Vtr.Integration.Tests.Release;
 
@@ -16,10 +17,10 @@ public sealed partial class ReleaseExecutableTests(PublishedRelease release) : I
     public async Task The_archive_holds_only_the_executable_and_its_checksum_file_verifies()
     {
         Assert.Equal(["vtr"], release.ArchiveEntries);
-        var check = await ProcessResult.RunAsync(
-            "sha256sum", ["-c", Path.GetFileName(release.Archive) + ".sha256"], null, release.Artifacts, TimeSpan.FromSeconds(30));
-        Assert.True(check.ExitCode == 0, check.Output + check.Error);
-        Assert.Contains(": OK", check.Output, StringComparison.Ordinal);
+        var check = await ToolRun.RunAsync(
+            "sha256sum", ["-c", Path.GetFileName(release.Archive) + ".sha256"], TimeSpan.FromSeconds(30), new ToolOptions { WorkingDirectory = release.Artifacts });
+        Assert.True(check.ExitCode == 0, check.StandardOutput + check.StandardError);
+        Assert.Contains(": OK", check.StandardOutput, StringComparison.Ordinal);
     }
 
     [ReleaseFact]
@@ -27,9 +28,9 @@ public sealed partial class ReleaseExecutableTests(PublishedRelease release) : I
     {
         var run = await release.RunAsync(["--version"], release.CreateFolder("version"), RunTimeout);
 
-        Assert.True(run.ExitCode == 0, run.Error);
-        var match = VersionLine().Match(run.Output.Trim());
-        Assert.True(match.Success, run.Output);
+        Assert.True(run.ExitCode == 0, run.StandardError);
+        var match = VersionLine().Match(run.StandardOutput.Trim());
+        Assert.True(match.Success, run.StandardOutput);
         Assert.Equal(VtrVersion.Current.Number, match.Groups[1].Value);
     }
 
@@ -38,9 +39,9 @@ public sealed partial class ReleaseExecutableTests(PublishedRelease release) : I
     {
         var run = await release.RunAsync(["node", "--self-test", "--sw-preset", "ultrafast"], release.CreateFolder("self-test"), RunTimeout);
 
-        Assert.True(run.ExitCode == 0, run.Output + run.Error);
-        Assert.Contains("H264", run.Output, StringComparison.Ordinal);
-        Assert.Contains("Hevc", run.Output, StringComparison.Ordinal);
+        Assert.True(run.ExitCode == 0, run.StandardOutput + run.StandardError);
+        Assert.Contains("H264", run.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("Hevc", run.StandardOutput, StringComparison.Ordinal);
     }
 
     [ReleaseFact]
@@ -50,8 +51,8 @@ public sealed partial class ReleaseExecutableTests(PublishedRelease release) : I
 
         var run = await release.RunAsync(["transcode"], folder, RunTimeout);
 
-        Assert.True(run.ExitCode == 0, run.Output + run.Error);
-        Assert.Contains("wrote vtr-sample.mp4", run.Output, StringComparison.Ordinal);
+        Assert.True(run.ExitCode == 0, run.StandardOutput + run.StandardError);
+        Assert.Contains("wrote vtr-sample.mp4", run.StandardOutput, StringComparison.Ordinal);
         Assert.True(new FileInfo(Path.Combine(folder, "vtr-sample.mp4")).Length > 0);
     }
 

@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using Vtr.Node.Codecs.FFmpeg;
-using Vtr.Shared.Tests.Bitstream;
 
 namespace Vtr.Integration.Tests.Release;
 
@@ -25,7 +24,7 @@ public sealed class ReleaseFactAttribute : FactAttribute
             return "the release test runs the linux-x64 executable; this machine is " + RuntimeInformation.RuntimeIdentifier;
         }
 
-        if (FfmpegLocator.Path is null)
+        if (!FfmpegFactAttribute.IsAvailable)
         {
             return "ffmpeg is not on PATH; the release executable needs FFmpeg as a system dependency";
         }

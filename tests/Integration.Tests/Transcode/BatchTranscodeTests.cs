@@ -4,7 +4,6 @@ using Vtr.Cli.Commands;
 using Vtr.Cli.Media;
 using Vtr.Cli.Segmenting;
 using Vtr.Shared.Media;
-using Vtr.Shared.Tests.Bitstream;
 
 namespace Vtr.Integration.Tests.Transcode;
 
@@ -25,7 +24,7 @@ public sealed class BatchTranscodeTests : IAsyncLifetime
     {
         Directory.CreateDirectory(InputFolder);
         Directory.CreateDirectory(OutputFolder);
-        if (FfmpegLocator.Path is not null)
+        if (FfmpegFactAttribute.IsAvailable)
         {
             // Keyframes every 10 frames and 0.4 s segments: 8 segments per file, enough for the jobs to take turns.
             var options = new SampleClipOptions { Width = 320, Height = 180, DurationSeconds = 3, KeyframeInterval = 10, IncludeAudio = false };

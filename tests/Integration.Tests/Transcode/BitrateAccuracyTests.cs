@@ -4,7 +4,8 @@ using Spectre.Console;
 using Vtr.Cli.Segmenting;
 using Vtr.Integration.Tests.Media;
 using Vtr.Shared.Media;
-using Vtr.Shared.Tests.Bitstream;
+
+using Vtr.Testing.Processes;
 
 namespace Vtr.Integration.Tests.Transcode;
 
@@ -26,10 +27,10 @@ public sealed class BitrateAccuracyTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (FfmpegLocator.Path is not null)
+        if (FfmpegFactAttribute.IsAvailable)
         {
             var lavfi = string.Create(CultureInfo.InvariantCulture, $"testsrc2=size=640x360:rate=30:duration={Seconds},noise=alls=2:allf=t");
-            await FfmpegProcess.RunAsync(
+            await ToolRun.FfmpegPipeAsync(
                 ["-v", "error", "-f", "lavfi", "-i", lavfi, "-pix_fmt", "yuv420p", "-c:v", "libx264", "-preset", "veryfast", "-crf", "12", "-g", "60", Source],
                 Timeout);
         }
@@ -53,7 +54,7 @@ public sealed class BitrateAccuracyTests : IAsyncLifetime
         Assert.True(outcome.Report.Passed, outcome.Report.ToString());
         Assert.True(outcome.Job.Segments.Count >= 14, $"{outcome.Job.Segments.Count} segments");
         // The video elementary stream, as ffmpeg copies it out of the container, over the clip's exact duration.
-        var stream = await FfmpegProcess.RunAsync(["-v", "error", "-i", output, "-map", "0:v:0", "-c", "copy", "-f", "h264", "pipe:1"], Timeout);
+        var stream = await ToolRun.FfmpegPipeAsync(["-v", "error", "-i", output, "-map", "0:v:0", "-c", "copy", "-f", "h264", "pipe:1"], Timeout);
         var bitsPerSecond = stream.Length * 8.0 / Seconds;
         var off = (bitsPerSecond / TargetBitsPerSecond) - 1;
         Assert.True(Math.Abs(off) <= 0.03, string.Create(CultureInfo.InvariantCulture, $"{bitsPerSecond / 1000:0.0} kb/s is {off * 100:+0.0;-0.0} % off the {TargetBitsPerSecond / 1000} kb/s target"));

@@ -4,7 +4,8 @@ using Vtr.Cli.Media;
 using Vtr.Cli.Segmenting;
 using Vtr.Integration.Tests.Media;
 using Vtr.Shared.Media;
-using Vtr.Shared.Tests.Bitstream;
+
+using Vtr.Testing.Processes;
 
 namespace Vtr.Integration.Tests.Transcode;
 
@@ -55,7 +56,7 @@ public sealed class ColourPassThroughTests : IDisposable
     private async Task<string> SourceAsync(string name, string[] pixelArguments)
     {
         var path = Path.Combine(_directory, name);
-        await FfmpegProcess.RunAsync(["-v", "error", "-f", "lavfi", "-i", "testsrc2=s=320x180:r=25:d=2", "-c:v", "libx264", "-preset", "ultrafast", .. pixelArguments, path],
+        await ToolRun.FfmpegPipeAsync(["-v", "error", "-f", "lavfi", "-i", "testsrc2=s=320x180:r=25:d=2", "-c:v", "libx264", "-preset", "ultrafast", .. pixelArguments, path],
             TimeSpan.FromSeconds(60));
         return path;
     }
@@ -76,7 +77,7 @@ public sealed class ColourPassThroughTests : IDisposable
     private async Task<string> ElementaryStreamAsync(string path, string format)
     {
         var elementary = Path.Combine(_directory, Path.GetFileName(path) + "." + format);
-        await FfmpegProcess.RunAsync(["-v", "error", "-i", path, "-map", "0:v", "-c", "copy", "-f", format, elementary], TimeSpan.FromSeconds(30));
+        await ToolRun.FfmpegPipeAsync(["-v", "error", "-i", path, "-map", "0:v", "-c", "copy", "-f", format, elementary], TimeSpan.FromSeconds(30));
         return elementary;
     }
 

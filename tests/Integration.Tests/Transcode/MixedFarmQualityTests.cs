@@ -5,7 +5,6 @@ using Vtr.Cli.Segmenting;
 using Vtr.Integration.Tests.Media;
 using Vtr.Node.Codecs.FFmpeg;
 using Vtr.Shared.Media;
-using Vtr.Shared.Tests.Bitstream;
 
 namespace Vtr.Integration.Tests.Transcode;
 
@@ -27,7 +26,7 @@ public sealed class MixedFarmQualityTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (FfmpegLocator.Path is not null)
+        if (FfmpegFactAttribute.IsAvailable)
         {
             // 6 one-second GOPs: six segments, enough for both nodes to take several.
             var options = new SampleClipOptions { Width = 640, Height = 360, DurationSeconds = 6, IncludeAudio = false };

@@ -5,7 +5,8 @@ using Vtr.Cli.Media;
 using Vtr.Cli.Segmenting;
 using Vtr.Integration.Tests.Media;
 using Vtr.Shared.Media;
-using Vtr.Shared.Tests.Bitstream;
+
+using Vtr.Testing.Processes;
 
 namespace Vtr.Integration.Tests.Transcode;
 
@@ -27,7 +28,7 @@ public sealed class ProfessionalSourceTests : IDisposable
     public async Task ProRes_422_HQ_with_24_bit_pcm_and_timecode_becomes_hevc_main10_mov_with_everything_else_kept()
     {
         var source = Path.Combine(_directory, "camera.mov");
-        await FfmpegProcess.RunAsync(
+        await ToolRun.FfmpegPipeAsync(
             ["-v", "error", "-f", "lavfi", "-i", "testsrc2=s=320x180:r=25:d=3", "-f", "lavfi", "-i", "sine=f=440:r=48000:d=3",
              "-filter_complex", "[1:a]pan=4c|c0=c0|c1=0.5*c0|c2=0.25*c0|c3=0.125*c0[a]", "-map", "0:v", "-map", "[a]",
              "-c:v", "prores_ks", "-profile:v", "3", "-pix_fmt", "yuv422p10le", "-c:a", "pcm_s24le", "-timecode", StartTimecode,
@@ -75,7 +76,7 @@ public sealed class ProfessionalSourceTests : IDisposable
     private async Task IntermediateThroughPacketsAsync(string name, string[] codecArguments, int? expectedSegments)
     {
         var source = Path.Combine(_directory, name);
-        await FfmpegProcess.RunAsync(["-v", "error", "-f", "lavfi", "-i", "testsrc2=s=320x180:r=25:d=2", .. codecArguments, source], TimeSpan.FromSeconds(60));
+        await ToolRun.FfmpegPipeAsync(["-v", "error", "-f", "lavfi", "-i", "testsrc2=s=320x180:r=25:d=2", .. codecArguments, source], TimeSpan.FromSeconds(60));
         var output = Path.Combine(_directory, name + ".mkv");
         var settings = new SegmentEncodeSettings(VideoCodec.H264, null, null, "", WireCompression.Lz4, TransportChoice.Packets) { Crf = 30 };
 

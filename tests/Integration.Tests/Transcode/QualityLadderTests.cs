@@ -4,7 +4,6 @@ using Vtr.Cli.Media;
 using Vtr.Cli.Segmenting;
 using Vtr.Integration.Tests.Media;
 using Vtr.Shared.Media;
-using Vtr.Shared.Tests.Bitstream;
 
 namespace Vtr.Integration.Tests.Transcode;
 
@@ -24,7 +23,7 @@ public sealed class QualityLadderTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (FfmpegLocator.Path is not null)
+        if (FfmpegFactAttribute.IsAvailable)
         {
             var options = new SampleClipOptions { Width = 640, Height = 360, DurationSeconds = 2, IncludeAudio = false };
             await SampleClipGenerator.CreateAsync(Source, options, CancellationToken.None);

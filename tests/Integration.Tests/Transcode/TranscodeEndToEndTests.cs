@@ -4,7 +4,6 @@ using Vtr.Cli.Commands;
 using Vtr.Cli.Media;
 using Vtr.Cli.Segmenting;
 using Vtr.Shared.Media;
-using Vtr.Shared.Tests.Bitstream;
 
 namespace Vtr.Integration.Tests.Transcode;
 
@@ -21,7 +20,7 @@ public sealed class TranscodeEndToEndTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (FfmpegLocator.Path is not null)
+        if (FfmpegFactAttribute.IsAvailable)
         {
             var options = new SampleClipOptions { Width = 320, Height = 180, DurationSeconds = 3, VariableFrameRate = true, IncludeAudio = true };
             await SampleClipGenerator.CreateAsync(Source, options, CancellationToken.None);

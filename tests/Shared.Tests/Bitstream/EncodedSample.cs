@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using Vtr.Shared.Bitstream;
 using Vtr.Shared.Media;
+using Vtr.Testing.Processes;
 
 namespace Vtr.Shared.Tests.Bitstream;
 
@@ -77,26 +77,5 @@ internal sealed record EncodedSample(VideoCodec Codec, byte[] RawStream, byte[] 
         return new EncodedSample(codec, File.ReadAllBytes(raw), File.ReadAllBytes(mp4));
     }
 
-    internal static void RunFfmpeg(string arguments)
-    {
-        var start = new ProcessStartInfo(FfmpegLocator.Path ?? "ffmpeg", $"-hide_banner -loglevel error -nostdin -y {arguments}")
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("ffmpeg did not start.");
-        var errors = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.ReadToEndAsync();
-        if (!process.WaitForExit(FfmpegTimeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"ffmpeg {arguments} took longer than {FfmpegTimeout}.");
-        }
-
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"ffmpeg {arguments} failed ({process.ExitCode}): {errors.Result}");
-        }
-    }
+    internal static void RunFfmpeg(string arguments) => ToolRun.Ffmpeg(arguments, FfmpegTimeout);
 }

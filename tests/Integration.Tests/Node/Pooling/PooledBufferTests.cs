@@ -28,7 +28,7 @@ public sealed class PooledBufferTests : TestKit
     {
     }
 
-    [NodeFact]
+    [BackendFact]
     public async Task Frames_stashed_while_the_codec_fails_to_open_are_returned()
     {
         using var cts = new CancellationTokenSource(TestSessions.Timeout);
@@ -47,7 +47,7 @@ public sealed class PooledBufferTests : TestKit
         await AwaitAllReturnedAsync(minimumPlanes: 8);
     }
 
-    [NodeFact]
+    [BackendFact]
     public async Task Buffers_in_flight_when_the_client_disconnects_mid_stream_are_returned()
     {
         using var cts = new CancellationTokenSource(TestSessions.Timeout);
@@ -61,7 +61,7 @@ public sealed class PooledBufferTests : TestKit
         await AwaitAllReturnedAsync(minimumPlanes: 2, minimumPackets: 1);
     }
 
-    [NodeFact]
+    [BackendFact]
     public async Task Buffers_in_flight_when_the_node_shuts_down_mid_stream_are_returned()
     {
         using var cts = new CancellationTokenSource(TestSessions.Timeout);

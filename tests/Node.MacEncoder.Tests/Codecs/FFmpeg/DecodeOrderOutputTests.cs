@@ -1,9 +1,9 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using Vtr.Node.Codecs;
 using Vtr.Node.Codecs.FFmpeg;
 using Vtr.Shared.Bitstream;
 using Vtr.Shared.Media;
+using Vtr.Testing.Processes;
 using Xunit.Abstractions;
 
 namespace Vtr.Node.MacEncoder.Tests.Codecs.FFmpeg;
@@ -228,16 +228,5 @@ public sealed class DecodeOrderOutputTests(ITestOutputHelper output) : IDisposab
         return [.. starts.Zip(starts.Skip(1), (a, b) => stream[a..b])];
     }
 
-    private static void Run(string arguments)
-    {
-        using var process = Process.Start(new ProcessStartInfo("ffmpeg", $"-hide_banner -v error -nostdin -y {arguments}")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        }) ?? throw new InvalidOperationException("ffmpeg did not start");
-        var errors = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"ffmpeg {arguments}: {errors.Result}");
-    }
+    private static void Run(string arguments) => ToolRun.Ffmpeg(arguments, TimeSpan.FromSeconds(60));
 }

@@ -1,9 +1,9 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using Vtr.Node.Codecs;
 using Vtr.Node.Codecs.FFmpeg;
 using Vtr.Shared.Bitstream;
 using Vtr.Shared.Media;
+using Vtr.Testing.Processes;
 using Xunit.Abstractions;
 
 namespace Vtr.Node.MacEncoder.Tests.Codecs.FFmpeg;
@@ -11,6 +11,8 @@ namespace Vtr.Node.MacEncoder.Tests.Codecs.FFmpeg;
 [Trait("Category", "Native")]
 public sealed class FFmpegVideoDecoderTests(ITestOutputHelper output) : IDisposable
 {
+    private static readonly TimeSpan FfmpegTimeout = TimeSpan.FromSeconds(60);
+
     private readonly string _dir = Directory.CreateTempSubdirectory("vtr-ffmpeg-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
@@ -19,12 +21,8 @@ public sealed class FFmpegVideoDecoderTests(ITestOutputHelper output) : IDisposa
     public void Decoding_an_ffmpeg_cli_stream_matches_ffmpeg_framemd5_for_nv12()
     {
         var stream = Path.Combine(_dir, "cli.264");
-        if (!Run("ffmpeg", $"-v error -f lavfi -i testsrc2=size=320x240:rate=30 -frames:v 40 -pix_fmt yuv420p -c:v libx264 -preset veryfast -bf 2 -g 20 -x264-params aud=1 -f h264 {stream}", out _)
-            || !Run("ffmpeg", $"-v error -i {stream} -pix_fmt nv12 -f framemd5 -", out var framemd5))
-        {
-            Assert.Fail("ffmpeg CLI could not run");
-            return;
-        }
+        ToolRun.Ffmpeg($"-f lavfi -i testsrc2=size=320x240:rate=30 -frames:v 40 -pix_fmt yuv420p -c:v libx264 -preset veryfast -bf 2 -g 20 -x264-params aud=1 -f h264 {stream}", FfmpegTimeout);
+        var framemd5 = ToolRun.Ffmpeg($"-i {stream} -pix_fmt nv12 -f framemd5 -", FfmpegTimeout);
 
         var expected = framemd5.Split('\n').Where(l => l.Length > 0 && l[0] != '#').Select(l => l.Split(',')[^1].Trim()).ToList();
         var units = SplitOnAccessUnitDelimiters(File.ReadAllBytes(stream));
@@ -129,13 +127,5 @@ public sealed class FFmpegVideoDecoderTests(ITestOutputHelper output) : IDisposa
 
         starts.Add(stream.Length);
         return [.. starts.Zip(starts.Skip(1), (a, b) => stream[a..b])];
-    }
-
-    private static bool Run(string file, string arguments, out string stdout)
-    {
-        using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return process.ExitCode == 0;
     }
 }

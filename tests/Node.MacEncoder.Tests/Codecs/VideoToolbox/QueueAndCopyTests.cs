@@ -12,7 +12,7 @@ public class QueueAndCopyTests
     [Fact]
     public void Queue_refuses_frames_once_in_flight_plus_waiting_reach_capacity()
     {
-        using var queue = new EncodedPacketQueue(2);
+        using var queue = EncodedPacketHandOff.Create(2);
         Assert.True(queue.TryReserve(out var first));
         Assert.True(queue.TryReserve(out _));
         Assert.False(queue.TryReserve(out _));
@@ -26,7 +26,7 @@ public class QueueAndCopyTests
     [Fact]
     public void Queue_drops_duplicate_pts_and_fixes_dts()
     {
-        using var queue = new EncodedPacketQueue(8);
+        using var queue = EncodedPacketHandOff.Create(8);
         foreach (var pts in new long[] { 1000, 1000, 1001, 1001, 1002 })
         {
             Assert.True(queue.TryReserve(out var ticket));
@@ -47,12 +47,12 @@ public class QueueAndCopyTests
     [Fact]
     public void Queue_reports_end_of_stream_after_flush_and_failures_on_receive()
     {
-        using var queue = new EncodedPacketQueue(4);
+        using var queue = EncodedPacketHandOff.Create(4);
         Assert.Equal(ReceiveResult.NeedsInput, queue.Receive(out _));
         queue.MarkFlushed();
         Assert.Equal(ReceiveResult.EndOfStream, queue.Receive(out _));
 
-        using var failing = new EncodedPacketQueue(4);
+        using var failing = EncodedPacketHandOff.Create(4);
         Assert.True(failing.TryReserve(out var ticket));
         failing.Fail(ticket, "VideoToolbox encode failed");
         Assert.Equal(0, failing.InFlight);
@@ -63,7 +63,7 @@ public class QueueAndCopyTests
     [Fact]
     public void Synchronous_drops_release_their_slots_so_the_encoder_never_gets_stuck()
     {
-        using var queue = new EncodedPacketQueue(4);
+        using var queue = EncodedPacketHandOff.Create(4);
         for (var frame = 0; frame < 3 * queue.Capacity; frame++)
         {
             // VideoToolboxEncoder.Submit's order: reserve, VTCompressionSessionEncodeFrame, then its infoFlagsOut.
@@ -77,7 +77,7 @@ public class QueueAndCopyTests
     [Fact]
     public void A_callback_for_a_frame_already_dropped_synchronously_frees_no_second_slot()
     {
-        using var queue = new EncodedPacketQueue(2);
+        using var queue = EncodedPacketHandOff.Create(2);
         Assert.True(queue.TryReserve(out var dropped));
         Assert.True(queue.TryReserve(out var encoding));
         queue.Submitted(encoding, VtEncodeInfoFlags.Asynchronous);
@@ -94,7 +94,7 @@ public class QueueAndCopyTests
     [Fact]
     public void Frames_encoding_asynchronously_keep_their_slots_until_their_callbacks()
     {
-        using var queue = new EncodedPacketQueue(1);
+        using var queue = EncodedPacketHandOff.Create(1);
         Assert.True(queue.TryReserve(out var ticket));
         queue.Submitted(ticket, VtEncodeInfoFlags.Asynchronous);
         Assert.False(queue.TryReserve(out _));

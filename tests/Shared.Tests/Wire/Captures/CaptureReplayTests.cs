@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Vtr.Shared.Media;
 using Vtr.Shared.Wire;
+using Vtr.Testing.Captures;
 using Xunit.Abstractions;
 
 namespace Vtr.Shared.Tests.Wire.Captures;

@@ -1,5 +1,7 @@
 using System.Text.Json;
 
+using Vtr.Testing.Captures;
+
 namespace Vtr.Shared.Tests.Wire.Captures;
 
 /// <summary>One TCP connection of a capture: both byte streams and the manifest's decoded message lists.</summary>

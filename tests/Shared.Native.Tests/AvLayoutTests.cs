@@ -1,7 +1,6 @@
 using Vtr.Native.FFmpeg;
-using Vtr.Node.Codecs.FFmpeg;
 
-namespace Vtr.Node.MacEncoder.Tests.Codecs.FFmpeg;
+namespace Vtr.Shared.Native.Tests;
 
 /// <summary>Checks the offset table against the loaded libraries with round trips that only FFmpeg can answer.</summary>
 [Trait("Category", "Native")]
@@ -74,6 +73,6 @@ public sealed unsafe class AvLayoutTests
     {
         var runtime = FFmpegRuntime.Load();
         Assert.NotNull(AvLayout.Find(runtime.CodecMajor, runtime.UtilMajor));
-        Assert.Contains("Invalid argument", FFmpegException.Describe(-22), StringComparison.Ordinal);
+        Assert.Contains("Invalid argument", FFmpegErrors.Describe(-22), StringComparison.Ordinal);
     }
 }

@@ -1,12 +1,12 @@
 using System.Text;
 
-namespace Vtr.Client.Cli.Tests.Service;
+namespace Vtr.Testing.Service;
 
 /// <summary>
 /// Reads a systemd unit the way systemd does, for the keys these tests check: sections, KEY=VALUE, # comments, and the
 /// ExecStart words with systemd's quoting undone (double quotes, C escapes, %% and $$).
 /// </summary>
-internal sealed class UnitFile
+public sealed class UnitFile
 {
     private readonly Dictionary<string, Dictionary<string, string>> _sections = [];
 

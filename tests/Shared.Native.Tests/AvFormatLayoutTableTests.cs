@@ -1,6 +1,6 @@
 using Vtr.Native.FFmpeg;
 
-namespace Vtr.Client.Cli.Tests.Media;
+namespace Vtr.Shared.Native.Tests;
 
 /// <summary>
 /// Rows for releases not installed here, pinned to offsetof() computed against their headers (FFmpeg 7.1.5 and

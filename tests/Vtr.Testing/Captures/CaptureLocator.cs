@@ -1,14 +1,14 @@
 using System.Runtime.CompilerServices;
 
-namespace Vtr.Shared.Tests.Wire.Captures;
+namespace Vtr.Testing.Captures;
 
 /// <summary>
 /// Finds <c>shared/vtr1/captures</c> beside the repository (never copied into it): walks up from the
 /// test binaries, then from this source file (the binaries may live in an artifacts path outside the repo).
 /// </summary>
-internal static class CaptureLocator
+public static class CaptureLocator
 {
-    internal static readonly Lazy<string?> Root = new(Locate);
+    private static readonly Lazy<string?> Root = new(Locate);
 
     /// <summary>The captures folder, or null when it is absent.</summary>
     public static string? Directory => Root.Value;
