@@ -40,6 +40,20 @@ public static class TranscodeCommand
         {
             Description = $"segment length in seconds (default: sized for the cluster, {SegmentSizing.SegmentsPerFreeSession} segments per free session, one GOP to {SegmentSizing.MaxSeconds:0} s)",
         };
+        var spread = new Option<double>("--quality-spread")
+        {
+            Description = "with --quality/--crf: re-encode a segment whose PSNR lands further than this many dB from the job's median "
+                + "segment (at most 2 retries each, at most half the job's frames); 0 = measure only",
+            DefaultValueFactory = _ => EvenQualityPolicy.DefaultToleranceDb,
+        };
+        var noCheck = new Option<bool>("--no-quality-check")
+        {
+            Description = "skip the per-segment decode + PSNR/SSIM check (and so the even-quality re-encodes); the output is still verified",
+        };
+        var sameEncoder = new Option<bool>("--same-encoder")
+        {
+            Description = "keep the job on one encoder family (the backend with the most sessions, e.g. only VideoToolbox or only libx264 nodes)",
+        };
         var token = new Option<string>("--token") { Description = "node token sent in HELLO (default: $VTR_TOKEN, which `ps` does not show)", DefaultValueFactory = _ => "" };
         var transport = new Option<string>("--transport") { Description = "auto | raw | packets", DefaultValueFactory = _ => "auto" };
         var compression = new Option<string>("--compression") { Description = "raw FRAME planes: none | lz4 | zstd", DefaultValueFactory = _ => "lz4" };
@@ -51,7 +65,7 @@ public static class TranscodeCommand
 
         var command = new Command("transcode", "Transcode a file across the cluster (or an embedded local cluster)")
         {
-            input, output, seeds, codec, bitrate, quality, crf, segmentSeconds, token, transport, compression, nodes, joinTimeout, timings,
+            input, output, seeds, codec, bitrate, quality, crf, spread, noCheck, sameEncoder, segmentSeconds, token, transport, compression, nodes, joinTimeout, timings,
         };
         files.AddTo(command);
         format.AddTo(command);
@@ -67,6 +81,11 @@ public static class TranscodeCommand
                 parse.GetValue(compression)!, parse.GetValue(nodes), out var request, out var problem);
             var batch = parsed && BatchInputs.IsBatch(inputs, request!.OutputPath);
             var jobs = ImmutableArray<TranscodeFile>.Empty;
+            if (parsed && parse.GetValue(spread) is var db && !(db >= 0 && db <= 20))
+            {
+                (parsed, problem) = (false, "--quality-spread must be between 0 and 20 dB");
+            }
+
             if (!parsed || !files.TryApply(parse, ref request, out problem) || !format.TryApply(parse, codec, ref request, out problem) ||
                 (batch && !BatchInputs.TryExpand(inputs, request!.OutputPath, out jobs, out problem)))
             {
@@ -77,7 +96,13 @@ public static class TranscodeCommand
             var ansi = console ?? AnsiConsole.Console;
             var live = console is null && !Console.IsOutputRedirected;
             var service = new TranscodeService(ansi, live) { Scratch = scratch ?? new ScratchPaths(), Timings = stages };
-            var timed = request! with { JoinTimeout = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(joinTimeout))) };
+            var timed = request! with
+            {
+                JoinTimeout = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(joinTimeout))),
+                QualitySpreadDb = parse.GetValue(spread),
+                SameEncoder = parse.GetValue(sameEncoder),
+                QualityCheck = !parse.GetValue(noCheck),
+            };
             var started = Stopwatch.GetTimestamp();
             var code = batch
                 ? await RunAsync(service, timed, jobs, batch: true, ansi, error, ct).ConfigureAwait(false)

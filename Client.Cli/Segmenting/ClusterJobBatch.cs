@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Akka.Actor;
 using Vtr.Cli.Embedded;
 using Vtr.Cli.Jobs;
+using Vtr.Cli.Media;
 using Vtr.Cli.Rendering;
 using Vtr.Shared.Cluster;
 using Vtr.Shared.Media;
@@ -19,9 +20,10 @@ public static class ClusterJobBatch
 {
     private const string ClientName = "vtr-transcode";
 
+    /// <param name="families">The encoder family each output codec's jobs stay on (--same-encoder); absent = any node.</param>
     /// <returns>Each file's <paramref name="whenDone"/> result, in the order of <paramref name="files"/>.</returns>
     public static async Task<ImmutableArray<T>> RunAsync<T>(
-        ClusterConnection cluster, IReadOnlyList<PreparedFile> files, IProgressOutput output,
+        ClusterConnection cluster, IReadOnlyList<PreparedFile> files, IReadOnlyDictionary<VideoCodec, string> families, IProgressOutput output,
         Func<PreparedFile, JobResult, Stopwatch, Task<T>> whenDone, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(cluster);
@@ -40,7 +42,7 @@ public static class ClusterJobBatch
                 var encode = Stopwatch.StartNew();
                 var job = file.Remaining.IsEmpty
                     ? Task.FromResult(new JobResult(file.JobId, true, null, ImmutableSortedDictionary<int, SegmentOutcome>.Empty))
-                    : Submit(cluster, file, listener, jobs);
+                    : Submit(cluster, file, families.GetValueOrDefault(file.Encode.Codec), listener, jobs, ct);
                 runs.Add(ThenAsync(job, result => whenDone(file, result, encode), ct));
             }
 
@@ -48,9 +50,12 @@ public static class ClusterJobBatch
         }
         finally
         {
-            foreach (var job in jobs)
+            lock (jobs)
             {
-                job.Tell(PoisonPill.Instance);
+                foreach (var job in jobs)
+                {
+                    job.Tell(PoisonPill.Instance);
+                }
             }
 
             await listener.GracefulStop(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
@@ -62,15 +67,49 @@ public static class ClusterJobBatch
         [.. files.Select(f => new FileProgressTarget(f.JobId, Path.GetFileName(f.Input), f.Remaining.Sum(p => p.FrameCount), f.Remaining.Length))];
 
     private static Task<JobResult> Submit(
-        ClusterConnection cluster, PreparedFile file, IActorRef listener, List<IActorRef> jobs)
+        ClusterConnection cluster, PreparedFile file, string? family, IActorRef listener, List<IActorRef> jobs, CancellationToken ct)
+    {
+        if (!file.QualityCheck)
+        {
+            return StartJob(cluster, file, new SubmitJob(file.JobId, ClientName, "", "", [], family), file.Remaining,
+                new Vtr1SegmentRunner(file.Info, file.Plans, file.Encode, file.Store, listener) { Farm = cluster.Farm }, listener, jobs);
+        }
+
+        // The per-segment check runs beside the job; its re-encodes are one-segment jobs of their own on the same cluster.
+        var gate = file.OpenQualityGate((index, token) => ReencodeAsync(cluster, file, family, index, jobs, token), ct);
+        var runner = new Vtr1SegmentRunner(file.Info, file.Plans, file.Encode, gate.Accept, listener) { Policy = gate.Policy, Farm = cluster.Farm };
+        return StartJob(cluster, file, new SubmitJob(file.JobId, ClientName, "", "", [], family), file.Remaining, runner, listener, jobs);
+    }
+
+    /// <summary>One segment once more, as a job of its own (so the coordinator picks the node and the attempt never
+    /// races the file's job for its result); progress is not shown, the quality lines report it.</summary>
+    private static async Task<(EncodedSegment Segment, double Offset)?> ReencodeAsync(
+        ClusterConnection cluster, PreparedFile file, string? family, int index, List<IActorRef> jobs, CancellationToken ct)
+    {
+        (EncodedSegment, double)? attempt = null;
+        var runner = new Vtr1SegmentRunner(file.Info, file.Plans, file.Encode, (segment, offset) => attempt = (segment, offset), ActorRefs.Nobody)
+        {
+            Policy = file.OpenQualityGate(static (_, _) => Task.FromResult<(EncodedSegment, double)?>(null), ct).Policy,
+            Farm = cluster.Farm,
+        };
+        var result = await StartJob(cluster, file, new SubmitJob(JobId.New("vtr-retry"), ClientName, "", "", [], family), [file.Plans[index]], runner, ActorRefs.Nobody, jobs).WaitAsync(ct).ConfigureAwait(false);
+        return result.Succeeded ? attempt : null;
+    }
+
+    private static Task<JobResult> StartJob(
+        ClusterConnection cluster, PreparedFile file, SubmitJob submission, IReadOnlyList<SegmentPlan> plans, Vtr1SegmentRunner runner,
+        IActorRef listener, List<IActorRef> jobs)
     {
         // Each file's own settings: the output codec and bit depth follow its source when the user left them open.
-        var settings = file.Encode;
-        var runner = new Vtr1SegmentRunner(file.Info, file.Plans, settings, file.Store, listener) { Farm = cluster.Farm };
-        var specs = file.Remaining.Select(p => new SegmentSpec(p.Index, p.StartPts, p.EndPts, p.FrameCount)).ToImmutableArray();
-        var submit = new SubmitJob(file.JobId, ClientName, settings.Codec.ToWireName(), file.Info.VideoCodec.ToWireName(), specs);
+        var specs = plans.Select(p => new SegmentSpec(p.Index, p.StartPts, p.EndPts, p.FrameCount)).ToImmutableArray();
+        var submit = submission with { Codec = file.Encode.Codec.ToWireName(), SourceCodec = file.Info.VideoCodec.ToWireName(), Segments = specs };
         var completion = new TaskCompletionSource<JobResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        jobs.Add(cluster.System.ActorOf(TranscodeJobActor.Props(submit, cluster.Coordinator, cluster.Mediator, runner, listener, completion)));
+        var actor = cluster.System.ActorOf(TranscodeJobActor.Props(submit, cluster.Coordinator, cluster.Mediator, runner, listener, completion));
+        lock (jobs)
+        {
+            jobs.Add(actor);
+        }
+
         return completion.Task;
     }
 

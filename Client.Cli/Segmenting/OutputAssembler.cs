@@ -7,7 +7,7 @@ namespace Vtr.Cli.Segmenting;
 /// <summary>
 /// Writes the output from the winning segments in order: the first segment's avcC/hvcC as the stream's record, every
 /// other stream of the source copied untouched, each segment's own parameter sets (its CONFIGURE_ACK record as Annex B)
-/// in front of its first packet when they differ from that record, the source pts kept exactly and dts planned over the whole stream
+/// in front of its first packet when they differ from the sets in effect (the previous segment's), the source pts kept exactly and dts planned over the whole stream
 /// (<see cref="DtsPlanner"/>). A failure leaves nothing under the output name (<see cref="OutputMuxer"/>).
 /// </summary>
 public static class OutputAssembler
@@ -44,14 +44,17 @@ public static class OutputAssembler
         using var muxer = OutputMuxer.Create(outputPath, stream);
         muxer.CopyOtherStreams(source.Path);
         var n = 0;
+        var inEffect = segments[0].DecoderConfiguration;
         foreach (var header in segments)
         {
             var segment = load(header);
-            // Only a record that differs from the stream's (another node's encoder) needs its sets in-band.
+            // Only a record that differs from the sets in effect (another node's encoder, or back to the first node's
+            // after one) needs its sets in-band: a decoder keeps the last SPS/PPS it saw under an id.
             var parameterSets = segment.DecoderConfiguration.IsEmpty
-                || segment.DecoderConfiguration.Span.SequenceEqual(segments[0].DecoderConfiguration.Span)
+                || segment.DecoderConfiguration.Span.SequenceEqual(inEffect.Span)
                 ? []
                 : DecoderConfigurationRecord.ToAnnexB(codec, segment.DecoderConfiguration.Span);
+            inEffect = segment.DecoderConfiguration.IsEmpty ? inEffect : segment.DecoderConfiguration;
             for (var i = 0; i < segment.Packets.Length; i++, n++)
             {
                 var packet = segment.Packets[i];

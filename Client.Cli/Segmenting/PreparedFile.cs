@@ -19,9 +19,6 @@ namespace Vtr.Cli.Segmenting;
 /// </summary>
 public sealed class PreparedFile : IDisposable
 {
-    /// <summary>The node of a segment encoded by an earlier run and taken from the resume journal.</summary>
-    private static readonly NodeId ResumedNode = new("resumed");
-
     private readonly TranscodeRequest _request;
     private readonly OutputTarget _target;
     private readonly ScratchPaths _scratch;
@@ -29,6 +26,7 @@ public sealed class PreparedFile : IDisposable
     private readonly ResumeJournal? _journal;
     private readonly Stopwatch _total;
     private readonly StageTimer _timer;
+    private SegmentQualityGate? _quality;
 
     private PreparedFile(
         TranscodeRequest request, OutputTarget target, ScratchPaths scratch, string? sampleDirectory, string input, MediaInfo info,
@@ -169,9 +167,22 @@ public sealed class PreparedFile : IDisposable
     }
 
     /// <summary>
-    /// Assembles the job's segments into the temp file, verifies it, measures PSNR per segment and renames it to the
-    /// output; a failed verification is reported in the outcome (nothing written then). Throws
-    /// <see cref="TranscodeFailedException"/> when the job did not finish.
+    /// The per-segment check of this file's job (opened once, when its job is submitted): segments are measured as they
+    /// arrive and outliers re-encoded through <paramref name="reencode"/>.
+    /// </summary>
+    public bool QualityCheck => _request.QualityCheck;
+
+    public SegmentQualityGate OpenQualityGate(SegmentReencoder reencode, CancellationToken ct)
+    {
+        var policy = new EvenQualityPolicy(BaseCrf(_request.Encode), _request.QualitySpreadDb, Plans.Sum(p => p.FrameCount));
+        return _quality ??= new SegmentQualityGate(Info, Plans, _request.Encode, Store, policy, reencode, Store.DirectoryPath, ct);
+    }
+
+    /// <summary>
+    /// Completes the per-segment checks (which re-encode outliers), assembles the segments into the temp file,
+    /// verifies it at container level (every segment already decoded in its check) and renames it to the output; a
+    /// failed verification is reported in the outcome (nothing written then). Throws
+    /// <see cref="TranscodeFailedException"/> when the job did not finish or a segment never decoded.
     /// </summary>
     /// <param name="encode">Started when this file's encode started; stopped here once the output is assembled.</param>
     public async Task<TranscodeOutcome> FinishAsync(JobResult job, Stopwatch encode, CancellationToken ct)
@@ -184,6 +195,14 @@ public sealed class PreparedFile : IDisposable
         }
 
         _timer.Add(JobStage.Encode, encode.Elapsed);
+        // Every segment resumed from an earlier run: measured here, nothing to re-encode them with.
+        SegmentQualityReport? quality = null;
+        if (QualityCheck)
+        {
+            quality = await OpenQualityGate(static (_, _) => Task.FromResult<(EncodedSegment, double)?>(null), ct).CompleteAsync().ConfigureAwait(false);
+            _timer.Add(JobStage.SegmentCheck, quality.CheckTime);
+        }
+
         var segments = Plans.Select(p => Store.Header(p.Index)).ToList();
         using (_timer.Measure(JobStage.Assembly))
         {
@@ -191,10 +210,12 @@ public sealed class PreparedFile : IDisposable
         }
 
         encode.Stop();
+        // Each segment decoded alone in its check; only switches between nodes' parameter sets are left to a full decode.
+        var oneRecord = segments.All(s => s.DecoderConfiguration.Span.SequenceEqual(segments[0].DecoderConfiguration.Span));
         VerificationReport report;
         using (_timer.Measure(JobStage.FinalCheck))
         {
-            report = await OutputVerifier.VerifyAsync(Info, _target.TempPath, ct).ConfigureAwait(false);
+            report = await OutputVerifier.VerifyAsync(Info, _target.TempPath, ct, segmentsDecoded: quality is not null && oneRecord).ConfigureAwait(false);
         }
 
         if (!report.Passed)
@@ -204,21 +225,16 @@ public sealed class PreparedFile : IDisposable
             return new TranscodeOutcome(Input, OutputPath, report, job, Info.FrameCount, encode.Elapsed, _total.Elapsed);
         }
 
-        // Only a verified output has frames that line up one to one with the source, which per-segment PSNR needs.
-        ImmutableArray<double> frameMse;
-        using (_timer.Measure(JobStage.Quality))
-        {
-            frameMse = await FramePsnrProbe.MeasureAsync(_target.TempPath, Input, ct).ConfigureAwait(false);
-        }
-
-        var quality = SegmentQualityReport.Build(
-            frameMse,
-            [.. Plans.Select(p => (p.Index, job.Segments.TryGetValue(p.Index, out var done) ? done.NodeId : ResumedNode, p.FrameCount))],
-            Info.BitDepth);
         _target.Commit();
         _journal?.Delete();
         return new TranscodeOutcome(Input, OutputPath, report, job, Info.FrameCount, encode.Elapsed, _total.Elapsed) { Quality = quality };
     }
+
+    /// <summary>The crf a quality-mode job stands for on a software node (what the even-quality policy moves); null in
+    /// bitrate mode.</summary>
+    private static double? BaseCrf(SegmentEncodeSettings encode) =>
+        encode.Bitrate is not null ? null
+        : encode.Crf ?? (encode.Quality is { } quality ? QualityCrfCurve.CrfFor(quality, encode.Codec) : null);
 
     public void Dispose()
     {

@@ -41,16 +41,38 @@ public sealed class SegmentResultStore : IDisposable
     public bool Contains(int index) => _headers.ContainsKey(index);
 
     /// <summary>Writes the packets to disk and keeps the segment's timestamps (its packets without bytes); a second
-    /// result for a segment already stored is dropped.</summary>
-    public void Add(EncodedSegment segment)
+    /// result for a segment already stored is dropped (false).</summary>
+    public bool Add(EncodedSegment segment)
     {
         ArgumentNullException.ThrowIfNull(segment);
-        var headers = segment.Packets.Select(p => p with { AnnexB = ReadOnlyMemory<byte>.Empty }).ToImmutableArray();
-        if (!_headers.TryAdd(segment.Index, segment with { Packets = headers }))
+        if (!_headers.TryAdd(segment.Index, WithoutBytes(segment)))
         {
-            return;
+            return false;
         }
 
+        Write(segment);
+        return true;
+    }
+
+    /// <summary>Puts a better attempt in place of the stored one (the even-quality loop's re-encode); the files are
+    /// replaced packets first, so an interruption in between leaves a size mismatch that <see cref="Load"/> drops.</summary>
+    public void Replace(EncodedSegment segment)
+    {
+        ArgumentNullException.ThrowIfNull(segment);
+        if (!_headers.ContainsKey(segment.Index))
+        {
+            throw new InvalidOperationException($"no stored result for segment {segment.Index} to replace");
+        }
+
+        Write(segment);
+        _headers[segment.Index] = WithoutBytes(segment);
+    }
+
+    private static EncodedSegment WithoutBytes(EncodedSegment segment) =>
+        segment with { Packets = [.. segment.Packets.Select(p => p with { AnnexB = ReadOnlyMemory<byte>.Empty })] };
+
+    private void Write(EncodedSegment segment)
+    {
         WriteAtomically(PacketsPath(segment.Index), file =>
         {
             Span<byte> length = stackalloc byte[sizeof(int)];

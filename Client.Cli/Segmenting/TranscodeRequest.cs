@@ -33,6 +33,18 @@ public sealed record TranscodeRequest(
     /// the first node that encodes the codec on a --seed cluster (the benchmark knows how many it started).</summary>
     public int ExpectedNodes { get; init; }
 
+    /// <summary>How far (dB PSNR) a segment of a --quality/--crf job may land from the job's median segment before it is
+    /// re-encoded (--quality-spread); 0 = measure only (<see cref="EvenQualityPolicy"/>).</summary>
+    public double QualitySpreadDb { get; init; } = EvenQualityPolicy.DefaultToleranceDb;
+
+    /// <summary>The per-segment check (decode, PSNR, SSIM, even-quality re-encodes); off (--no-quality-check) the output
+    /// is only verified, with one full decode after the job, and no quality lines are printed.</summary>
+    public bool QualityCheck { get; init; } = true;
+
+    /// <summary>Keep each job on one encoder family (--same-encoder): the backend with the most sessions for the codec
+    /// (<see cref="EncoderFamilyChoice"/>), its re-encodes included.</summary>
+    public bool SameEncoder { get; init; }
+
     /// <summary>libavcodec options (preset, threads) of each embedded node, in node order; empty = the defaults for all.</summary>
     public ImmutableArray<FFmpegBackendOptions> EmbeddedNodeBackends { get; init; } = [];
 

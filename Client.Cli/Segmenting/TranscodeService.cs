@@ -119,8 +119,8 @@ public sealed class TranscodeService(IAnsiConsole console, bool liveProgress)
         var cluster = await (pending.Take() ?? StartClusterAsync(request, ct)).ConfigureAwait(false);
         try
         {
-            await PlanForClusterAsync(request, cluster, files, ct).ConfigureAwait(false);
-            return await RunJobsAsync(cluster, files, ct).ConfigureAwait(false);
+            var families = await PlanForClusterAsync(request, cluster, files, ct).ConfigureAwait(false);
+            return await RunJobsAsync(cluster, files, families, ct).ConfigureAwait(false);
         }
         finally
         {
@@ -132,10 +132,12 @@ public sealed class TranscodeService(IAnsiConsole console, bool liveProgress)
     }
 
     /// <summary>Waits for an encoder of each codec (every embedded node), then cuts each file still waiting for its
-    /// segment length for the sessions free at this moment.</summary>
-    private async Task PlanForClusterAsync(TranscodeRequest request, ClusterConnection cluster, ImmutableArray<PreparedFile> files, CancellationToken ct)
+    /// segment length for the sessions free at this moment; with --same-encoder, picks each codec's encoder family.</summary>
+    private async Task<Dictionary<VideoCodec, string>> PlanForClusterAsync(
+        TranscodeRequest request, ClusterConnection cluster, ImmutableArray<PreparedFile> files, CancellationToken ct)
     {
         var nodes = request.ExpectedNodes > 0 ? request.ExpectedNodes : request.Seeds.IsEmpty ? Math.Max(1, request.EmbeddedNodes) : 1;
+        var families = new Dictionary<VideoCodec, string>();
         foreach (var codec in files.Select(f => f.Encode.Codec).Distinct())
         {
             ClusterStatus status;
@@ -144,21 +146,30 @@ public sealed class TranscodeService(IAnsiConsole console, bool liveProgress)
                 status = await NodeAvailability.WaitForEncoderAsync(cluster.Coordinator, codec, request.JoinTimeout, nodes, ct).ConfigureAwait(false);
             }
 
+            if (request.SameEncoder && EncoderFamilyChoice.Pick(status, codec) is { } family)
+            {
+                families[codec] = family;
+                Status($"--same-encoder: {codec.ToWireName()} segments stay on '{family}' nodes");
+            }
+
             var free = SegmentSizing.FreeSessions(status, codec.ToWireName());
             foreach (var file in files.Where(f => !f.IsPlanned && f.Encode.Codec == codec))
             {
                 file.PlanForCluster(free, Status);
             }
         }
+
+        return families;
     }
 
-    private async Task<ImmutableArray<TranscodeFileResult>> RunJobsAsync(ClusterConnection cluster, ImmutableArray<PreparedFile> files, CancellationToken ct)
+    private async Task<ImmutableArray<TranscodeFileResult>> RunJobsAsync(
+        ClusterConnection cluster, ImmutableArray<PreparedFile> files, Dictionary<VideoCodec, string> families, CancellationToken ct)
     {
         var view = new ProgressView(console);
         Task<TranscodeFileResult> Finish(PreparedFile file, JobResult job, Stopwatch encode) => FinishAsync(file, job, encode, ct);
         if (!liveProgress)
         {
-            return await ClusterJobBatch.RunAsync(cluster, files, Observed(new PlainProgressOutput(view)), Finish, ct).ConfigureAwait(false);
+            return await ClusterJobBatch.RunAsync(cluster, files, families, Observed(new PlainProgressOutput(view)), Finish, ct).ConfigureAwait(false);
         }
 
         ImmutableArray<TranscodeFileResult> results = [];
@@ -166,7 +177,7 @@ public sealed class TranscodeService(IAnsiConsole console, bool liveProgress)
         await console.Live(ProgressView.Build(empty)).AutoClear(false).StartAsync(async context =>
         {
             var output = Observed(new LiveProgressOutput(renderable => { context.UpdateTarget(renderable); context.Refresh(); }));
-            results = await ClusterJobBatch.RunAsync(cluster, files, output, Finish, ct).ConfigureAwait(false);
+            results = await ClusterJobBatch.RunAsync(cluster, files, families, output, Finish, ct).ConfigureAwait(false);
         }).ConfigureAwait(false);
         return results;
     }

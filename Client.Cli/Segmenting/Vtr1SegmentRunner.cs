@@ -17,8 +17,9 @@ namespace Vtr.Cli.Segmenting;
 /// <summary>
 /// Runs one leased segment over VTR1: HELLO, CONFIGURE (packets transport = node-side transcode, raw = local decode
 /// and FRAMEs), streams the input while a receiver collects PACKETs until DONE, then validates the result
-/// (<see cref="SegmentResultValidator"/>) and keeps it in the <see cref="SegmentResultStore"/>. Failures come back as
-/// a failed <see cref="SegmentRunResult"/> so the coordinator leases the segment elsewhere.
+/// (<see cref="SegmentResultValidator"/>) and hands it on (to the <see cref="SegmentResultStore"/>, or a re-encode's
+/// caller). With an <see cref="EvenQualityPolicy"/>, each node encodes at the crf offset the policy learned for it.
+/// Failures come back as a failed <see cref="SegmentRunResult"/> so the coordinator leases the segment elsewhere.
 /// </summary>
 public sealed class Vtr1SegmentRunner : ISegmentRunner
 {
@@ -30,17 +31,27 @@ public sealed class Vtr1SegmentRunner : ISegmentRunner
     private readonly MediaInfo _info;
     private readonly ImmutableArray<SegmentPlan> _plans;
     private readonly SegmentEncodeSettings _settings;
-    private readonly SegmentResultStore _store;
+    private readonly Action<EncodedSegment, double> _accept;
     private readonly IActorRef _progress;
 
     public Vtr1SegmentRunner(MediaInfo info, ImmutableArray<SegmentPlan> plans, SegmentEncodeSettings settings, SegmentResultStore store, IActorRef progress)
+        : this(info, plans, settings, (segment, _) => store.Add(segment), progress)
+    {
+    }
+
+    /// <param name="accept">Takes each validated segment with the crf offset it was encoded at (0 = as requested).</param>
+    public Vtr1SegmentRunner(
+        MediaInfo info, ImmutableArray<SegmentPlan> plans, SegmentEncodeSettings settings, Action<EncodedSegment, double> accept, IActorRef progress)
     {
         _info = info;
         _plans = plans;
         _settings = settings;
-        _store = store;
+        _accept = accept;
         _progress = progress;
     }
+
+    /// <summary>Gives each node its learned crf offset in quality mode; null = every node as requested.</summary>
+    public EvenQualityPolicy? Policy { get; init; }
 
     /// <summary>Default <see cref="IdleTimeout"/>.</summary>
     public static readonly TimeSpan DefaultIdleTimeout = TimeSpan.FromSeconds(30);
@@ -71,14 +82,16 @@ public sealed class Vtr1SegmentRunner : ISegmentRunner
         var clock = Stopwatch.StartNew();
         try
         {
-            var (extradata, packets) = await EncodeAsync(lease, plan, cancellationToken).ConfigureAwait(false);
+            var offset = Policy?.OffsetFor(lease.NodeId) ?? 0;
+            var settings = offset == 0 ? _settings : _settings with { Quality = null, Crf = Policy!.CrfAt(offset) }; // offset != 0 needs a policy
+            var (extradata, packets) = await EncodeAsync(lease, plan, settings, cancellationToken).ConfigureAwait(false);
             var problem = SegmentResultValidator.Check(plan, packets);
             if (problem is not null)
             {
                 return SegmentRunResult.Failure(problem);
             }
 
-            _store.Add(new EncodedSegment(plan.Index, lease.LeaseId, lease.NodeId, extradata, packets));
+            _accept(new EncodedSegment(plan.Index, lease.LeaseId, lease.NodeId, extradata, packets), offset);
             return SegmentRunResult.Success(packets.Length, clock.Elapsed);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -94,19 +107,19 @@ public sealed class Vtr1SegmentRunner : ISegmentRunner
     }
 
     private async Task<(ReadOnlyMemory<byte> Extradata, ImmutableArray<EncodedPacket> Packets)> EncodeAsync(
-        SegmentLease lease, SegmentPlan plan, CancellationToken ct)
+        SegmentLease lease, SegmentPlan plan, SegmentEncodeSettings settings, CancellationToken ct)
     {
-        var transport = EffectiveTransport(_settings.Transport, lease.Transport);
+        var transport = EffectiveTransport(settings.Transport, lease.Transport);
         var endPoint = await ResolveAsync(lease.Host, lease.Port, ct).ConfigureAwait(false);
         await using var client = await BoundedAsync("connection", t => Vtr1Client.ConnectAsync(endPoint, t, farm: Farm), ct).ConfigureAwait(false);
         var configure = transport == SegmentTransport.Packets
-            ? SegmentConfiguration.ForPackets(_info, plan, _settings)
-            : SegmentConfiguration.ForRaw(_info, plan, _settings);
+            ? SegmentConfiguration.ForPackets(_info, plan, settings)
+            : SegmentConfiguration.ForRaw(_info, plan, settings);
         var ack = await BoundedAsync(
             "handshake",
             async t =>
             {
-                await client.HelloAsync(_settings.Token, _settings.Codec, ClientName, t).ConfigureAwait(false);
+                await client.HelloAsync(settings.Token, settings.Codec, ClientName, t).ConfigureAwait(false);
                 return await client.ConfigureAsync(configure, t).ConfigureAwait(false);
             },
             ct).ConfigureAwait(false);

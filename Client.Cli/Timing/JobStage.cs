@@ -27,9 +27,6 @@ public enum JobStage
     /// <summary>The output check against the source (frame count, timestamps, decode, copied streams).</summary>
     FinalCheck,
 
-    /// <summary>Per-frame PSNR of the output against the source.</summary>
-    Quality,
-
     /// <summary>Leaving the cluster (and stopping the embedded one).</summary>
     ClusterShutdown,
 }

@@ -71,7 +71,6 @@ public sealed class StageTimer
         JobStage.SegmentCheck => "per-segment check",
         JobStage.Assembly => "assembly",
         JobStage.FinalCheck => "final check",
-        JobStage.Quality => "quality (PSNR)",
         JobStage.ClusterShutdown => "cluster shut-down",
         _ => stage.ToString(),
     };

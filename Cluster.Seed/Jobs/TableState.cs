@@ -89,7 +89,9 @@ internal sealed class JobState(SubmitJob submission)
 
     public HashSet<NodeId> Quarantined { get; } = [];
 
-    public bool IsEligible(NodeState node) => node.CanEncode(Submission.Codec) && !Quarantined.Contains(node.Id);
+    public bool IsEligible(NodeState node) =>
+        node.CanEncode(Submission.Codec) && !Quarantined.Contains(node.Id)
+        && (Submission.EncoderFamily is null || string.Equals(node.Info.Backend, Submission.EncoderFamily, StringComparison.Ordinal));
 
     public bool AllCompleted => Segments.Values.All(s => s.Completed);
 }

@@ -18,13 +18,16 @@ public enum SegmentTransport
 /// <summary>
 /// Client → coordinator. Sent again after <see cref="CoordinatorStarted"/> with only the unfinished
 /// segments; a submission of a job the coordinator already knows is acknowledged and otherwise ignored.
+/// <see cref="EncoderFamily"/> (`vtr transcode --same-encoder`) keeps the job on nodes of that backend
+/// (<see cref="RegisterNode.Backend"/>); null = any node. Optional, so an older client's submission still deserializes.
 /// </summary>
 public sealed record SubmitJob(
     JobId JobId,
     string ClientName,
     string Codec,
     string SourceCodec,
-    ImmutableArray<SegmentSpec> Segments) : IVtrClusterMessage;
+    ImmutableArray<SegmentSpec> Segments,
+    string? EncoderFamily = null) : IVtrClusterMessage;
 
 /// <summary>Coordinator → client: the job is known and its segments are queued.</summary>
 public sealed record JobAccepted(JobId JobId, int PendingSegments) : IVtrClusterMessage;

@@ -21,6 +21,7 @@ internal static class QualityBenchTable
         table.AddColumn("mode");
         table.AddColumn(new TableColumn("point").RightAligned());
         table.AddColumn(new TableColumn("ffmpeg\nkb/s  PSNR  SSIM").RightAligned());
+        table.AddColumn(new TableColumn("ffmpeg, IDR every segment\nkb/s  PSNR  SSIM").RightAligned());
         foreach (var nodes in o.NodeCounts)
         {
             table.AddColumn(new TableColumn($"vtr, {nodes} node{(nodes == 1 ? "" : "s")}\nkb/s  PSNR  SSIM").RightAligned());
@@ -28,12 +29,13 @@ internal static class QualityBenchTable
 
         foreach (var row in report.Rows)
         {
-            table.AddRow([row.Mode, row.Point, Cell(row.Ffmpeg), .. row.Split.Select(Cell)]);
+            table.AddRow([row.Mode, row.Point, Cell(row.Ffmpeg), row.FfmpegSegmentIdr is { } idr ? Cell(idr) : "—", .. row.Split.Select(Cell)]);
         }
 
         foreach (var mode in report.Rows.Select(r => r.Mode).Distinct())
         {
-            table.AddRow(["BD-rate", mode, "reference", .. o.NodeCounts.Select((_, i) => Percent(report.BdRate(mode, i)))]);
+            table.AddRow(["BD-rate", mode, "reference", Percent(report.BdRateOfSegmentIdr(mode)), .. o.NodeCounts.Select((_, i) => Percent(report.BdRate(mode, i)))]);
+            table.AddRow(["BD-rate", mode, "", "reference", .. o.NodeCounts.Select((_, i) => Percent(report.BdRateOverSegmentIdr(mode, i)))]);
         }
 
         return table;

@@ -8,8 +8,15 @@ using Vtr.Shared.Media;
 
 namespace Vtr.Cli.Benchmarks.Quality;
 
-/// <summary>One rate point: plain ffmpeg's continuous encode and the split encode on each cluster size.</summary>
-public sealed record QualityRow(string Mode, string Point, QualityMeasure Ffmpeg, ImmutableArray<QualityMeasure> Split);
+/// <summary>
+/// One rate point: plain ffmpeg's continuous encode (x264 places its own keyframes), the same with an IDR exactly at
+/// every segment start (<see cref="FfmpegSegmentIdr"/>: the split's keyframe grid, so the difference to the split is
+/// what splitting costs beyond its IDRs) and the split encode on each cluster size.
+/// </summary>
+public sealed record QualityRow(string Mode, string Point, QualityMeasure Ffmpeg, ImmutableArray<QualityMeasure> Split)
+{
+    public QualityMeasure? FfmpegSegmentIdr { get; init; }
+}
 
 /// <summary>Everything `vtr bench quality` measured, and the BD-rate of each mode and cluster size against ffmpeg.</summary>
 public sealed record QualityBenchReport(QualityBenchOptions Options, ImmutableArray<QualityRow> Rows)
@@ -19,6 +26,24 @@ public sealed record QualityBenchReport(QualityBenchOptions Options, ImmutableAr
     {
         var rows = Rows.Where(r => r.Mode == mode).ToList();
         return BjontegaardDelta.RatePercent([.. rows.Select(r => r.Ffmpeg.RatePoint)], [.. rows.Select(r => r.Split[cluster].RatePoint)]);
+    }
+
+    /// <summary>BD-rate (%) of the split encode against ffmpeg with an IDR at every segment start (null when not measured).</summary>
+    public double? BdRateOverSegmentIdr(string mode, int cluster)
+    {
+        var rows = Rows.Where(r => r.Mode == mode).ToList();
+        return rows.Any(r => r.FfmpegSegmentIdr is null)
+            ? null
+            : BjontegaardDelta.RatePercent([.. rows.Select(r => r.FfmpegSegmentIdr!.RatePoint)], [.. rows.Select(r => r.Split[cluster].RatePoint)]);
+    }
+
+    /// <summary>BD-rate (%) of ffmpeg with an IDR every segment over plain ffmpeg: the share of the split cost that is the IDRs.</summary>
+    public double? BdRateOfSegmentIdr(string mode)
+    {
+        var rows = Rows.Where(r => r.Mode == mode).ToList();
+        return rows.Any(r => r.FfmpegSegmentIdr is null)
+            ? null
+            : BjontegaardDelta.RatePercent([.. rows.Select(r => r.Ffmpeg.RatePoint)], [.. rows.Select(r => r.FfmpegSegmentIdr!.RatePoint)]);
     }
 }
 
@@ -71,16 +96,11 @@ public static class QualityBenchmark
         Func<SegmentEncodeSettings, SegmentEncodeSettings> rate, Action<string> progress, CancellationToken ct)
     {
         progress($"{mode} {point}: ffmpeg");
-        var continuous = Path.Combine(folder, "ffmpeg.mp4");
-        var run = await MediaToolRunner.RunAsync(MediaToolRunner.FFmpeg,
-            ["-hide_banner", "-nostdin", "-y", "-v", "error", "-i", source, "-an", "-c:v", "libx264", "-preset", options.Preset,
-             "-bf", SegmentEncodeSettings.MaxBFrames.ToString(CultureInfo.InvariantCulture), .. rateArguments, continuous], ToolTimeout, ct).ConfigureAwait(false);
-        if (!run.Succeeded)
-        {
-            throw new MediaLibraryException($"ffmpeg {mode} {point} failed: {run.LastErrorLine}");
-        }
-
-        var ffmpeg = await QualityMeasurement.MeasureAsync(continuous, source, ct).ConfigureAwait(false);
+        var ffmpeg = await FfmpegAsync(options, source, folder, mode, point, rateArguments, [], ct).ConfigureAwait(false);
+        progress($"{mode} {point}: ffmpeg, an IDR every segment");
+        var gop = SegmentFrames(options).ToString(CultureInfo.InvariantCulture);
+        var segmentIdr = await FfmpegAsync(options, source, folder, mode, point, rateArguments, ["-g", gop, "-keyint_min", gop, "-sc_threshold", "0"], ct)
+            .ConfigureAwait(false);
         var split = ImmutableArray.CreateBuilder<QualityMeasure>();
         foreach (var nodes in options.NodeCounts)
         {
@@ -92,6 +112,7 @@ public static class QualityBenchmark
                 EmbeddedSessionsPerNode = 1,
                 Overwrite = true,
                 Resume = false,
+                QualitySpreadDb = 0, // the plain split: no re-encode may move a segment's bits
                 EmbeddedNodeBackends = [.. Enumerable.Repeat(new FFmpegBackendOptions(options.Preset), nodes)],
             };
             var silent = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) });
@@ -104,15 +125,31 @@ public static class QualityBenchmark
             split.Add(await QualityMeasurement.MeasureAsync(output, source, ct).ConfigureAwait(false));
         }
 
-        return new QualityRow(mode, point, ffmpeg, split.ToImmutable());
+        return new QualityRow(mode, point, ffmpeg, split.ToImmutable()) { FfmpegSegmentIdr = segmentIdr };
     }
+
+    /// <summary>Plain ffmpeg's continuous encode of the clip, with <paramref name="gopArguments"/> on top of the common settings.</summary>
+    private static async Task<QualityMeasure> FfmpegAsync(
+        QualityBenchOptions options, string source, string folder, string mode, string point, string[] rateArguments, string[] gopArguments, CancellationToken ct)
+    {
+        var continuous = Path.Combine(folder, "ffmpeg.mp4");
+        var run = await MediaToolRunner.RunAsync(MediaToolRunner.FFmpeg,
+            ["-hide_banner", "-nostdin", "-y", "-v", "error", "-i", source, "-an", "-c:v", "libx264", "-preset", options.Preset,
+             "-bf", SegmentEncodeSettings.MaxBFrames.ToString(CultureInfo.InvariantCulture), .. gopArguments, .. rateArguments, continuous], ToolTimeout, ct)
+            .ConfigureAwait(false);
+        return run.Succeeded
+            ? await QualityMeasurement.MeasureAsync(continuous, source, ct).ConfigureAwait(false)
+            : throw new MediaLibraryException($"ffmpeg {mode} {point} failed: {run.LastErrorLine}");
+    }
+
+    private static int SegmentFrames(QualityBenchOptions o) => Math.Max(1, (int)Math.Round(o.FramesPerSecond * o.SegmentSeconds));
 
     /// <summary>testsrc2 with temporal noise (every frame costs bits, as camera noise does), near-lossless, a keyframe per segment.</summary>
     private static async Task CreateClipAsync(QualityBenchOptions o, string path, CancellationToken ct)
     {
         var inv = CultureInfo.InvariantCulture;
         var lavfi = string.Create(inv, $"testsrc2=size={o.Width}x{o.Height}:rate={o.FramesPerSecond}:duration={o.Seconds},noise=alls=2:allf=t");
-        var gop = Math.Max(1, (int)Math.Round(o.FramesPerSecond * o.SegmentSeconds)).ToString(inv);
+        var gop = SegmentFrames(o).ToString(inv);
         var run = await MediaToolRunner.RunAsync(MediaToolRunner.FFmpeg,
             ["-hide_banner", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", lavfi, "-pix_fmt", "yuv420p",
              "-c:v", "libx264", "-preset", "veryfast", "-crf", "12", "-g", gop, path], ToolTimeout, ct).ConfigureAwait(false);

@@ -43,6 +43,8 @@ public sealed class QualityBenchmarkTests
             }
 
             Assert.All(Enumerable.Range(0, Tiny.NodeCounts.Length), cluster => Assert.NotNull(report.BdRate(mode, cluster)));
+            Assert.All(Enumerable.Range(0, Tiny.NodeCounts.Length), cluster => Assert.NotNull(report.BdRateOverSegmentIdr(mode, cluster)));
+            Assert.NotNull(report.BdRateOfSegmentIdr(mode));
         }
 
         // The split encode's bitrate points land near what was asked (2 s is short, so the bound is loose).

@@ -90,6 +90,22 @@ public sealed class TranscodeCommandTests
         Assert.Contains("--crf", help, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Help_names_the_quality_check_options_and_a_bad_spread_is_refused()
+    {
+        var output = new StringWriter();
+        await VtrRootCommand.Create().Parse("transcode --help").InvokeAsync(new InvocationConfiguration { Output = output, Error = new StringWriter() });
+        var help = output.ToString();
+        Assert.Contains("--quality-spread", help, StringComparison.Ordinal);
+        Assert.Contains("--no-quality-check", help, StringComparison.Ordinal);
+        Assert.Contains("--same-encoder", help, StringComparison.Ordinal);
+
+        var (code, error) = await InvokeAsync("transcode in.mp4 -o out.mp4 --quality 50 --quality-spread -1");
+
+        Assert.Equal((int)ExitCode.BadArguments, code);
+        Assert.Contains("--quality-spread must be between 0 and 20 dB", error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("4M", 4_000_000L)]
     [InlineData("2500k", 2_500_000L)]

@@ -18,6 +18,15 @@ public sealed class SegmentQualityReportTests
         Assert.Equal([6.5, 0.0], FramePsnrProbe.ParseStats(stats).ToArray());
     }
 
+    [Fact]
+    public void Ssim_stats_lines_yield_the_all_value_of_each_frame()
+    {
+        const string stats = "n:1 Y:0.987899 U:0.987229 V:0.989618 All:0.988074 (19.235055)\n"
+            + "n:2 Y:1.000000 U:1.000000 V:1.000000 All:1.000000 (inf)\n";
+
+        Assert.Equal([0.988074, 1.0], SegmentQualityProbe.ParseSsimStats(stats).ToArray());
+    }
+
     [Theory]
     [InlineData(65.025, 8, 30.0)] // 255² / 65.025 = 1000
     [InlineData(0.0, 8, FramePsnrProbe.MaxPsnr)]
@@ -26,23 +35,23 @@ public sealed class SegmentQualityReportTests
         Assert.Equal(psnr, FramePsnrProbe.Psnr(mse, bitDepth), 6);
 
     [Fact]
-    public void Frames_are_split_at_segment_boundaries_and_grouped_by_node()
+    public void Segments_are_weighted_by_frames_and_grouped_by_node()
     {
-        // Segment 0: MSE 6.5025 (40 dB) on the Mac; segment 1: MSE 65.025 (30 dB) on Linux.
-        double[] mse = [6.5025, 6.5025, 65.025, 65.025, 65.025];
-
-        var report = SegmentQualityReport.Build(mse, [(0, Mac, 2), (1, Linux, 3)], 8)!;
+        // Segment 0: MSE 6.5025 (40 dB) on the Mac, 2 frames; segment 1: MSE 65.025 (30 dB) on Linux, 3 frames, re-encoded once.
+        var report = SegmentQualityReport.Build(
+            [(0, Mac, new SegmentMeasurement(2, 6.5025, 0.99, null), 1), (1, Linux, new SegmentMeasurement(3, 65.025, 0.94, null), 2)],
+            8, TimeSpan.FromSeconds(1.5));
 
         Assert.Equal([40.0, 30.0], report.Segments.Select(s => Math.Round(s.Psnr, 6)));
         Assert.Equal((Mac, 2), (report.Segments[0].Node, report.Segments[0].Frames));
-        Assert.Equal(10 * Math.Log10(255.0 * 255.0 / mse.Average()), report.Psnr, 9);
+        Assert.Equal(10 * Math.Log10(255.0 * 255.0 / (((2 * 6.5025) + (3 * 65.025)) / 5)), report.Psnr, 9);
+        Assert.Equal(((2 * 0.99) + (3 * 0.94)) / 5, report.Ssim, 9);
+        Assert.Equal(35.0, report.MedianPsnr, 6);
         var text = report.ToString();
-        Assert.Contains("segments 30.00–40.00 dB", text, StringComparison.Ordinal);
-        Assert.Contains("node linux:5555: 1 segments, 3 frames, PSNR 30.00–30.00 dB", text, StringComparison.Ordinal);
-        Assert.Contains("per segment (dB): 0:40.0 1:30.0", text, StringComparison.Ordinal);
+        Assert.Contains("segments 30.00–40.00 dB (median 35.00)", text, StringComparison.Ordinal);
+        Assert.Contains("node linux:5555: 1 segments, 3 frames, PSNR 30.00–30.00 dB, SSIM 0.9400–0.9400", text, StringComparison.Ordinal);
+        Assert.Contains("per segment (dB): 0:40.0 1:30.0*", text, StringComparison.Ordinal);
+        Assert.Contains("re-encoded to even out quality: 1 segments, 1 extra encodes", text, StringComparison.Ordinal);
+        Assert.Contains("checked per segment in 1.5 s", text, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public void Frame_counts_that_do_not_add_up_give_no_report() =>
-        Assert.Null(SegmentQualityReport.Build([1.0, 1.0, 1.0], [(0, Mac, 2)], 8));
 }

@@ -48,6 +48,23 @@ public sealed class SegmentResultStoreTests
     }
 
     [Fact]
+    public void A_second_result_is_dropped_but_a_replacement_takes_the_place_of_the_first()
+    {
+        using var store = new SegmentResultStore();
+        var better = Segment with { NodeId = new NodeId("node-b"), Packets = [.. Segment.Packets.Select(p => p with { AnnexB = new byte[] { 0, 0, 1, 0x65, 7 } })] };
+        Assert.True(store.Add(Segment));
+
+        Assert.False(store.Add(better));
+        Assert.Equal("node-a", store.Get(Segment.Index).NodeId.Value);
+        store.Replace(better);
+
+        var loaded = store.Get(Segment.Index);
+        Assert.Equal("node-b", loaded.NodeId.Value);
+        Assert.All(loaded.Packets, p => Assert.Equal(new byte[] { 0, 0, 1, 0x65, 7 }, p.AnnexB.ToArray()));
+        Assert.Throws<InvalidOperationException>(() => store.Replace(better with { Index = 42 }));
+    }
+
+    [Fact]
     public void Asking_for_a_segment_that_never_finished_is_an_error()
     {
         using var store = new SegmentResultStore();

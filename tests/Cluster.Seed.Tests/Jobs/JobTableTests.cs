@@ -142,6 +142,19 @@ public sealed class JobTableTests
     }
 
     [Fact]
+    public void A_job_pinned_to_an_encoder_family_runs_only_on_nodes_of_that_backend()
+    {
+        _table.RegisterNode(Node("mac", sessions: 2, backend: "videotoolbox"));
+        _table.RegisterNode(Node("linux", sessions: 2, backend: "ffmpeg"));
+        _table.AddJob(Job("pinned", segments: 4) with { EncoderFamily = "ffmpeg" });
+
+        var leases = _table.Assign();
+
+        Assert.Equal(2, leases.Length); // the Mac's two free sessions stay idle
+        Assert.All(leases, l => Assert.Equal("linux", l.NodeId.Value));
+    }
+
+    [Fact]
     public void Idle_slot_duplicates_the_slowest_outstanding_segment_and_first_completion_wins()
     {
         _table.RegisterNode(Node("a"));

@@ -15,8 +15,8 @@ internal sealed class ManualClock : TimeProvider
 
 internal static class TableFixtures
 {
-    public static RegisterNode Node(string id, int sessions = 1, string[]? encodes = null, string[]? decodes = null) =>
-        new(new NodeId(id), $"{id}.local", 7000, "x264", false,
+    public static RegisterNode Node(string id, int sessions = 1, string[]? encodes = null, string[]? decodes = null, string backend = "x264") =>
+        new(new NodeId(id), $"{id}.local", 7000, backend, false,
             [.. encodes ?? ["h264"]], [.. decodes ?? []], sessions);
 
     public static NodeStatusReport Speed(string id, double fps, int inUse = 0) => new(new NodeId(id), inUse, fps);

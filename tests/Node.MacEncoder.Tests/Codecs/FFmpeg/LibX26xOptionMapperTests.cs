@@ -45,6 +45,18 @@ public sealed class LibX26xOptionMapperTests
     }
 
     [Fact]
+    public void A_transcode_session_keeps_the_presets_lookahead_and_an_encode_session_stays_in_the_window()
+    {
+        var transcode = Map(VideoCodec.H264, new EncoderOptions { Mode = "transcode", MaxBFrames = 2 });
+        var encode = Map(VideoCodec.H264, new EncoderOptions { MaxBFrames = 2 });
+
+        Assert.Null(transcode.Option("rc-lookahead"));
+        Assert.Equal(LibX26xOptionMapper.PresetLookahead, transcode.Lookahead);
+        Assert.Equal("3", encode.Option("rc-lookahead")); // 8 − 1 − 4 threads
+        Assert.Equal("0", Map(VideoCodec.H264, new EncoderOptions { Mode = "transcode", Realtime = 1 }).Option("rc-lookahead"));
+    }
+
+    [Fact]
     public void Realtime_turns_lookahead_off()
     {
         var c = Map(VideoCodec.H264, new EncoderOptions { Realtime = 1, MaxBFrames = 2 });

@@ -1,0 +1,173 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Threading.Channels;
+using Vtr.Cli.Media;
+using Vtr.Shared.Cluster;
+
+namespace Vtr.Cli.Segmenting;
+
+/// <summary>Encodes one segment again (the caller picks the node through the cluster) and returns the validated attempt
+/// with the crf offset it ran at, or null when no node could.</summary>
+public delegate Task<(EncodedSegment Segment, double Offset)?> SegmentReencoder(int index, CancellationToken ct);
+
+/// <summary>
+/// The per-segment check of one file, run while the job's other segments are still encoding: each stored segment is
+/// decoded and measured against its source as it arrives (<see cref="SegmentQualityProbe"/>, one at a time, on the
+/// otherwise idle client), and the <see cref="EvenQualityPolicy"/> decides whether it is re-encoded. A segment that
+/// does not decode to its frames is re-encoded too. <see cref="CompleteAsync"/>, once the job ended, measures what an
+/// earlier run left (resume), re-encodes the outliers against the final median and returns the quality report.
+/// </summary>
+public sealed class SegmentQualityGate
+{
+    /// <summary>Attempts a segment that fails its decode check gets before the job fails.</summary>
+    private const int DecodeAttempts = 3;
+
+    private readonly MediaInfo _info;
+    private readonly ImmutableArray<SegmentPlan> _plans;
+    private readonly SegmentEncodeSettings _settings;
+    private readonly SegmentResultStore _store;
+    private readonly SegmentReencoder _reencode;
+    private readonly string _scratch;
+    private readonly Channel<(int Index, double Offset)> _arrived;
+    private readonly ConcurrentDictionary<int, SegmentMeasurement> _measured = new();
+    private readonly ConcurrentDictionary<int, string> _broken = new();
+    private readonly CancellationToken _ct;
+    private readonly Task _worker;
+    private long _checkTicks;
+
+    public SegmentQualityGate(
+        MediaInfo info, ImmutableArray<SegmentPlan> plans, SegmentEncodeSettings settings, SegmentResultStore store,
+        EvenQualityPolicy policy, SegmentReencoder reencode, string scratchDirectory, CancellationToken ct)
+    {
+        _info = info;
+        _plans = plans;
+        _settings = settings;
+        _store = store;
+        Policy = policy;
+        _reencode = reencode;
+        _scratch = scratchDirectory;
+        _ct = ct;
+        // Each segment arrives once (the store drops duplicates), so the plan's length bounds the queue.
+        _arrived = Channel.CreateBounded<(int, double)>(new BoundedChannelOptions(Math.Max(1, plans.Length)) { SingleReader = true });
+        _worker = Task.Run(CheckArrivalsAsync, ct);
+    }
+
+    public EvenQualityPolicy Policy { get; }
+
+    /// <summary>Wall time spent measuring (the check's own cost, reported with the job).</summary>
+    public TimeSpan CheckTime => TimeSpan.FromTicks(Interlocked.Read(ref _checkTicks));
+
+    /// <summary>Takes a validated segment: stores it and queues its check (a duplicate is dropped).</summary>
+    public void Accept(EncodedSegment segment, double offset)
+    {
+        ArgumentNullException.ThrowIfNull(segment);
+        if (_store.Add(segment))
+        {
+            _arrived.Writer.TryWrite((segment.Index, offset));
+        }
+    }
+
+    /// <summary>
+    /// After the job: finishes the queued checks, measures segments stored by an earlier run, re-encodes the outliers
+    /// of the final median (in parallel, bounded by the policy) and reports. Throws
+    /// <see cref="TranscodeFailedException"/> when a segment never decoded to its frames.
+    /// </summary>
+    public async Task<SegmentQualityReport> CompleteAsync()
+    {
+        _arrived.Writer.TryComplete();
+        await _worker.ConfigureAwait(false);
+        foreach (var plan in _plans.Where(p => !_measured.ContainsKey(p.Index) && !_broken.ContainsKey(p.Index)))
+        {
+            await CheckAsync(plan.Index, _store.Header(plan.Index).NodeId, 0).ConfigureAwait(false);
+        }
+
+        await Task.WhenAll(Policy.Outliers().Select(RetryWhileOutlierAsync)).ConfigureAwait(false);
+        if (!_broken.IsEmpty)
+        {
+            throw new TranscodeFailedException(_broken.OrderBy(b => b.Key).First().Value);
+        }
+
+        var segments = _plans.Select(p => (p.Index, _store.Header(p.Index).NodeId, _measured[p.Index], Policy.Attempts(p.Index)));
+        return SegmentQualityReport.Build([.. segments], _info.BitDepth, CheckTime);
+    }
+
+    private async Task CheckArrivalsAsync()
+    {
+        await foreach (var (index, offset) in _arrived.Reader.ReadAllAsync(_ct).ConfigureAwait(false))
+        {
+            if (await CheckAsync(index, _store.Header(index).NodeId, offset).ConfigureAwait(false))
+            {
+                await RetryWhileOutlierAsync(index).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Measures the stored segment; one that does not decode is re-encoded. True when it was measured.</summary>
+    private async Task<bool> CheckAsync(int index, NodeId node, double offset)
+    {
+        var measurement = await MeasureAsync(_store.Get(index)).ConfigureAwait(false);
+        for (var attempt = 1; !measurement.Succeeded && attempt < DecodeAttempts; attempt++)
+        {
+            if (await _reencode(index, _ct).ConfigureAwait(false) is not { } again)
+            {
+                break;
+            }
+
+            measurement = await MeasureAsync(again.Segment).ConfigureAwait(false);
+            if (measurement.Succeeded)
+            {
+                _store.Replace(again.Segment);
+                (node, offset) = (again.Segment.NodeId, again.Offset);
+            }
+        }
+
+        if (!measurement.Succeeded)
+        {
+            _broken[index] = measurement.Problem!; // not Succeeded means a problem
+            return false;
+        }
+
+        _measured[index] = measurement;
+        Policy.Record(index, node, offset, measurement.Psnr(_info.BitDepth), measurement.Frames);
+        return true;
+    }
+
+    /// <summary>The bounded loop: while the segment is an outlier and the policy grants a retry, encode it again and
+    /// keep whichever attempt lies nearer the median.</summary>
+    private async Task RetryWhileOutlierAsync(int index)
+    {
+        while (Policy.TryReserveRetry(index))
+        {
+            if (await _reencode(index, _ct).ConfigureAwait(false) is not { } again)
+            {
+                return;
+            }
+
+            var measurement = await MeasureAsync(again.Segment).ConfigureAwait(false);
+            if (!measurement.Succeeded)
+            {
+                continue;
+            }
+
+            var decision = Policy.Record(index, again.Segment.NodeId, again.Offset, measurement.Psnr(_info.BitDepth), measurement.Frames);
+            if (decision.Keep)
+            {
+                _store.Replace(again.Segment);
+                _measured[index] = measurement;
+            }
+        }
+    }
+
+    private async Task<SegmentMeasurement> MeasureAsync(EncodedSegment segment)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            return await SegmentQualityProbe.MeasureAsync(_info, _plans[segment.Index], _settings.Codec, segment, _scratch, _ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Add(ref _checkTicks, System.Diagnostics.Stopwatch.GetElapsedTime(started).Ticks);
+        }
+    }
+}
