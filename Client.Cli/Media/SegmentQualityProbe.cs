@@ -84,13 +84,14 @@ public static class SegmentQualityProbe
         // the segment (the one before it for open-GOP leading frames) and keep the source's pts, so trim selects the
         // segment's frames by exact pts. Both sides are then renumbered 0, 1, 2… one second apart (a finer time base
         // collides in the null muxer's), so framesync pairs frame n with frame n.
-        var seek = Math.Max(0, source.ToSeconds(first) - SeekMargin(source)).ToString("0.######", inv);
+        var seekSeconds = Math.Max(0, source.ToSeconds(first) - SeekMargin(source));
+        var seek = seekSeconds.ToString("0.######", inv);
         var graph = string.Create(inv,
             $"[0:v]settb=1,setpts=N[main];[1:v]trim=start_pts={first}:end_pts={last + 1},settb=1,setpts=N,split[ref1][ref2];" +
             $"[main][ref1]psnr=stats_file={FilterPath(psnrStats)}[measured];[measured][ref2]ssim=stats_file={FilterPath(ssimStats)}");
         return ["-hide_banner", "-nostdin", "-v", "error", "-copyts",
             "-f", codec == VideoCodec.Hevc ? "hevc" : "h264", "-i", stream,
-            "-seek_timestamp", "1", "-noaccurate_seek", "-ss", seek, "-i", source.Path,
+            "-seek_timestamp", "1", "-noaccurate_seek", "-ss", seek, .. ReadLimit(source, seekSeconds, last), "-i", source.Path,
             "-lavfi", graph, "-f", "null", "-"];
     }
 
@@ -106,6 +107,36 @@ public static class SegmentQualityProbe
             : UnindexedSeekMarginSeconds;
 
     private const double UnindexedSeekMarginSeconds = 3;
+
+    /// <summary>
+    /// `-t` for the source input, so a check decodes its segment's stretch of the source and not everything after it
+    /// (trim alone does not stop the demuxer: without a limit, checking 10 segments of a 20 s file decoded the source
+    /// ~5 times over). Without -accurate_seek, -t counts from the first frame decoded, which an indexed seek puts on
+    /// the keyframe at or before the target: so the limit runs from that keyframe to the segment's last frame, plus a
+    /// second of slack. An unindexed container may land anywhere before the target, so it reads to the end as before.
+    /// </summary>
+    private static string[] ReadLimit(MediaInfo source, double seekSeconds, long lastPts)
+    {
+        if (SeekMargin(source) > 0)
+        {
+            return [];
+        }
+
+        var landing = 0.0;
+        foreach (var packet in source.VideoPackets)
+        {
+            var seconds = source.ToSeconds(packet.Pts);
+            if (packet.IsKeyframe && seconds <= seekSeconds && seconds > landing)
+            {
+                landing = seconds;
+            }
+        }
+
+        var limit = source.ToSeconds(lastPts) - landing + ReadLimitSlackSeconds;
+        return ["-t", limit.ToString("0.######", CultureInfo.InvariantCulture)];
+    }
+
+    private const double ReadLimitSlackSeconds = 1;
 
     /// <summary>A path inside a filter graph: ':' and '\' and quotes would be parsed as syntax, so escape them.</summary>
     private static string FilterPath(string path) =>
