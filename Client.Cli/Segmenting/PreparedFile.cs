@@ -78,12 +78,13 @@ public sealed class PreparedFile : IDisposable
     /// segments too when their length is known without the cluster (--segment-seconds, or recorded by a stopped run).
     /// Throws the <see cref="MediaException"/> family or <see cref="OutputRefusedException"/> with nothing left behind.</summary>
     public static async Task<PreparedFile> PrepareAsync(
-        TranscodeRequest request, ScratchPaths scratch, Action<string> status, StageTimer timer, CancellationToken ct)
+        TranscodeRequest request, ScratchPaths scratch, Action<string> status, StageTimer timer, Action outputReserved, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(scratch);
         ArgumentNullException.ThrowIfNull(status);
         ArgumentNullException.ThrowIfNull(timer);
+        ArgumentNullException.ThrowIfNull(outputReserved);
         var total = Stopwatch.StartNew();
         OutputContainer.MuxerFor(request.OutputPath); // reject the output extension before any work
         if (request.InputPath is { } given && !File.Exists(given))
@@ -93,6 +94,7 @@ public sealed class PreparedFile : IDisposable
 
         // Every check on the output happens here, before any work; from now on only the temp file beside it is written.
         var target = OutputTarget.Reserve(request.InputPath, request.OutputPath, request.Overwrite, scratch);
+        outputReserved();
         string? sampleDirectory = null;
         PreparedFile? file = null;
         try

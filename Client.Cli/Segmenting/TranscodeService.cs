@@ -63,7 +63,7 @@ public sealed class TranscodeService(IAnsiConsole console, bool liveProgress)
         var prepared = new List<(int Slot, PreparedFile File)>();
         // The embedded cluster needs nothing from the files, so it starts while they are checked and probed; a farm is
         // joined only once a file is ready, so a bad file never waits for the network.
-        var cluster = new PendingCluster(request.Seeds.IsEmpty ? Task.Run(() => StartClusterAsync(request, ct), ct) : null);
+        var cluster = new PendingCluster(request.Seeds.IsEmpty ? () => StartClusterAsync(request, ct) : null);
         try
         {
             for (var i = 0; i < files.Count; i++)
@@ -71,7 +71,7 @@ public sealed class TranscodeService(IAnsiConsole console, bool liveProgress)
                 try
                 {
                     var fileRequest = request with { InputPath = files[i].InputPath, OutputPath = files[i].OutputPath };
-                    prepared.Add((i, await PreparedFile.PrepareAsync(fileRequest, Scratch, Status, Timings, ct).ConfigureAwait(false)));
+                    prepared.Add((i, await PreparedFile.PrepareAsync(fileRequest, Scratch, Status, Timings, cluster.Start, ct).ConfigureAwait(false)));
                 }
                 catch (Exception ex) when (TranscodeFileResult.IsFileFailure(ex))
                 {
