@@ -1,7 +1,10 @@
 using System.Collections.Immutable;
+using System.Net;
 using Vtr.Cli.Media;
 using Vtr.Cli.Segmenting;
 using Vtr.Cli.Transport;
+using Vtr.Node.Codecs;
+using Vtr.Node.Hosting;
 using Vtr.Node.Sessions;
 using Vtr.Shared.Cluster;
 using Vtr.Shared.Media;
@@ -124,12 +127,66 @@ public sealed class NodeQualityMeasurementTests : NodeTestKit
         }
     }
 
+    /// <summary>
+    /// A node without libavfilter (here: a backend that cannot measure, which this machine cannot produce otherwise)
+    /// says so in its CONFIGURE_ACK and sends no QUALITY; the client's per-segment check then measures that segment
+    /// itself with the same numbers, while a segment from a measuring node is taken as measured.
+    /// </summary>
+    [FfmpegFact]
+    public async Task A_node_that_cannot_measure_says_so_and_the_client_check_measures_its_segments_itself()
+    {
+        using var cts = new CancellationTokenSource(Timeout);
+        var directory = Directory.CreateTempSubdirectory("vtr-node-quality-");
+        await using var unmeasuring = NodeServer.Start(Sys, new UnmeasuringBackend(Backend), new IPEndPoint(IPAddress.Loopback, 0), Policy, MaxSessions,
+            poolName: "unmeasuring-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var source = Path.Combine(directory.FullName, "source.mp4");
+            await MakeSourceAsync(source, "yuv420p", "libx264", cts.Token);
+            var info = MediaProbe.Probe(source);
+            var plans = SegmentPlanner.Plan(info, 1.0);
+            var settings = new SegmentEncodeSettings(VideoCodec.H264, 400_000, null, Token, WireCompression.None, TransportChoice.Packets) { MeasureQuality = true };
+            using var store = new SegmentResultStore(Path.Combine(directory.FullName, "store"), deleteOnDispose: true);
+            var gate = new SegmentQualityGate(info, plans, settings, store, new EvenQualityPolicy(null, 0, info.FrameCount),
+                static (_, _) => Task.FromResult<(EncodedSegment, double)?>(null), directory.FullName, cts.Token);
+            var probed = new List<SegmentMeasurement>();
+
+            foreach (var plan in plans)
+            {
+                var node = plan.Index == 0 ? NodeEndPoint : unmeasuring.DialEndPoint;
+                var ((segment, quality), warnings) = await TranscodeOnAsync(node, info, plan, settings, cts.Token);
+                if (plan.Index > 0)
+                {
+                    Assert.Null(quality);
+                    Assert.Contains(warnings, w => w.StartsWith("measure=quality: no libavfilter", StringComparison.Ordinal));
+                    probed.Add(await SegmentQualityProbe.MeasureAsync(info, plan, VideoCodec.H264, segment, directory.FullName, cts.Token));
+                }
+
+                gate.Accept(segment, 0);
+            }
+
+            var report = await gate.CompleteAsync();
+
+            Assert.Equal([true, .. Enumerable.Repeat(false, plans.Length - 1)], report.Segments.Select(s => s.OnNode));
+            Assert.Equal(probed.Select(p => Math.Round(p.Psnr(8), 6)), report.Segments.Skip(1).Select(s => Math.Round(s.Psnr, 6)));
+            Assert.Contains($"1 of {plans.Length} measured on their nodes", report.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
     /// <summary>One segment through a real transcode session, the way <see cref="Vtr1SegmentRunner"/> runs it.</summary>
     private async Task<(EncodedSegment Segment, QualityMessage? Quality)> TranscodeAsync(
-        MediaInfo info, SegmentPlan plan, SegmentEncodeSettings settings, CancellationToken ct, SegmentPlan? sourcePlan = null)
+        MediaInfo info, SegmentPlan plan, SegmentEncodeSettings settings, CancellationToken ct, SegmentPlan? sourcePlan = null) =>
+        (await TranscodeOnAsync(NodeEndPoint, info, plan, settings, ct, sourcePlan)).Result;
+
+    private static async Task<((EncodedSegment Segment, QualityMessage? Quality) Result, ImmutableArray<string> Warnings)> TranscodeOnAsync(
+        IPEndPoint node, MediaInfo info, SegmentPlan plan, SegmentEncodeSettings settings, CancellationToken ct, SegmentPlan? sourcePlan = null)
     {
         var configure = SegmentConfiguration.ForPackets(info, plan, settings);
-        await using var client = await Vtr1Client.ConnectAsync(NodeEndPoint, ct);
+        await using var client = await Vtr1Client.ConnectAsync(node, ct);
         await client.HelloAsync(Token, settings.Codec, "vtr-tests", ct);
         var ack = await client.ConfigureAsync(configure, ct);
         var receiving = SegmentPacketReceiver.ReceiveAsync(client, plan.FrameCount, static () => { }, TimeSpan.FromSeconds(30), ct);
@@ -143,8 +200,11 @@ public sealed class NodeQualityMeasurementTests : NodeTestKit
 
         await client.SendAsync(FlushMessage.Instance, ct);
         var received = await receiving;
-        var segment = new EncodedSegment(plan.Index, LeaseId.New(), new NodeId("test-node"), ack.Extradata, received.Packets);
-        return (segment, received.Quality);
+        var segment = new EncodedSegment(plan.Index, LeaseId.New(), new NodeId("test-node"), ack.Extradata, received.Packets)
+        {
+            NodeMeasurement = NodeQualityMeasurement.From(received.Quality, plan.Index),
+        };
+        return ((segment, received.Quality), ack.Warnings);
     }
 
     private static async Task MakeSourceAsync(string path, string pixelFormat, string encoder, CancellationToken ct)
@@ -155,5 +215,29 @@ public sealed class NodeQualityMeasurementTests : NodeTestKit
                 "-pix_fmt", pixelFormat, "-g", "25", "-bf", "2", .. encoder == "libx265" ? X265Quiet : [], path],
             Timeout, ct);
         Assert.True(result.Succeeded, result.StandardError);
+    }
+
+    /// <summary>The real backend as a node without libavfilter sees it: everything but a quality meter.</summary>
+    private sealed class UnmeasuringBackend(ICodecBackend inner) : ICodecBackend
+    {
+        public string Name => inner.Name;
+
+        public bool IsHardware => inner.IsHardware;
+
+        public IReadOnlyList<VideoCodec> EncodeCodecs => inner.EncodeCodecs;
+
+        public IReadOnlyList<VideoCodec> DecodeCodecs => inner.DecodeCodecs;
+
+        public IReadOnlyList<string> SourceDecodeCodecs => inner.SourceDecodeCodecs;
+
+        public IVideoEncoder CreateEncoder(EncoderSettings settings) => inner.CreateEncoder(settings);
+
+        public IVideoDecoder CreateDecoder(DecoderSettings settings) => inner.CreateDecoder(settings);
+
+        public IQualityMeter? CreateQualityMeter(QualityMeterSettings settings, out string unavailableReason)
+        {
+            unavailableReason = "no libavfilter on this node";
+            return null;
+        }
     }
 }
