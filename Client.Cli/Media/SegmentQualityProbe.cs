@@ -179,6 +179,9 @@ public sealed record SegmentMeasurement(int Frames, double MeanSquaredError, dou
 {
     public bool Succeeded => Problem is null;
 
+    /// <summary>Measured by the node that encoded the segment (QUALITY message) rather than by this client's ffmpeg run.</summary>
+    public bool OnNode { get; init; }
+
     public static SegmentMeasurement Failed(string problem) => new(0, 0, 0, problem);
 
     public double Psnr(int bitDepth) => Shared.Media.Psnr.FromMeanSquaredError(MeanSquaredError, bitDepth);

@@ -77,7 +77,7 @@ public static class ClusterJobBatch
 
         // The per-segment check runs beside the job; its re-encodes are one-segment jobs of their own on the same cluster.
         var gate = file.OpenQualityGate((index, token) => ReencodeAsync(cluster, file, family, index, jobs, token), ct);
-        var runner = new Vtr1SegmentRunner(file.Info, file.Plans, file.Encode, gate.Accept, listener) { Policy = gate.Policy, Farm = cluster.Farm };
+        var runner = new Vtr1SegmentRunner(file.Info, file.Plans, file.Encode with { MeasureQuality = true }, gate.Accept, listener) { Policy = gate.Policy, Farm = cluster.Farm };
         return StartJob(cluster, file, new SubmitJob(file.JobId, ClientName, "", "", [], family), file.Remaining, runner, listener, jobs);
     }
 
@@ -87,7 +87,8 @@ public static class ClusterJobBatch
         ClusterConnection cluster, PreparedFile file, string? family, int index, List<IActorRef> jobs, CancellationToken ct)
     {
         (EncodedSegment, double)? attempt = null;
-        var runner = new Vtr1SegmentRunner(file.Info, file.Plans, file.Encode, (segment, offset) => attempt = (segment, offset), ActorRefs.Nobody)
+        var runner = new Vtr1SegmentRunner(
+            file.Info, file.Plans, file.Encode with { MeasureQuality = true }, (segment, offset) => attempt = (segment, offset), ActorRefs.Nobody)
         {
             Policy = file.OpenQualityGate(static (_, _) => Task.FromResult<(EncodedSegment, double)?>(null), ct).Policy,
             Farm = cluster.Farm,

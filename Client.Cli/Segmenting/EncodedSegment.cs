@@ -17,6 +17,9 @@ public sealed record EncodedSegment(
     ReadOnlyMemory<byte> DecoderConfiguration,
     ImmutableArray<EncodedPacket> Packets)
 {
+    /// <summary>The node's own measurement of the segment (QUALITY before DONE), or null when it sent none.</summary>
+    public Media.SegmentMeasurement? NodeMeasurement { get; init; }
+
     public long Bytes
     {
         get

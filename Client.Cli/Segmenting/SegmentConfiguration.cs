@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Vtr.Cli.Media;
+using Vtr.Node.Sessions;
 using Vtr.Shared.Media;
 using Vtr.Shared.Wire;
 
@@ -21,6 +22,10 @@ public static class SegmentConfiguration
         options.Add(new("source_codec", info.VideoCodec.ToWireName()));
         options.Add(new("keep_from_pts", plan.OutputPts[0].ToString(inv)));
         options.Add(new("keep_to_pts", plan.OutputPts[^1].ToString(inv)));
+        if (settings.MeasureQuality)
+        {
+            options.Add(new(TranscodeOptions.MeasureKey, TranscodeOptions.MeasureQualityValue));
+        }
         options.AddRange(settings.EncoderOptions(plan.FrameCount));
         options.AddRange(info.Colour.ConfigureOptions());
         options.AddRange(info.Hdr.ConfigureOptions());

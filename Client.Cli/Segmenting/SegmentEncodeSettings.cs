@@ -40,6 +40,13 @@ public sealed record SegmentEncodeSettings(
     /// </summary>
     public const double SegmentRateTolerance = 0.1;
 
+    /// <summary>
+    /// Ask packets-transport nodes to measure each segment's quality themselves (CONFIGURE <c>measure=quality</c>): they
+    /// hold the source pictures already, so the client's check needs no second decode of the source. Set when the
+    /// per-segment check runs; a node that cannot measure says so and the client measures that segment.
+    /// </summary>
+    public bool MeasureQuality { get; init; }
+
     /// <summary>Constant quality in x264/x265 terms (0–51), sent as our <c>crf</c> CONFIGURE key; null = not asked.</summary>
     public double? Crf { get; init; }
 

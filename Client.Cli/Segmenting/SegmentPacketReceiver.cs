@@ -5,17 +5,19 @@ using Vtr.Shared.Wire;
 namespace Vtr.Cli.Segmenting;
 
 /// <summary>
-/// Collects the node's encoded PACKETs of one session until DONE; ERROR, a closed connection or a node that sends
-/// nothing for <c>idleTimeout</c> (it died without a FIN/RST reaching us, or hangs) is a failure.
+/// Collects the node's encoded PACKETs of one session, and its QUALITY measurement if it sends one, until DONE; ERROR, a
+/// closed connection or a node that sends nothing for <c>idleTimeout</c> (it died without a FIN/RST reaching us, or
+/// hangs) is a failure.
 /// </summary>
 internal static class SegmentPacketReceiver
 {
     /// <param name="onPacket">Called after each PACKET (returns a send credit, reports progress).</param>
     /// <param name="idleTimeout">Longest silence between two messages from the node.</param>
-    public static async Task<ImmutableArray<EncodedPacket>> ReceiveAsync(
+    public static async Task<ReceivedSegment> ReceiveAsync(
         Vtr1Client client, int expected, Action onPacket, TimeSpan idleTimeout, CancellationToken ct)
     {
         var packets = ImmutableArray.CreateBuilder<EncodedPacket>(expected);
+        QualityMessage? quality = null;
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(ct);
         while (true)
         {
@@ -37,8 +39,11 @@ internal static class SegmentPacketReceiver
                     packets.Add(new EncodedPacket(packet.Pts, packet.Dts, packet.Duration, packet.IsKeyframe, packet.Data));
                     onPacket();
                     break;
+                case QualityMessage measured:
+                    quality = measured;
+                    break;
                 case DoneMessage:
-                    return packets.ToImmutable();
+                    return new ReceivedSegment(packets.ToImmutable(), quality);
                 case ErrorMessage error:
                     throw new SegmentRunException($"node error {error.Code}: {error.Message}");
                 case null:
@@ -50,6 +55,9 @@ internal static class SegmentPacketReceiver
         }
     }
 }
+
+/// <summary>What a node returned for one segment: its packets in decode order and its own measurement, if it sent one.</summary>
+internal sealed record ReceivedSegment(ImmutableArray<EncodedPacket> Packets, QualityMessage? Quality);
 
 /// <summary>A segment run failed for a reason the node or the protocol gave; the message is one line.</summary>
 public sealed class SegmentRunException : Exception

@@ -12,8 +12,9 @@ public delegate Task<(EncodedSegment Segment, double Offset)?> SegmentReencoder(
 
 /// <summary>
 /// The per-segment check of one file, run while the job's other segments are still encoding: each stored segment is
-/// decoded and measured against its source as it arrives (<see cref="SegmentQualityProbe"/>, one at a time, on the
-/// otherwise idle client), and the <see cref="EvenQualityPolicy"/> decides whether it is re-encoded. A segment that
+/// measured against its source as it arrives, by the node that encoded it when it sent its measurement (it holds the
+/// source pictures already, <see cref="NodeQualityMeasurement"/>), else here (<see cref="SegmentQualityProbe"/>, one at
+/// a time, on the otherwise idle client), and the <see cref="EvenQualityPolicy"/> decides whether it is re-encoded. A segment that
 /// does not decode to its frames is re-encoded too. <see cref="CompleteAsync"/>, once the job ended, measures what an
 /// earlier run left (resume), re-encodes the outliers against the final median and returns the quality report.
 /// </summary>
@@ -105,7 +106,8 @@ public sealed class SegmentQualityGate
     /// <summary>Measures the stored segment; one that does not decode is re-encoded. True when it was measured.</summary>
     private async Task<bool> CheckAsync(int index, NodeId node, double offset)
     {
-        var measurement = await MeasureAsync(_store.Get(index)).ConfigureAwait(false);
+        var stored = _store.Header(index);
+        var measurement = await MeasureAsync(stored.NodeMeasurement is null ? _store.Get(index) : stored).ConfigureAwait(false);
         for (var attempt = 1; !measurement.Succeeded && attempt < DecodeAttempts; attempt++)
         {
             if (await _reencode(index, _ct).ConfigureAwait(false) is not { } again)
@@ -158,8 +160,14 @@ public sealed class SegmentQualityGate
         }
     }
 
+    /// <summary>The node's measurement when it sent one (no packet bytes needed), else this client's ffmpeg run.</summary>
     private async Task<SegmentMeasurement> MeasureAsync(EncodedSegment segment)
     {
+        if (segment.NodeMeasurement is { } measured)
+        {
+            return NodeQualityMeasurement.Against(measured, _plans[segment.Index]);
+        }
+
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {

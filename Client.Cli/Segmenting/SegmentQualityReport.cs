@@ -7,7 +7,11 @@ using Vtr.Shared.Cluster;
 namespace Vtr.Cli.Segmenting;
 
 /// <summary>One segment's measured quality, the node whose attempt was kept, and how many attempts it took.</summary>
-public sealed record SegmentQuality(int Index, NodeId Node, int Frames, double Psnr, double Ssim, int Attempts = 1);
+public sealed record SegmentQuality(int Index, NodeId Node, int Frames, double Psnr, double Ssim, int Attempts = 1)
+{
+    /// <summary>Measured by its node (QUALITY message) rather than by the client's ffmpeg run.</summary>
+    public bool OnNode { get; init; }
+}
 
 /// <summary>
 /// How good the output is against its source, whole and per segment and node: the job's closing lines, so a farm
@@ -33,7 +37,7 @@ public sealed record SegmentQualityReport(double Psnr, double Ssim, ImmutableArr
         var frames = 0;
         foreach (var (index, node, m, attempts) in segments)
         {
-            qualities.Add(new SegmentQuality(index, node, m.Frames, m.Psnr(bitDepth), m.Ssim, Math.Max(1, attempts)));
+            qualities.Add(new SegmentQuality(index, node, m.Frames, m.Psnr(bitDepth), m.Ssim, Math.Max(1, attempts)) { OnNode = m.OnNode });
             mse += m.MeanSquaredError * m.Frames;
             ssim += m.Ssim * m.Frames;
             frames += m.Frames;
@@ -86,6 +90,7 @@ public sealed record SegmentQualityReport(double Psnr, double Ssim, ImmutableArr
             text.AppendLine(inv, $"  * re-encoded to even out quality: {reencoded} segments, {Segments.Sum(s => s.Attempts - 1)} extra encodes");
         }
 
-        return text.AppendLine(inv, $"  checked per segment in {CheckTime.TotalSeconds:0.0} s; {VmafNote}").ToString();
+        var onNodes = Segments.Count(s => s.OnNode);
+        return text.AppendLine(inv, $"  checked per segment in {CheckTime.TotalSeconds:0.0} s ({onNodes} of {Segments.Length} measured on their nodes, the rest here); {VmafNote}").ToString();
     }
 }

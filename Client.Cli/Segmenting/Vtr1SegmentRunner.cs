@@ -84,14 +84,17 @@ public sealed class Vtr1SegmentRunner : ISegmentRunner
         {
             var offset = Policy?.OffsetFor(lease.NodeId) ?? 0;
             var settings = offset == 0 ? _settings : _settings with { Quality = null, Crf = Policy!.CrfAt(offset) }; // offset != 0 needs a policy
-            var (extradata, packets) = await EncodeAsync(lease, plan, settings, cancellationToken).ConfigureAwait(false);
+            var (extradata, (packets, quality)) = await EncodeAsync(lease, plan, settings, cancellationToken).ConfigureAwait(false);
             var problem = SegmentResultValidator.Check(plan, packets);
             if (problem is not null)
             {
                 return SegmentRunResult.Failure(problem);
             }
 
-            _accept(new EncodedSegment(plan.Index, lease.LeaseId, lease.NodeId, extradata, packets), offset);
+            _accept(new EncodedSegment(plan.Index, lease.LeaseId, lease.NodeId, extradata, packets)
+            {
+                NodeMeasurement = NodeQualityMeasurement.From(quality, plan.Index),
+            }, offset);
             return SegmentRunResult.Success(packets.Length, clock.Elapsed);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -106,7 +109,7 @@ public sealed class Vtr1SegmentRunner : ISegmentRunner
         }
     }
 
-    private async Task<(ReadOnlyMemory<byte> Extradata, ImmutableArray<EncodedPacket> Packets)> EncodeAsync(
+    private async Task<(ReadOnlyMemory<byte> Extradata, ReceivedSegment Received)> EncodeAsync(
         SegmentLease lease, SegmentPlan plan, SegmentEncodeSettings settings, CancellationToken ct)
     {
         var transport = EffectiveTransport(settings.Transport, lease.Transport);
@@ -132,10 +135,10 @@ public sealed class Vtr1SegmentRunner : ISegmentRunner
                 ? raw.SendAsync(client, _info, plan, DecoderFor(configure), failed.Token)
                 : PacketSegmentSender.SendAsync(client, _info, plan, failed.Token),
             failed.Token);
-        ImmutableArray<EncodedPacket> packets;
+        ReceivedSegment received;
         try
         {
-            packets = await SegmentPacketReceiver.ReceiveAsync(client, plan.FrameCount, () =>
+            received = await SegmentPacketReceiver.ReceiveAsync(client, plan.FrameCount, () =>
             {
                 raw?.ReturnCredit();
                 progress.Add();
@@ -151,7 +154,7 @@ public sealed class Vtr1SegmentRunner : ISegmentRunner
 
         await sending.ConfigureAwait(false);
         progress.Complete();
-        return (ack.Extradata, packets);
+        return (ack.Extradata, received);
     }
 
     /// <summary>

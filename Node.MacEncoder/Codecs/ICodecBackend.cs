@@ -27,4 +27,15 @@ public interface ICodecBackend
     IVideoEncoder CreateEncoder(EncoderSettings settings);
 
     IVideoDecoder CreateDecoder(DecoderSettings settings);
+
+    /// <summary>
+    /// Opens a quality meter for a transcode session's output (CONFIGURE <c>measure=quality</c>), or returns null with
+    /// the reason when this backend cannot measure here (no libavfilter, no decoder of the output codec, VideoToolbox):
+    /// the client then measures the segment itself.
+    /// </summary>
+    IQualityMeter? CreateQualityMeter(QualityMeterSettings settings, out string unavailableReason)
+    {
+        unavailableReason = $"the {Name} backend does not measure quality";
+        return null;
+    }
 }

@@ -24,6 +24,8 @@ public sealed class CodecActor : ReceiveActor
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private IVideoEncoder? _encoder;
     private IVideoDecoder? _decoder;
+    private IQualityMeter? _meter;
+    private string? _meterUnavailable;
     private int _framesInsideEncoder;
     private int _restarts;
     private bool _encodedAny;
@@ -49,9 +51,10 @@ public sealed class CodecActor : ReceiveActor
         try
         {
             Open();
+            IReadOnlyList<string> warnings = _encoder?.Warnings ?? [];
             Context.Parent.Tell(new SessionProtocol.CodecReady(
                 _encoder?.DecoderConfigurationRecord ?? ReadOnlyMemory<byte>.Empty,
-                _encoder?.Warnings ?? []));
+                _meterUnavailable is null ? warnings : [.. warnings, $"{TranscodeOptions.MeasureKey}={TranscodeOptions.MeasureQualityValue}: {_meterUnavailable}"]));
         }
         catch (CodecException ex)
         {
@@ -64,8 +67,10 @@ public sealed class CodecActor : ReceiveActor
     {
         _encoder?.Dispose();
         _decoder?.Dispose();
+        _meter?.Dispose();
         _encoder = null;
         _decoder = null;
+        _meter = null;
     }
 
     private void Open()
@@ -78,6 +83,26 @@ public sealed class CodecActor : ReceiveActor
             {
                 _log.Warning("The {Codec} decoder cannot output in decode order here: a lock-step client waits on the first packets of a B-frame stream", decoderSettings.Codec);
             }
+        }
+
+        if (_spec.MeasureQuality && _encoder is not null && _spec.Encoder is { } encoder)
+        {
+            OpenQualityMeter(encoder, _encoder.DecoderConfigurationRecord);
+        }
+    }
+
+    /// <summary>A meter that cannot open leaves the check to the client (a CONFIGURE_ACK warning says why); the encode goes on.</summary>
+    private void OpenQualityMeter(EncoderSettings encoder, ReadOnlyMemory<byte> record)
+    {
+        try
+        {
+            _meter = _backend.CreateQualityMeter(
+                new QualityMeterSettings(encoder.Codec, encoder.Width, encoder.Height, encoder.PixelFormat, record), out var reason);
+            _meterUnavailable = _meter is null ? reason : null;
+        }
+        catch (CodecException ex)
+        {
+            _meterUnavailable = $"no quality measurement here: {ex.Message}";
         }
     }
 
@@ -132,10 +157,17 @@ public sealed class CodecActor : ReceiveActor
         {
             _framesInsideEncoder--;
             forwarded++;
-            Context.Parent.Tell(new SessionProtocol.PacketEncoded(packet));
+            SendPacket(packet);
         }
 
         return forwarded;
+    }
+
+    /// <summary>The meter reads the packet before the session owns it (the session disposes it once sent).</summary>
+    private void SendPacket(EncodedPacket packet)
+    {
+        _meter?.Measure(packet);
+        Context.Parent.Tell(new SessionProtocol.PacketEncoded(packet));
     }
 
     private void HandleDecodePacket(CodecProtocol.DecodePacket request)
@@ -180,7 +212,9 @@ public sealed class CodecActor : ReceiveActor
             }
 
             // The segment's first output frame is its keyframe, whatever the source GOP was.
-            var forwarded = SubmitAndDrain(new RawVideoFrame(picture.Pts, picture.Duration, !_encodedAny, picture.Luma, picture.Chroma));
+            var frame = new RawVideoFrame(picture.Pts, picture.Duration, !_encodedAny, picture.Luma, picture.Chroma);
+            _meter?.Keep(frame);
+            var forwarded = SubmitAndDrain(frame);
             _encodedAny = true;
             return forwarded;
         }
@@ -231,12 +265,17 @@ public sealed class CodecActor : ReceiveActor
 
             if (_encoder is not null && _encoder.Receive(out var packet) == ReceiveResult.Output && packet is not null)
             {
-                Context.Parent.Tell(new SessionProtocol.PacketEncoded(packet));
+                SendPacket(packet);
                 budget--;
                 continue;
             }
 
             _drain = DrainStage.Done;
+            if (_meter is not null)
+            {
+                Context.Parent.Tell(new SessionProtocol.QualityMeasured(_meter.Finish()));
+            }
+
             Context.Parent.Tell(SessionProtocol.CodecDrained.Instance);
             return;
         }

@@ -12,6 +12,9 @@ public sealed record CodecSessionSpec(EncoderSettings? Encoder, DecoderSettings?
     /// <summary>How decoded pictures are compressed into FRAMEs, on the codec's thread (CONFIGURE's wire_compression).</summary>
     public WireCompression OutputCompression { get; init; }
 
+    /// <summary>Transcode with <c>measure=quality</c>: the codec measures its output (<see cref="IQualityMeter"/>).</summary>
+    public bool MeasureQuality { get; init; }
+
     public static CodecSessionSpec ForEncoding(EncoderSettings settings) => new(settings, null);
 
     public static CodecSessionSpec ForDecoding(DecoderSettings settings) => new(null, settings);

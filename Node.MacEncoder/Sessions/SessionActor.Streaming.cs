@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Event;
+using Vtr.Node.Codecs;
 using Vtr.Node.Transport;
 using Vtr.Shared.Media;
 using Vtr.Shared.Wire;
@@ -132,6 +133,7 @@ public sealed partial class SessionActor
         });
         ReceiveCodecOutputs();
         Receive<SessionProtocol.DrainPaused>(_ => HandleDrainPaused());
+        Receive<SessionProtocol.QualityMeasured>(measured => Send(ToMessage(measured.Measurement)));
         Receive<SessionProtocol.CodecDrained>(_ =>
         {
             _log.Debug("DONE client={Client} in={InputCount} out={OutputCount}", _clientName, _stats.InputCount, _stats.OutputCount);
@@ -141,4 +143,7 @@ public sealed partial class SessionActor
         });
         HandleCommonEvents();
     }
+
+    private static QualityMessage ToMessage(QualityMeasurement m) =>
+        new((QualityMessageVerdict)m.Verdict, (uint)m.FramesMeasured, (uint)m.FramesEncoded, m.MeanSquaredError, m.Ssim, m.Detail);
 }

@@ -69,7 +69,10 @@ public static class SessionConfiguration
         }
 
         var decoder = new DecoderSettings(sourceCodec, (int)configure.Width, (int)configure.Height, configure.PixelFormat, configure.Extradata);
-        var spec = CodecSessionSpec.ForTranscoding(decoder, encode.Spec!.Encoder!, TranscodeOptions.KeepRange(configure));
+        var spec = CodecSessionSpec.ForTranscoding(decoder, encode.Spec!.Encoder!, TranscodeOptions.KeepRange(configure)) with
+        {
+            MeasureQuality = TranscodeOptions.MeasuresQuality(configure),
+        };
         return new Result(SessionMode.Transcode, spec, null);
     }
 

@@ -40,6 +40,9 @@ public static class SessionProtocol
         public static readonly InputConsumed Instance = new();
     }
 
+    /// <summary>The output's measurement (transcode with measure=quality), sent just before <see cref="CodecDrained"/>.</summary>
+    public sealed record QualityMeasured(QualityMeasurement Measurement);
+
     /// <summary>Everything buffered came out after a drain request.</summary>
     public sealed record CodecDrained
     {

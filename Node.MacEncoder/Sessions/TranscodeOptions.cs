@@ -15,7 +15,15 @@ public static class TranscodeOptions
     public const string KeepFromPtsKey = "keep_from_pts";
     public const string KeepToPtsKey = "keep_to_pts";
 
-    public static bool IsExtensionKey(string key) => key is SourceCodecKey or KeepFromPtsKey or KeepToPtsKey;
+    /// <summary><c>measure=quality</c>: measure the output against the encoded pictures and send QUALITY before DONE.</summary>
+    public const string MeasureKey = "measure";
+    public const string MeasureQualityValue = "quality";
+
+    public static bool IsExtensionKey(string key) => key is SourceCodecKey or KeepFromPtsKey or KeepToPtsKey or MeasureKey;
+
+    /// <summary>True when the client asked for <c>measure=quality</c>.</summary>
+    public static bool MeasuresQuality(ConfigureMessage configure) =>
+        string.Equals(configure.GetOption(MeasureKey), MeasureQualityValue, StringComparison.Ordinal);
 
     /// <summary>The <c>source_codec</c> value: an FFmpeg codec name (h264, hevc, prores, ...); false when absent or empty.</summary>
     public static bool TryGetSourceCodec(ConfigureMessage configure, out SourceCodec codec)

@@ -9,6 +9,12 @@ namespace Vtr.Native.FFmpeg;
 /// pict_type (124), sample_aspect_ratio, pts (136). lavu 60 (FFmpeg 8) drops key_frame (FF_API_FRAME_KEY), so
 /// pict_type moves to 120 while pts stays at 136 (the AVRational before it only loses its padding) — offsetof
 /// against the 7.1.5 and 8.1.2 headers.</item>
+/// <item>AVFrame.metadata (the AVDictionary* filters such as psnr/ssim write their per-frame results to): 368 in
+/// lavu 57 (5.1, offsetof against the system headers) and 58 (6.x: same fields before it, FFmpeg.AutoGen's structs for
+/// v6.0.0 and v6.1.0); 336 in lavu 59 (7.x drops coded/display_picture_number, reordered_opaque, the old channel_layout
+/// and pkt_duration; AutoGen v7.0 and v7.1.1); 312 in lavu 60 (8.x also drops key_frame, interlaced_frame,
+/// top_field_first, palette_has_changed and pkt_pos: FF_API_FRAME_KEY/INTERLACED_FRAME/PALETTE_HAS_CHANGED/FRAME_PKT
+/// are "major &lt; 60" in lavu 59's version.h).</item>
 /// <item>AVPacket (libavcodec/packet.h): lavc 59–62 share buf, pts, dts, data, size, stream_index, flags,
 /// side_data, side_data_elems, duration.</item>
 /// <item>AVCodecParameters (libavcodec/codec_par.h): codec_type, codec_id, codec_tag, extradata, extradata_size
@@ -34,6 +40,7 @@ public sealed record AvLayout(
     int FrameFormat,
     int FramePictType,
     int FramePts,
+    int FrameMetadata,
     int PacketPts,
     int PacketDts,
     int PacketData,
@@ -53,6 +60,7 @@ public sealed record AvLayout(
         codecMajor, utilMajor,
         FrameData: 0, FrameLineSize: 64, FrameWidth: 104, FrameHeight: 108, FrameFormat: 116,
         FramePictType: utilMajor < 60 ? 124 : 120, FramePts: 136,
+        FrameMetadata: utilMajor switch { < 59 => 368, 59 => 336, _ => 312 },
         PacketPts: 8, PacketDts: 16, PacketData: 24, PacketSize: 32, PacketFlags: 40, PacketDuration: 64,
         ParametersExtradata: 16, ParametersExtradataSize: 24,
         CodecContextGetBuffer2: 408);
@@ -88,6 +96,9 @@ public static unsafe class AvFields
     public static int FrameFormat(AvLayout l, nint frame) => *(int*)(frame + l.FrameFormat);
 
     public static long FramePts(AvLayout l, nint frame) => *(long*)(frame + l.FramePts);
+
+    /// <summary>AVFrame.metadata: the AVDictionary* itself (0 when empty).</summary>
+    public static nint FrameMetadata(AvLayout l, nint frame) => *(nint*)(frame + l.FrameMetadata);
 
     /// <summary>Sets width, height and format before av_frame_get_buffer (frames have no AVOptions).</summary>
     public static void SetFrameGeometry(AvLayout l, nint frame, int width, int height, int format)

@@ -8,7 +8,8 @@ namespace Vtr.Native.FFmpeg;
 /// resolver that maps them to real files. libavcodec and libavutil are loaded as a matching pair
 /// (lavc 62 + lavu 60, 61 + 59, 60 + 58, 59 + 57): mixing majors from two FFmpeg installs would crash inside the codec.
 /// libavformat belongs to the same release, so its major is libavcodec's (59 = FFmpeg 5.1, 60 = 6.x, 61 = 7.x, 62 = 8.x);
-/// libswscale's is libavcodec's minus 53 (6 = FFmpeg 5.1, 7 = 6.x, 8 = 7.x, 9 = 8.x).
+/// libswscale's is libavcodec's minus 53 (6 = FFmpeg 5.1, 7 = 6.x, 8 = 7.x, 9 = 8.x), libavfilter's minus 51 (8 = FFmpeg 5.1,
+/// 9 = 6.x, 10 = 7.x, 11 = 8.x).
 /// </summary>
 public static class NativeLibraries
 {
@@ -16,9 +17,13 @@ public static class NativeLibraries
     public const string AvUtil = "avutil";
     public const string AvFormat = "avformat";
     public const string SwScale = "swscale";
+    public const string AvFilter = "avfilter";
 
     /// <summary>libswscale major = libavcodec major - 53 in every supported release (5.1: 59/6 ... 8.x: 62/9).</summary>
     private const int SwScaleMajorOffset = 53;
+
+    /// <summary>libavfilter major = libavcodec major - 51 in every supported release (5.1: 59/8 ... 8.x: 62/11).</summary>
+    internal const int AvFilterMajorOffset = 51;
 
     /// <summary>(libavcodec major, libavutil major) pairs, newest first: FFmpeg 8.x, 7.x, 6.x, 5.1.</summary>
     internal static readonly (int Codec, int Util)[] SupportedMajors = [(62, 60), (61, 59), (60, 58), (59, 57)];
@@ -28,6 +33,7 @@ public static class NativeLibraries
     private static (nint Codec, nint Util)? _loaded;
     private static nint? _format;
     private static nint? _scale;
+    private static nint? _filter;
 
     /// <summary>
     /// Installs the resolver for this assembly, which holds every FFmpeg <c>[LibraryImport]</c> of the product
@@ -60,7 +66,7 @@ public static class NativeLibraries
 
     private static nint Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath)
     {
-        if (libraryName is not (AvCodec or AvUtil or AvFormat or SwScale))
+        if (libraryName is not (AvCodec or AvUtil or AvFormat or SwScale or AvFilter))
         {
             return 0;
         }
@@ -73,6 +79,7 @@ public static class NativeLibraries
                 AvCodec => _loaded.Value.Codec,
                 AvUtil => _loaded.Value.Util,
                 SwScale => _scale ??= LoadCompanion(SwScale, CodecMajor(_loaded.Value.Codec) - SwScaleMajorOffset),
+                AvFilter => _filter ??= LoadCompanion(AvFilter, CodecMajor(_loaded.Value.Codec) - AvFilterMajorOffset),
                 _ => _format ??= LoadFormat(_loaded.Value.Codec),
             };
         }

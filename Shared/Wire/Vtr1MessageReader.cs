@@ -28,6 +28,7 @@ public static class Vtr1MessageReader
             Vtr1MessageType.Error => ErrorMessage.Read(payload, limits),
             Vtr1MessageType.Ping => PingMessage.Instance,
             Vtr1MessageType.Pong => PongMessage.Instance,
+            Vtr1MessageType.Quality => QualityMessage.Read(payload, limits),
             _ => new UnknownMessage((ushort)type),
         };
     }

@@ -14,4 +14,7 @@ public enum Vtr1MessageType : ushort
     Error = 9,
     Ping = 10,
     Pong = 11,
+
+    /// <summary>vtr extension: a transcode session's measurement of its output (<see cref="QualityMessage"/>).</summary>
+    Quality = 12,
 }

@@ -63,6 +63,19 @@ public sealed class FFmpegBackend : ICodecBackend
         return new FFmpegVideoDecoder(settings, _options);
     }
 
+    /// <summary>A libavcodec decoder of the output codec + libavfilter's psnr and ssim; null with the reason without them.</summary>
+    public IQualityMeter? CreateQualityMeter(QualityMeterSettings settings, out string unavailableReason)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (Runtime is null)
+        {
+            unavailableReason = UnavailableReason ?? "FFmpeg is not available";
+            return null;
+        }
+
+        return FFmpegQualityMeter.TryOpen(settings, out unavailableReason);
+    }
+
     private void EnsureAvailable()
     {
         if (Runtime is null)

@@ -95,7 +95,7 @@ public sealed unsafe class FFmpegVideoEncoder : IVideoEncoder
         var avFrame = _session.Frame;
         FFmpegException.ThrowIfError(AvUtilNative.av_frame_make_writable(avFrame), "av_frame_make_writable");
         var f = avFrame.DangerousGetHandle();
-        WritePlanes(frame, f);
+        PlanarFrameWriter.Write(_layout, frame, f, _pixelFormat, _planarInput, _width, _height);
         AvFields.SetFramePts(_layout, f, frame.Pts);
         AvFields.SetFramePictType(_layout, f, frame.ForceKeyframe ? AvLayout.PictureTypeI : AvLayout.PictureTypeNone);
 
@@ -146,49 +146,6 @@ public sealed unsafe class FFmpegVideoEncoder : IVideoEncoder
         var pts = AvFields.PacketPts(_layout, p);
         var key = (AvFields.PacketFlags(_layout, p) & AvLayout.PacketFlagKey) != 0;
         return new EncodedPacket(owner, length, pts, AvFields.PacketDts(_layout, p), _durations.Find(pts), key);
-    }
-
-    private void WritePlanes(in RawVideoFrame frame, nint f)
-    {
-        var l = _layout;
-        var chromaRows = _height / 2;
-        if (_pixelFormat == WirePixelFormat.P010)
-        {
-            PlaneConverter.ShiftDown16(Rows(frame.Luma, _width * 2, _height, "luma"), frame.Luma.Stride,
-                AvFields.FrameData(l, f, 0), AvFields.FrameLineSize(l, f, 0), _width, _height, 6);
-            PlaneConverter.SplitChroma16(Rows(frame.Chroma, _width * 2, chromaRows, "chroma"), frame.Chroma.Stride,
-                AvFields.FrameData(l, f, 1), AvFields.FrameLineSize(l, f, 1),
-                AvFields.FrameData(l, f, 2), AvFields.FrameLineSize(l, f, 2), _width / 2, chromaRows);
-            return;
-        }
-
-        PlaneConverter.CopyRows(Rows(frame.Luma, _width, _height, "luma"), frame.Luma.Stride,
-            AvFields.FrameData(l, f, 0), AvFields.FrameLineSize(l, f, 0), _width, _height);
-        var chroma = Rows(frame.Chroma, _width, chromaRows, "chroma");
-        if (_planarInput)
-        {
-            PlaneConverter.SplitChroma8(chroma, frame.Chroma.Stride,
-                AvFields.FrameData(l, f, 1), AvFields.FrameLineSize(l, f, 1),
-                AvFields.FrameData(l, f, 2), AvFields.FrameLineSize(l, f, 2), _width / 2, chromaRows);
-        }
-        else
-        {
-            PlaneConverter.CopyRows(chroma, frame.Chroma.Stride,
-                AvFields.FrameData(l, f, 1), AvFields.FrameLineSize(l, f, 1), _width, chromaRows);
-        }
-    }
-
-    /// <summary>The plane's bytes, checked to hold <paramref name="rows"/> rows of <paramref name="rowBytes"/>.</summary>
-    private static ReadOnlySpan<byte> Rows(in PlaneView plane, int rowBytes, int rows, string name)
-    {
-        var need = rows == 0 ? 0 : ((long)(rows - 1) * plane.Stride) + rowBytes;
-        if (plane.Stride < rowBytes || plane.Height < rows || plane.Data.Length < need)
-        {
-            throw new CodecException(
-                $"{name} plane too small: stride {plane.Stride}, {plane.Height} rows, {plane.Data.Length} bytes; need {rows} rows of {rowBytes} bytes");
-        }
-
-        return plane.Data.Span;
     }
 
     private static ReadOnlyMemory<byte> BuildRecord(VideoCodec codec, ReadOnlyMemory<byte> annexB)

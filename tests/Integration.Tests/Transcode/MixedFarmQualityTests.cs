@@ -82,11 +82,16 @@ public sealed class MixedFarmQualityTests : IAsyncLifetime
         foreach (var segment in report.Segments)
         {
             var mse = frameMse.Skip(first).Take(segment.Frames).Average();
-            Assert.Equal(Psnr.FromMeanSquaredError(mse), segment.Psnr, 2);
+            AssertWithinHundredthDb(Psnr.FromMeanSquaredError(mse), segment.Psnr);
             first += segment.Frames;
         }
 
-        Assert.Equal(await PsnrMeter.MeasureAsync(output, Source, Timeout), report.Psnr, 2);
+        AssertWithinHundredthDb(await PsnrMeter.MeasureAsync(output, Source, Timeout), report.Psnr);
         return report;
     }
+
+    /// <summary>Within 0.01 dB: nodes measure from the filter's per-frame metadata (six decimals), the stats files used
+    /// here round each frame's MSE to two, so rounding both to 0.01 dB can split a 0.001 dB difference.</summary>
+    private static void AssertWithinHundredthDb(double expected, double actual) =>
+        Assert.True(Math.Abs(expected - actual) <= 0.01, $"expected {expected:0.0000} dB, got {actual:0.0000} dB");
 }

@@ -69,6 +69,17 @@ public sealed class SessionConfigurationTests
     }
 
     [Fact]
+    public void Transcode_measures_quality_only_when_the_client_asks_and_the_key_is_no_unknown_option()
+    {
+        var asked = Configure(("mode", "transcode"), ("source_codec", "h264"), ("measure", "quality"));
+
+        Assert.True(Plan(asked).Spec!.MeasureQuality);
+        Assert.False(Plan(Configure(("mode", "transcode"), ("source_codec", "h264"))).Spec!.MeasureQuality);
+        Assert.False(Plan(Configure(("mode", "transcode"), ("source_codec", "h264"), ("measure", "vmaf"))).Spec!.MeasureQuality);
+        Assert.Empty(SessionConfiguration.Warnings(EncoderOptionsParser.Parse(asked.Options), []));
+    }
+
+    [Fact]
     public void Transcode_from_a_codec_the_node_cannot_decode_is_refused()
     {
         var configure = Configure(("mode", "transcode"), ("source_codec", "hevc"));

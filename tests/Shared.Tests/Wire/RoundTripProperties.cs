@@ -51,7 +51,7 @@ public sealed class RoundTripProperties
     public void Empty_and_unknown_messages_round_trip(ushort rawType)
     {
         ushort[] emptyTypes = [7, 8, 10, 11];
-        rawType = rawType is >= 1 and <= 11 ? emptyTypes[rawType % emptyTypes.Length] : rawType;
+        rawType = rawType is >= 1 and <= 12 ? emptyTypes[rawType % emptyTypes.Length] : rawType; // 12 = QUALITY has fields
         var bytes = WireBytes.Of(new UnknownMessage(rawType));
 
         var parsed = WireBytes.Parse(bytes);
