@@ -91,6 +91,9 @@ public sealed record SegmentQualityReport(double Psnr, double Ssim, ImmutableArr
         }
 
         var onNodes = Segments.Count(s => s.OnNode);
-        return text.AppendLine(inv, $"  checked per segment in {CheckTime.TotalSeconds:0.0} s ({onNodes} of {Segments.Length} measured on their nodes, the rest here); {VmafNote}").ToString();
+        var where = onNodes == Segments.Length ? "all measured on their nodes"
+            : onNodes == 0 ? "all measured here"
+            : $"{onNodes} of {Segments.Length} measured on their nodes, the rest here";
+        return text.AppendLine(inv, $"  checked per segment in {CheckTime.TotalSeconds:0.0} s ({where}); {VmafNote}").ToString();
     }
 }
