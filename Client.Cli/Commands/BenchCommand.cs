@@ -1,8 +1,6 @@
 using System.CommandLine;
-using Spectre.Console;
 using Vtr.Cli.Benchmarks;
 using Vtr.Cli.Benchmarks.Cluster;
-using Vtr.Node.Codecs;
 using Vtr.Node.Codecs.FFmpeg;
 using Vtr.Shared.Media;
 
@@ -28,69 +26,48 @@ public static class BenchCommand
 
     private static Command CreateRemote()
     {
+        var clip = new BenchClipOptions(1920, 1080, "x264/x265 preset, local and remote alike", 1, "runs per mode, interleaved; each mode reports its best");
         var frames = new Option<int>("--frames") { Description = "frames to encode per mode", DefaultValueFactory = _ => 300 };
-        var width = new Option<int>("--width") { Description = "picture width", DefaultValueFactory = _ => 1920 };
-        var height = new Option<int>("--height") { Description = "picture height", DefaultValueFactory = _ => 1080 };
         var codec = new Option<string>("--codec") { Description = "h264 | hevc", DefaultValueFactory = _ => VideoCodecNames.H264 };
         codec.AcceptOnlyFromAmong(VideoCodecNames.H264, VideoCodecNames.Hevc);
-        var preset = new Option<string>("--preset") { Description = "x264/x265 preset, local and remote alike", DefaultValueFactory = _ => "veryfast" };
         var compression = new Option<string>("--compression") { Description = "wire compressions to run remotely: none,lz4,zstd", DefaultValueFactory = _ => "none,lz4,zstd" };
-        var rounds = new Option<int>("--rounds") { Description = "runs per mode, interleaved; each mode reports its best", DefaultValueFactory = _ => 1 };
-
-        var command = new Command("remote", "Encode one generated clip in-process and through a node on loopback TCP; compare")
-        {
-            frames, width, height, codec, preset, compression, rounds,
-        };
+        var command = new Command("remote", "Encode one generated clip in-process and through a node on loopback TCP; compare") { frames, codec, compression };
+        clip.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            var console = AnsiConsole.Console;
-            if (Console.IsOutputRedirected)
-            {
-                console.Profile.Width = Math.Max(console.Profile.Width, TableWidth);
-            }
-
             if (!CompressionNames.TryParseList(parse.GetValue(compression) ?? "", out var compressions, out var bad))
             {
-                console.MarkupLineInterpolated($"[red]vtr bench remote: unknown --compression '{bad}' (use none, lz4, zstd)[/]");
-                return (int)ExitCode.BadArguments;
+                return await BenchRun.RefuseAsync(parse, "remote", $"unknown --compression '{bad}' (use none, lz4, zstd)").ConfigureAwait(false);
             }
 
-            var presetName = parse.GetValue(preset)!;
-            if (!VideoCodecNames.TryParse(parse.GetValue(codec)!, out var videoCodec) || !SoftwarePresetLadder.IsKnown(presetName) || parse.GetValue(frames) < 1 || parse.GetValue(width) < 16 || parse.GetValue(height) < 16)
+            var videoCodec = VideoCodec.H264;
+            if ((clip.Problem(parse, evenSides: false)
+                    ?? (parse.GetValue(frames) < 1 ? "need --frames of at least 1" : null)
+                    ?? (VideoCodecNames.TryParse(parse.GetValue(codec)!, out videoCodec) ? null : "need --codec h264 or hevc")) is { } problem)
             {
-                console.MarkupLine("[red]vtr bench remote: need --codec h264|hevc, --frames ≥ 1, --width/--height ≥ 16 and a known x264 preset[/]");
-                return (int)ExitCode.BadArguments;
+                return await BenchRun.RefuseAsync(parse, "remote", problem).ConfigureAwait(false);
             }
 
+            var presetName = parse.GetValue(clip.Preset)!;
             var options = new RemoteBenchOptions
             {
                 Frames = parse.GetValue(frames),
-                Width = parse.GetValue(width),
-                Height = parse.GetValue(height),
+                Width = parse.GetValue(clip.Width),
+                Height = parse.GetValue(clip.Height),
                 Codec = videoCodec,
                 Preset = presetName,
                 Compressions = compressions,
-                Rounds = Math.Max(1, parse.GetValue(rounds)),
+                Rounds = clip.RoundsOf(parse),
             };
             var backend = new FFmpegBackend(new FFmpegBackendOptions(presetName));
             if (backend.UnavailableReason is { } reason)
             {
-                console.MarkupLineInterpolated($"[red]vtr bench remote: libavcodec backend unavailable: {reason}[/]");
+                await parse.InvocationConfiguration.Error.WriteLineAsync($"vtr bench remote: libavcodec backend unavailable: {reason}").ConfigureAwait(false);
                 return (int)ExitCode.Failure;
             }
 
-            try
-            {
-                var report = await RemoteBenchmark.RunAsync(options, backend, line => console.MarkupLineInterpolated($"[grey]{line}[/]"), ct)
-                    .ConfigureAwait(false);
-                console.Write(RemoteBenchTable.Render(report));
-                return (int)ExitCode.Success;
-            }
-            catch (CodecException ex)
-            {
-                console.MarkupLineInterpolated($"[red]vtr bench remote: {ex.Message}[/]");
-                return (int)ExitCode.Failure;
-            }
+            return await BenchRun.RunAsync(parse, "remote", TableWidth, async progress =>
+                RemoteBenchTable.Render(await RemoteBenchmark.RunAsync(options, backend, progress, ct).ConfigureAwait(false))).ConfigureAwait(false);
         });
         return command;
     }

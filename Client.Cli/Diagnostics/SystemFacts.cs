@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.InteropServices;
+using Vtr.Cli.Processes;
 using Vtr.Node.Codecs.Diagnostics;
 
 namespace Vtr.Cli.Diagnostics;
@@ -46,28 +46,12 @@ public static class SystemFacts
         return RuntimeInformation.ProcessArchitecture.ToString();
     }
 
-    /// <summary>`sysctl -n NAME`, or null when it fails (the key is absent on Intel Macs for proc_translated).</summary>
-    private static string? Sysctl(string name)
-    {
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo("sysctl", ["-n", name])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            });
-            if (process is null)
-            {
-                return null;
-            }
-
-            var output = process.StandardOutput.ReadToEnd().Trim();
-            return process.WaitForExit(ToolTimeout) && process.ExitCode == 0 && output.Length > 0 ? output : null;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return null; // no sysctl on PATH: the chip line says "unknown" instead
-        }
-    }
+    /// <summary>
+    /// `sysctl -n NAME`, or null when it fails (the key is absent on Intel Macs for proc_translated) or there is no
+    /// sysctl on PATH (the chip line then says "unknown").
+    /// </summary>
+    private static string? Sysctl(string name) =>
+        ProcessRunner.Run("sysctl", ["-n", name], ToolTimeout) is { Succeeded: true } run && run.StandardOutput.Trim() is { Length: > 0 } output
+            ? output
+            : null;
 }

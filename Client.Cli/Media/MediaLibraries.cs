@@ -6,15 +6,6 @@ namespace Vtr.Cli.Media;
 /// <see cref="MediaLibraryException"/>, which the commands report like every other media failure.</summary>
 internal static class MediaLibraries
 {
-    public static AvFormatRuntime Load()
-    {
-        try
-        {
-            return AvFormatRuntime.Load();
-        }
-        catch (FFmpegUnavailableException e)
-        {
-            throw new MediaLibraryException(e.Message, e);
-        }
-    }
+    public static AvFormatRuntime Load() =>
+        FFmpegRuntimeLoad.Or(AvFormatRuntime.Load, static (message, inner) => new MediaLibraryException(message, inner));
 }

@@ -1,5 +1,4 @@
-using System.ComponentModel;
-using System.Diagnostics;
+using Vtr.Cli.Processes;
 
 namespace Vtr.Cli.Media;
 
@@ -17,85 +16,35 @@ public sealed record MediaToolResult(int ExitCode, string StandardOutput, string
 
 /// <summary>
 /// Runs the ffmpeg/ffprobe command-line tools (from PATH, or the VTR_FFMPEG / VTR_FFPROBE variables) with an argument
-/// list, a timeout and cancellation; a run that overstays is killed with its process tree.
+/// list, a timeout and cancellation, through the product's one <see cref="ProcessRunner"/>.
 /// </summary>
 public static class MediaToolRunner
 {
+    /// <summary>`-version` answers at once; a tool that does not is as good as missing.</summary>
+    private static readonly TimeSpan VersionTimeout = TimeSpan.FromSeconds(30);
+
     public const string FFmpeg = "ffmpeg";
     public const string FFprobe = "ffprobe";
 
     public static string Locate(string tool) =>
         Environment.GetEnvironmentVariable(tool == FFprobe ? "VTR_FFPROBE" : "VTR_FFMPEG") is { Length: > 0 } path ? path : tool;
 
-    /// <summary>True when the tool starts (<c>-version</c>); used by tests to skip with a reason.</summary>
-    public static bool IsAvailable(string tool)
-    {
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo(Locate(tool), "-version")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            });
-            if (process is null)
-            {
-                return false;
-            }
-
-            // Both pipes drained: an unread one that fills blocks the tool forever.
-            var errors = process.StandardError.ReadToEndAsync();
-            process.StandardOutput.ReadToEnd();
-            errors.GetAwaiter().GetResult();
-            process.WaitForExit();
-            return process.ExitCode == 0;
-        }
-        catch (Win32Exception)
-        {
-            return false;
-        }
-    }
+    /// <summary>True when the tool starts and answers <c>-version</c>; used by tests to skip with a reason.</summary>
+    public static bool IsAvailable(string tool) => ProcessRunner.Run(Locate(tool), ["-version"], VersionTimeout).Succeeded;
 
     /// <summary>Throws <see cref="MediaLibraryException"/> when the tool is missing, <see cref="TimeoutException"/> on timeout.</summary>
     public static async Task<MediaToolResult> RunAsync(string tool, IEnumerable<string> arguments, TimeSpan timeout, CancellationToken ct)
     {
-        var start = new ProcessStartInfo(Locate(tool))
+        var path = Locate(tool);
+        var argumentList = arguments.ToList();
+        var run = await ProcessRunner.RunAsync(path, argumentList, timeout, ct).ConfigureAwait(false);
+        return run.Status switch
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
+            ProcessRunStatus.NotInstalled => throw new MediaLibraryException(
+                $"'{path}' was not found: install FFmpeg (the {tool} command) or set VTR_{tool.ToUpperInvariant()}."),
+            ProcessRunStatus.TimedOut => throw new TimeoutException(
+                $"{tool} did not finish within {timeout.TotalSeconds:0} s: {string.Join(' ', argumentList)}"),
+            _ => new MediaToolResult(run.ExitCode, run.StandardOutput, run.StandardError),
         };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = new Process { StartInfo = start };
-        try
-        {
-            process.Start();
-        }
-        catch (Win32Exception e)
-        {
-            throw new MediaLibraryException($"'{start.FileName}' was not found: install FFmpeg (the {tool} command) or set VTR_{tool.ToUpperInvariant()}.", e);
-        }
-
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync(ct);
-        var stderr = process.StandardError.ReadToEndAsync(ct);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        deadline.CancelAfter(timeout);
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            ct.ThrowIfCancellationRequested();
-            throw new TimeoutException($"{tool} did not finish within {timeout.TotalSeconds:0} s: {string.Join(' ', start.ArgumentList)}");
-        }
-
-        return new MediaToolResult(process.ExitCode, await stdout, await stderr);
     }
 }

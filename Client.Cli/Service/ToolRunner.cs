@@ -1,5 +1,4 @@
-using System.ComponentModel;
-using System.Diagnostics;
+using Vtr.Cli.Processes;
 
 namespace Vtr.Cli.Service;
 
@@ -17,33 +16,12 @@ public static class SystemTools
     public static ToolReply? Run(IReadOnlyList<string> command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var start = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in command.Skip(1))
+        var run = ProcessRunner.Run(command[0], command.Skip(1), Timeout);
+        return run.Status switch
         {
-            start.ArgumentList.Add(argument);
-        }
-
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new InvalidOperationException($"{command[0]} did not start");
-        }
-        catch (Win32Exception)
-        {
-            return null; // not installed (no systemd in a container, no launchctl on Linux)
-        }
-
-        using (process)
-        {
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(Timeout))
-            {
-                process.Kill(entireProcessTree: true);
-                return new ToolReply(-1, "", $"{command[0]} did not answer within {Timeout.TotalSeconds:0} s");
-            }
-
-            return new ToolReply(process.ExitCode, output.GetAwaiter().GetResult(), error.GetAwaiter().GetResult());
-        }
+            ProcessRunStatus.NotInstalled => null, // no systemd in a container, no launchctl on Linux
+            ProcessRunStatus.TimedOut => new ToolReply(-1, "", $"{command[0]} did not answer within {Timeout.TotalSeconds:0} s"),
+            _ => new ToolReply(run.ExitCode, run.StandardOutput, run.StandardError),
+        };
     }
 }

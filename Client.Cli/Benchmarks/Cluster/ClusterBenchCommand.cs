@@ -2,12 +2,6 @@ using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
-using Vtr.Cli.Commands;
-using Vtr.Cli.Embedded;
-using Vtr.Cli.Media;
-using Vtr.Cli.Segmenting;
-using Vtr.Node.Codecs;
-using Vtr.Node.Codecs.FFmpeg;
 
 namespace Vtr.Cli.Benchmarks.Cluster;
 
@@ -21,66 +15,51 @@ public static class ClusterBenchCommand
 
     public static Command Create()
     {
-        var width = new Option<int>("--width") { Description = "clip width", DefaultValueFactory = _ => 1280 };
-        var height = new Option<int>("--height") { Description = "clip height", DefaultValueFactory = _ => 720 };
+        var clip = new BenchClipOptions(1280, 720, "x264 preset of the nodes and of ffmpeg", 1, "runs per configuration, interleaved; each reports its median");
         var seconds = new Option<double?>("--seconds") { Description = "clip length (25 fps, H.264 + AAC, a keyframe every 0.5 s); default: 4 GOPs per node at the largest k, at least 10 s" };
         var nodes = new Option<string?>("--nodes") { Description = "node counts k to compare, e.g. 1,2,4,8,16 (default: those of 1,2,4,8,16 up to this machine's cores, at least 1,2)" };
         var processes = new Option<bool>("--processes") { Description = "one real `vtr node` process per node (and a `vtr seed`) on free loopback ports, instead of nodes in this process" };
         var pin = new Option<bool>("--pin") { Description = "with --processes: pin node i to core i (taskset, Linux)" };
         var segmentSeconds = new Option<double?>("--segment-seconds") { Description = "segment length (default: sized for the cluster, as vtr transcode does)" };
-        var preset = new Option<string>("--preset") { Description = "x264 preset of the nodes and of ffmpeg", DefaultValueFactory = _ => "veryfast" };
-        var rounds = new Option<int>("--rounds") { Description = "runs per configuration, interleaved; each reports its median", DefaultValueFactory = _ => 1 };
         var secure = new Option<bool>("--secure") { Description = "instead of the node counts: pairs with and without farm TLS on the segments (the cost of a secured farm)" };
-        var command = new Command("cluster", "Transcode one generated clip with k one-session, one-thread nodes and with ffmpeg -threads 1: speed-up and efficiency per k")
+        var command = new Command("cluster", "Transcode one generated clip with k one-session, one-thread nodes and with ffmpeg -threads 1: speed-up and efficiency per k");
+        clip.AddTo(command);
+        foreach (var option in (Option[])[seconds, nodes, processes, pin, segmentSeconds, secure])
         {
-            width, height, seconds, nodes, processes, pin, segmentSeconds, preset, rounds, secure,
-        };
+            command.Options.Add(option);
+        }
+
         command.SetAction(async (parse, ct) =>
         {
-            var console = AnsiConsole.Console;
-            if (Console.IsOutputRedirected)
-            {
-                console.Profile.Width = Math.Max(console.Profile.Width, TableWidth);
-            }
-
             var counts = parse.GetValue(nodes) is { } list ? ParseNodeCounts(list) : DefaultNodeCounts(Environment.ProcessorCount);
             var options = new ClusterBenchOptions
             {
-                Width = parse.GetValue(width),
-                Height = parse.GetValue(height),
+                Width = parse.GetValue(clip.Width),
+                Height = parse.GetValue(clip.Height),
                 Seconds = parse.GetValue(seconds),
                 SegmentSeconds = parse.GetValue(segmentSeconds),
                 Nodes = counts ?? [],
                 Processes = parse.GetValue(processes),
                 Pin = parse.GetValue(pin),
-                Preset = parse.GetValue(preset)!,
-                Rounds = Math.Max(1, parse.GetValue(rounds)),
+                Preset = parse.GetValue(clip.Preset)!,
+                Rounds = clip.RoundsOf(parse),
                 Secure = parse.GetValue(secure),
             };
-            if (Problem(options, counts is null) is { } problem)
+            if ((counts is null ? NodesProblem : clip.Problem(parse, evenSides: false) ?? Problem(options)) is { } problem)
             {
-                console.MarkupLineInterpolated($"[red]vtr bench cluster: {problem}[/]");
-                return (int)ExitCode.BadArguments;
+                return await BenchRun.RefuseAsync(parse, "cluster", problem).ConfigureAwait(false);
             }
 
             if (options.Pin && !BenchProcess.CanPin())
             {
-                console.MarkupLine("[yellow]vtr bench cluster: taskset is not available here, so nodes run unpinned[/]");
+                AnsiConsole.MarkupLine("[yellow]vtr bench cluster: taskset is not available here, so nodes run unpinned[/]");
                 options = options with { Pin = false };
             }
 
-            try
-            {
-                var report = await ClusterBenchmark.RunAsync(options, line => console.MarkupLineInterpolated($"[grey]{line}[/]"), ct).ConfigureAwait(false);
-                console.Write(ClusterBenchTable.Render(report));
-                return (int)ExitCode.Success;
-            }
-            catch (Exception ex) when (ex is CodecException or MediaException or TranscodeFailedException or ClusterUnreachableException
-                or InvalidOperationException or TimeoutException)
-            {
-                console.MarkupLineInterpolated($"[red]vtr bench cluster: {ex.Message}[/]");
-                return (int)ExitCode.Failure;
-            }
+            // A `vtr seed`/`vtr node` child that exits before it joins, or no free port pair, is an InvalidOperationException.
+            return await BenchRun.RunAsync(parse, "cluster", TableWidth, async progress =>
+                    ClusterBenchTable.Render(await ClusterBenchmark.RunAsync(options, progress, ct).ConfigureAwait(false)),
+                alsoExpected: ex => ex is InvalidOperationException).ConfigureAwait(false);
         });
         return command;
     }
@@ -106,11 +85,10 @@ public static class ClusterBenchCommand
     /// <summary>The ladder 1, 2, 4, 8, 16 up to <paramref name="cores"/> (a node per core), and always 1 and 2.</summary>
     internal static ImmutableArray<int> DefaultNodeCounts(int cores) => [.. ScalingLadder.Where(k => k <= Math.Max(2, cores))];
 
-    private static string? Problem(ClusterBenchOptions options, bool badNodes) =>
-        badNodes ? "--nodes takes counts from 1 to 64 separated by commas, e.g. 1,2,4"
-        : !SoftwarePresetLadder.IsKnown(options.Preset) ? $"unknown x264 preset '{options.Preset}'"
-        : options.Width < 16 || options.Height < 16 ? "need --width and --height of at least 16"
-        : options.Seconds is <= 0 || options.SegmentSeconds is <= 0 ? "--seconds and --segment-seconds must be positive"
+    private const string NodesProblem = "--nodes takes counts from 1 to 64 separated by commas, e.g. 1,2,4";
+
+    private static string? Problem(ClusterBenchOptions options) =>
+        options.Seconds is <= 0 || options.SegmentSeconds is <= 0 ? "--seconds and --segment-seconds must be positive"
         : options.Pin && !options.Processes ? "--pin needs --processes (nodes inside this process share its threads)"
         : options.Secure && options.Processes ? "--secure runs its pairs in this process; leave out --processes"
         : null;

@@ -7,15 +7,6 @@ internal static class CodecRuntime
 {
     /// <summary><see cref="FFmpegRuntime.Load"/>; throws <see cref="FFmpegException"/> (a <see cref="CodecException"/>)
     /// with the runtime's message, which sessions report to the client like any other codec failure.</summary>
-    public static FFmpegRuntime Load()
-    {
-        try
-        {
-            return FFmpegRuntime.Load();
-        }
-        catch (FFmpegUnavailableException e)
-        {
-            throw new FFmpegException(e.Message, e);
-        }
-    }
+    public static FFmpegRuntime Load() =>
+        FFmpegRuntimeLoad.Or(FFmpegRuntime.Load, static (message, inner) => new FFmpegException(message, inner));
 }

@@ -91,26 +91,13 @@ public static class CodecSelfTest
     {
         var settings = new EncoderSettings(codec, options.Width, options.Height, options.PixelFormat, new Rational(1, 30),
             new Rational(30, 1), new EncoderOptions { Bitrate = options.Bitrate, Gop = 60, Realtime = 0, Entropy = 0 });
-        var tenBit = options.PixelFormat == WirePixelFormat.P010;
-        var luma = new byte[clip.LumaStride * options.Height];
-        var chroma = new byte[clip.LumaStride * (options.Height / 2)];
-        var stride = tenBit ? clip.LumaStride * 2 : clip.LumaStride;
-        var wideLuma = tenBit ? new byte[stride * options.Height] : luma;
-        var wideChroma = tenBit ? new byte[stride * (options.Height / 2)] : chroma;
+        var frames = new TestPatternFrames(clip, options.PixelFormat);
         var stopwatch = Stopwatch.StartNew();
         using var encoder = backend.CreateEncoder(settings);
         for (var i = 0; i < options.FrameCount; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            clip.Render(i, luma, chroma);
-            if (tenBit)
-            {
-                P010Samples.Widen(luma, wideLuma);
-                P010Samples.Widen(chroma, wideChroma);
-            }
-
-            var frame = new RawVideoFrame(i, 1, i == 0, new PlaneView(wideLuma, stride, options.Height),
-                new PlaneView(wideChroma, stride, options.Height / 2));
+            var frame = frames.Render(i);
             while (encoder.Submit(frame) == SubmitResult.NeedsDrain)
             {
                 DrainEncoder(encoder, packets);

@@ -109,22 +109,10 @@ public static unsafe class VideoToolboxInspector
     private static Finding LateCallbacks(VideoToolboxEncoder encoder, SelfTestOptions clip, CodecVariant variant)
     {
         var pattern = new TestPattern(clip.Width, clip.Height);
-        var tenBit = variant.PixelFormat == WirePixelFormat.P010;
-        var luma = new byte[pattern.LumaStride * clip.Height];
-        var chroma = new byte[pattern.LumaStride * (clip.Height / 2)];
-        var stride = tenBit ? pattern.LumaStride * 2 : pattern.LumaStride;
-        var wideLuma = tenBit ? new byte[stride * clip.Height] : luma;
-        var wideChroma = tenBit ? new byte[stride * (clip.Height / 2)] : chroma;
+        var frames = new TestPatternFrames(pattern, variant.PixelFormat);
         for (var i = 0; i < FramesInFlight; i++)
         {
-            pattern.Render(i, luma, chroma);
-            if (tenBit)
-            {
-                P010Samples.Widen(luma, wideLuma);
-                P010Samples.Widen(chroma, wideChroma);
-            }
-
-            _ = encoder.Submit(new RawVideoFrame(i, 1, i == 0, new PlaneView(wideLuma, stride, clip.Height), new PlaneView(wideChroma, stride, clip.Height / 2)));
+            _ = encoder.Submit(frames.Render(i));
         }
 
         var late = encoder.InvalidateAndCountLateCallbacks(LateCallbackWindow);

@@ -13,10 +13,19 @@ public static class PsnrMeter
 {
     public static async Task<double> MeasureAsync(string outputPath, string sourcePath, TimeSpan timeout)
     {
+        var mse = await FrameMeanSquaredErrorsAsync(outputPath, sourcePath, timeout);
+        return mse.Count == 0
+            ? throw new InvalidOperationException("the psnr filter reported no frames")
+            : Vtr.Shared.Media.Psnr.FromMeanSquaredError(mse.Average());
+    }
+
+    /// <summary>The filter's <c>mse_avg</c> of every frame of the output, in presentation order.</summary>
+    public static async Task<IReadOnlyList<double>> FrameMeanSquaredErrorsAsync(string outputPath, string sourcePath, TimeSpan timeout)
+    {
         // stats_file=- puts one "n:.. mse_avg:.. " line per frame on stdout, which ToolRun.FfmpegPipeAsync returns.
         var stats = await ToolRun.FfmpegPipeAsync(
             ["-hide_banner", "-nostdin", "-loglevel", "error", "-i", outputPath, "-i", sourcePath,
-             "-lavfi", "[0:v][1:v]psnr=stats_file=-", "-f", "null", "-"], timeout);
+             "-lavfi", "[0:v:0][1:v:0]psnr=stats_file=-", "-f", "null", "-"], timeout);
         var mse = new List<double>();
         foreach (var line in Encoding.ASCII.GetString(stats).Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
@@ -27,8 +36,6 @@ public static class PsnrMeter
             }
         }
 
-        return mse.Count == 0
-            ? throw new InvalidOperationException("the psnr filter reported no frames")
-            : Vtr.Shared.Media.Psnr.FromMeanSquaredError(mse.Average());
+        return mse;
     }
 }

@@ -15,7 +15,13 @@ public abstract class NodeTestKit : TestKit, IAsyncLifetime
     private static readonly Lazy<FFmpegBackend> SharedBackend = new(() => new FFmpegBackend(new FFmpegBackendOptions("ultrafast")));
 
     protected NodeTestKit()
-        : base(SessionsConfig.Hocon)
+        : this(string.Empty)
+    {
+    }
+
+    /// <summary>A node whose actor system also reads <paramref name="hocon"/> (e.g. a virtual-time scheduler).</summary>
+    protected NodeTestKit(string hocon)
+        : base(hocon + "\n" + SessionsConfig.Hocon)
     {
     }
 

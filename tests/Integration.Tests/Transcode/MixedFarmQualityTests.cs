@@ -77,7 +77,7 @@ public sealed class MixedFarmQualityTests : IAsyncLifetime
         var report = Assert.IsType<SegmentQualityReport>(outcome.Quality);
         Assert.Equal(6, report.Segments.Length);
         // Each segment's number is what FFmpeg's psnr filter gives for those frames of the assembled output.
-        var frameMse = await FramePsnrProbe.MeasureAsync(output, Source, timeout.Token);
+        var frameMse = await PsnrMeter.FrameMeanSquaredErrorsAsync(output, Source, Timeout);
         var first = 0;
         foreach (var segment in report.Segments)
         {
