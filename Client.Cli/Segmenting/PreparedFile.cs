@@ -27,6 +27,7 @@ public sealed class PreparedFile : IDisposable
     private readonly Stopwatch _total;
     private readonly StageTimer _timer;
     private SegmentQualityGate? _quality;
+    private SegmentBitrateController? _bitrateControl;
 
     private PreparedFile(
         TranscodeRequest request, OutputTarget target, ScratchPaths scratch, string? sampleDirectory, string input, MediaInfo info,
@@ -165,6 +166,29 @@ public sealed class PreparedFile : IDisposable
         if (resumed > 0)
         {
             status($"resuming: {resumed} of {plans.Length} segments done");
+        }
+    }
+
+    /// <summary>
+    /// The client-side rate control of a --bitrate job (<see cref="SegmentBitrateController"/>), made once the segments
+    /// are planned, segments a stopped run finished counted as spent; null in quality mode.
+    /// </summary>
+    public SegmentBitrateController? BitrateControl
+    {
+        get
+        {
+            if (_bitrateControl is null && IsPlanned && Encode.Bitrate is { } bitrate)
+            {
+                var control = new SegmentBitrateController(bitrate, Info, Plans);
+                foreach (var plan in Plans.Where(p => Store.Contains(p.Index)))
+                {
+                    control.Resumed(plan.Index, Store.VideoBytes(plan.Index));
+                }
+
+                _bitrateControl = control;
+            }
+
+            return _bitrateControl;
         }
     }
 

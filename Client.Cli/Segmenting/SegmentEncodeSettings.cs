@@ -43,6 +43,10 @@ public sealed record SegmentEncodeSettings(
     /// <summary>Constant quality in x264/x265 terms (0–51), sent as our <c>crf</c> CONFIGURE key; null = not asked.</summary>
     public double? Crf { get; init; }
 
+    /// <summary>A VBV cap (bit/s, the node's buffer holds one second), sent as <c>maxrate</c>: with a crf, a capped crf
+    /// (<see cref="SegmentBitrateController"/>); null = none.</summary>
+    public long? MaxRate { get; init; }
+
     /// <summary>The encoder options of one segment: rate control, a GOP longer than the segment (so its first frame
     /// is the only keyframe) and B-frames.</summary>
     public IEnumerable<KeyValuePair<string, string>> EncoderOptions(int segmentFrames)
@@ -61,6 +65,11 @@ public sealed record SegmentEncodeSettings(
         else if (Crf is { } crf)
         {
             yield return new("crf", crf.ToString("0.##", inv));
+        }
+
+        if (MaxRate is { } maxRate)
+        {
+            yield return new("maxrate", maxRate.ToString(inv));
         }
 
         // GLOBAL_HEADER: segments are muxed with the CONFIGURE_ACK's avcC/hvcC, so keyframes need no in-band copies.
