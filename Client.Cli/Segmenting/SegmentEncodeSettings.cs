@@ -34,9 +34,10 @@ public sealed record SegmentEncodeSettings(
     public OutputBitDepth BitDepth { get; init; }
 
     /// <summary>
-    /// x264/x265 ratetol asked for with --bitrate. Every segment is its own short ABR encode, and at the default 1.0
-    /// each ends before rate control has pulled it to the target, so the file missed by up to 8 %; 0.1 lands each
-    /// segment within about 1 % (docs/benchmarks.md, "Bitrate mode across segments").
+    /// x264/x265 ratetol sent with a <see cref="Bitrate"/> segment (an ABR encode of its own). At the default 1.0 a
+    /// short segment ends before rate control has pulled it to the target, so a file missed by up to 8 %; 0.1 lands
+    /// each segment within about 1 %. `vtr transcode --bitrate` no longer sends segments as ABR: the client steers a
+    /// capped crf per segment (<see cref="SegmentBitrateController"/>, docs/architecture.md "Bitrate across segments").
     /// </summary>
     public const double SegmentRateTolerance = 0.1;
 
