@@ -1,6 +1,10 @@
 using System.CommandLine;
 using Vtr.Cli.Commands;
 using Vtr.Cli.FileSafety;
+using Vtr.Native.Posix;
+
+// Before any codec runs: keeps a node's memory flat however many segment sessions it opens (see NativeHeapTuning).
+NativeHeapTuning.FixMmapThreshold();
 
 var scratch = new ScratchPaths();
 using var interrupts = InterruptHandler.Install(scratch);

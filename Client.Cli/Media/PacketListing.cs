@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Security.Cryptography;
 using Vtr.Native.FFmpeg;
 
 namespace Vtr.Cli.Media;
@@ -37,10 +36,10 @@ internal sealed class PacketListing
         var stream = AvFormatFields.PacketStreamIndex(input.Layout, packet);
         var pts = AvFields.PacketPts(codecLayout, packet);
         var dts = AvFields.PacketDts(codecLayout, packet);
-        var hash = string.Empty;
+        var hash = default(PayloadHash);
         if (stream >= 0 && stream < _streams.Length && _streams[stream].Kind != MediaStreamKind.Video)
         {
-            hash = Convert.ToHexStringLower(SHA256.HashData(AvFields.PacketPayload(codecLayout, packet)));
+            hash = PayloadHash.Of(AvFields.PacketPayload(codecLayout, packet));
         }
 
         _packets.Add(new ProbedPacket(

@@ -1,9 +1,32 @@
+using System.Buffers.Binary;
 using System.Collections.Immutable;
+using System.Security.Cryptography;
 
 namespace Vtr.Cli.Media;
 
-/// <summary>A packet as the demuxer reads it (file order), timestamps in its stream's time base; null when absent.</summary>
-internal sealed record ProbedPacket(int StreamIndex, long? Pts, long? Dts, bool IsKeyframe, string DataHash);
+/// <summary>
+/// A packet as the demuxer reads it (file order), timestamps in its stream's time base; null when absent. A struct with
+/// the payload's hash inline: a listing holds one per packet of the file (an hour of film with audio is ~500k), so a
+/// class and a hex string each would cost ~220 bytes of heap per audio packet instead of ~80.
+/// </summary>
+internal readonly record struct ProbedPacket(int StreamIndex, long? Pts, long? Dts, bool IsKeyframe, PayloadHash DataHash);
+
+/// <summary>SHA-256 of a packet's payload (default for video packets, which are re-encoded and not compared).</summary>
+internal readonly record struct PayloadHash(ulong A, ulong B, ulong C, ulong D)
+{
+    public bool IsEmpty => this == default;
+
+    public static PayloadHash Of(ReadOnlySpan<byte> payload)
+    {
+        Span<byte> digest = stackalloc byte[32];
+        SHA256.HashData(payload, digest);
+        return new(
+            BinaryPrimitives.ReadUInt64BigEndian(digest),
+            BinaryPrimitives.ReadUInt64BigEndian(digest[8..]),
+            BinaryPrimitives.ReadUInt64BigEndian(digest[16..]),
+            BinaryPrimitives.ReadUInt64BigEndian(digest[24..]));
+    }
+}
 
 internal sealed record ProbedStream(int Index, MediaStreamKind Kind, long TimeBaseNumerator, long TimeBaseDenominator)
 {
