@@ -72,17 +72,12 @@ public static class ClusterJobBatch
         if (!file.QualityCheck)
         {
             return StartJob(cluster, file, new SubmitJob(file.JobId, ClientName, "", "", [], family), file.Remaining,
-                new Vtr1SegmentRunner(file.Info, file.Plans, file.Encode, file.Store, listener) { Farm = cluster.Farm, BitrateControl = file.BitrateControl }, listener, jobs);
+                new Vtr1SegmentRunner(file.Info, file.Plans, file.Encode, file.Store, listener) { Farm = cluster.Farm }, listener, jobs);
         }
 
         // The per-segment check runs beside the job; its re-encodes are one-segment jobs of their own on the same cluster.
         var gate = file.OpenQualityGate((index, token) => ReencodeAsync(cluster, file, family, index, jobs, token), ct);
-        var runner = new Vtr1SegmentRunner(file.Info, file.Plans, file.Encode, gate.Accept, listener)
-        {
-            Policy = gate.Policy,
-            Farm = cluster.Farm,
-            BitrateControl = file.BitrateControl,
-        };
+        var runner = new Vtr1SegmentRunner(file.Info, file.Plans, file.Encode, gate.Accept, listener) { Policy = gate.Policy, Farm = cluster.Farm };
         return StartJob(cluster, file, new SubmitJob(file.JobId, ClientName, "", "", [], family), file.Remaining, runner, listener, jobs);
     }
 

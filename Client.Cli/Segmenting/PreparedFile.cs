@@ -27,7 +27,6 @@ public sealed class PreparedFile : IDisposable
     private readonly Stopwatch _total;
     private readonly StageTimer _timer;
     private SegmentQualityGate? _quality;
-    private SegmentBitrateController? _bitrateControl;
 
     private PreparedFile(
         TranscodeRequest request, OutputTarget target, ScratchPaths scratch, string? sampleDirectory, string input, MediaInfo info,
@@ -170,29 +169,6 @@ public sealed class PreparedFile : IDisposable
     }
 
     /// <summary>
-    /// The client-side rate control of a --bitrate job (<see cref="SegmentBitrateController"/>), made once the segments
-    /// are planned, segments a stopped run finished counted as spent; null in quality mode.
-    /// </summary>
-    public SegmentBitrateController? BitrateControl
-    {
-        get
-        {
-            if (_bitrateControl is null && IsPlanned && Encode.Bitrate is { } bitrate)
-            {
-                var control = new SegmentBitrateController(bitrate, Info, Plans);
-                foreach (var plan in Plans.Where(p => Store.Contains(p.Index)))
-                {
-                    control.Resumed(plan.Index, Store.VideoBytes(plan.Index));
-                }
-
-                _bitrateControl = control;
-            }
-
-            return _bitrateControl;
-        }
-    }
-
-    /// <summary>
     /// The per-segment check of this file's job (opened once, when its job is submitted): segments are measured as they
     /// arrive and outliers re-encoded through <paramref name="reencode"/>.
     /// </summary>
@@ -251,9 +227,22 @@ public sealed class PreparedFile : IDisposable
             return new TranscodeOutcome(Input, OutputPath, report, job, Info.FrameCount, encode.Elapsed, _total.Elapsed);
         }
 
+        var bitrate = MeasureBitrate(); // from the stored segments, before the journal's are deleted
         _target.Commit();
         _journal?.Delete();
-        return new TranscodeOutcome(Input, OutputPath, report, job, Info.FrameCount, encode.Elapsed, _total.Elapsed) { Quality = quality };
+        return new TranscodeOutcome(Input, OutputPath, report, job, Info.FrameCount, encode.Elapsed, _total.Elapsed) { Quality = quality, Bitrate = bitrate };
+    }
+
+    /// <summary>The file's video bitrate against the --bitrate target, from the stored segments; null in quality mode.</summary>
+    private BitrateReport? MeasureBitrate()
+    {
+        if (Encode.Bitrate is not { } target || Info.Duration <= TimeSpan.Zero)
+        {
+            return null;
+        }
+
+        var bits = Plans.Sum(p => Store.VideoBytes(p.Index)) * 8.0;
+        return new BitrateReport(target, bits / Info.Duration.TotalSeconds);
     }
 
     /// <summary>The crf a quality-mode job stands for on a software node (what the even-quality policy moves); null in

@@ -34,19 +34,14 @@ public sealed record SegmentEncodeSettings(
     public OutputBitDepth BitDepth { get; init; }
 
     /// <summary>
-    /// x264/x265 ratetol sent with a <see cref="Bitrate"/> segment (an ABR encode of its own). At the default 1.0 a
-    /// short segment ends before rate control has pulled it to the target, so a file missed by up to 8 %; 0.1 lands
-    /// each segment within about 1 %. `vtr transcode --bitrate` no longer sends segments as ABR: the client steers a
-    /// capped crf per segment (<see cref="SegmentBitrateController"/>, docs/architecture.md "Bitrate across segments").
+    /// x264/x265 ratetol asked for with --bitrate. Every segment is its own short ABR encode, and at the default 1.0
+    /// each ends before rate control has pulled it to the target, so the file missed by up to 8 %; 0.1 lands each
+    /// segment within about 1 % (docs/benchmarks.md, "Bitrate mode across segments").
     /// </summary>
     public const double SegmentRateTolerance = 0.1;
 
     /// <summary>Constant quality in x264/x265 terms (0–51), sent as our <c>crf</c> CONFIGURE key; null = not asked.</summary>
     public double? Crf { get; init; }
-
-    /// <summary>A VBV cap (bit/s, the node's buffer holds one second), sent as <c>maxrate</c>: with a crf, a capped crf
-    /// (<see cref="SegmentBitrateController"/>); null = none.</summary>
-    public long? MaxRate { get; init; }
 
     /// <summary>The encoder options of one segment: rate control, a GOP longer than the segment (so its first frame
     /// is the only keyframe) and B-frames.</summary>
@@ -66,11 +61,6 @@ public sealed record SegmentEncodeSettings(
         else if (Crf is { } crf)
         {
             yield return new("crf", crf.ToString("0.##", inv));
-        }
-
-        if (MaxRate is { } maxRate)
-        {
-            yield return new("maxrate", maxRate.ToString(inv));
         }
 
         // GLOBAL_HEADER: segments are muxed with the CONFIGURE_ACK's avcC/hvcC, so keyframes need no in-band copies.

@@ -53,9 +53,6 @@ public sealed class Vtr1SegmentRunner : ISegmentRunner
     /// <summary>Gives each node its learned crf offset in quality mode; null = every node as requested.</summary>
     public EvenQualityPolicy? Policy { get; init; }
 
-    /// <summary>In bitrate mode, turns each segment into a crf encode steered to the file's target; null = as requested.</summary>
-    public SegmentBitrateController? BitrateControl { get; init; }
-
     /// <summary>Default <see cref="IdleTimeout"/>.</summary>
     public static readonly TimeSpan DefaultIdleTimeout = TimeSpan.FromSeconds(30);
 
@@ -87,22 +84,11 @@ public sealed class Vtr1SegmentRunner : ISegmentRunner
         {
             var offset = Policy?.OffsetFor(lease.NodeId) ?? 0;
             var settings = offset == 0 ? _settings : _settings with { Quality = null, Crf = Policy!.CrfAt(offset) }; // offset != 0 needs a policy
-            var rate = BitrateControl?.Start(plan.Index);
-            if (rate is { } steered)
-            {
-                settings = settings with { Bitrate = null, Quality = null, Crf = steered.Crf, MaxRate = steered.MaxRate };
-            }
-
             var (extradata, packets) = await EncodeAsync(lease, plan, settings, cancellationToken).ConfigureAwait(false);
             var problem = SegmentResultValidator.Check(plan, packets);
             if (problem is not null)
             {
                 return SegmentRunResult.Failure(problem);
-            }
-
-            if (rate is { } used)
-            {
-                BitrateControl!.Finished(plan.Index, used, packets.Sum(p => (long)p.AnnexB.Length)); // rate comes from it
             }
 
             _accept(new EncodedSegment(plan.Index, lease.LeaseId, lease.NodeId, extradata, packets), offset);

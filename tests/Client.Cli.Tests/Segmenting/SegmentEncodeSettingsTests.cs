@@ -42,15 +42,4 @@ public sealed class SegmentEncodeSettingsTests
         Assert.False(options.ContainsKey("global_quality"));
         Assert.False(options.ContainsKey("crf"));
     }
-
-    [Fact]
-    public void A_steered_bitrate_segment_is_a_capped_crf()
-    {
-        var options = Options(Settings() with { Crf = 27.3, MaxRate = 3_000_000 });
-
-        Assert.Equal("27.3", options["crf"]);
-        Assert.Equal("3000000", options["maxrate"]);
-        Assert.False(options.ContainsKey("bitrate"));
-        Assert.False(options.ContainsKey("rate_tolerance"));
-    }
 }
