@@ -38,4 +38,13 @@ public static class FarmNotice
             DaemonConsole.Say($"secured farm {farm.Pin.Fingerprint}: members and clients need its certificate ({farm.Path})");
         }
     }
+
+    /// <summary>
+    /// Whether this machine's farm is secured, for `vtr status` and `vtr doctor`: the fingerprint and the file's path only,
+    /// never anything of the key.
+    /// </summary>
+    public static string Describe(FarmCredentials? farm) =>
+        farm is null
+            ? "open (anyone on the network can join; `vtr farm init`)"
+            : $"secured (fingerprint {farm.Pin.Fingerprint}, path {farm.Path})";
 }

@@ -23,19 +23,23 @@ public sealed class NodeStarter(NodeOptions options, bool listenGiven, int? clus
     public async Task<IHost> StartAsync(JoinPlan? plan, CancellationToken ct)
     {
         var firstPort = options.Listen.Port;
+        var taken = options.Listen.Port;
         for (var attempt = 0; ; attempt++)
         {
             var ports = _ports ?? Pick(new IPEndPoint(options.Listen.Address, firstPort));
+            if (_ports is null && ports.Vtr1 != taken)
+            {
+                // Before the host starts, so the reason comes before its "listening on" line; a port taken in the
+                // meantime gets its own line on the next attempt.
+                DaemonConsole.Say($"port {taken} is taken (another vtr node?); serving VTR1 on {ports.Vtr1} instead");
+                taken = ports.Vtr1;
+            }
+
             var nodeOptions = options with { Listen = new IPEndPoint(options.Listen.Address, ports.Vtr1) };
             var host = NodeHostBuilder.Build(nodeOptions, level, plan is null ? null : NodeClusterWiring.For(plan, ports.Cluster), DaemonConsole.ForHost());
             try
             {
                 await host.StartAsync(ct).ConfigureAwait(false);
-                if (_ports is null && ports.Vtr1 != options.Listen.Port)
-                {
-                    DaemonConsole.Say($"port {options.Listen.Port} is taken (another vtr node?); serving VTR1 on {ports.Vtr1} instead");
-                }
-
                 _ports = ports;
                 return host;
             }

@@ -37,20 +37,24 @@ public static class StatusCommand
             var ansi = console ?? AnsiConsole.Console;
             try
             {
+                using var farm = FarmCredentials.TryLoad();
                 if (parse.GetValue(watch) && !parse.GetValue(json))
                 {
-                    await WatchAsync(ansi, seedList, ct).ConfigureAwait(false);
+                    await WatchAsync(ansi, seedList, farm, ct).ConfigureAwait(false);
                     return (int)ExitCode.Success;
                 }
 
-                var reply = await AskAsync(seedList, ct).ConfigureAwait(false);
+                var reply = await AskAsync(seedList, farm, ct).ConfigureAwait(false);
                 if (parse.GetValue(json))
                 {
-                    var document = new StatusDocument(reply.Version, reply.MemberStates ?? [], reply.Status!.Nodes, reply.Status.Jobs);
+                    var document = new StatusDocument(
+                        reply.Version, FarmView.Of(farm), reply.MemberStates ?? [], reply.Status!.Nodes, reply.Status.Jobs);
                     ansi.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(document, Json));
                 }
                 else
                 {
+                    // Written as is: Spectre wraps text at 80 columns when output is redirected, and scripts grep this line.
+                    ansi.Profile.Out.Writer.WriteLine(FarmLine(farm));
                     ansi.Write(ClusterStatusView.Render(reply.Status!, reply.Version));
                 }
 
@@ -74,18 +78,24 @@ public static class StatusCommand
         return command;
     }
 
-    private static async Task WatchAsync(IAnsiConsole console, List<SeedEndPoint> seeds, CancellationToken ct)
+    /// <summary>The farm line (secured or open, as this machine's credentials say), then the nodes and jobs.</summary>
+    private static Rows Render(ContactReply reply, FarmCredentials? farm) =>
+        new(new Text(FarmLine(farm)), ClusterStatusView.Render(reply.Status!, reply.Version));
+
+    private static string FarmLine(FarmCredentials? farm) => "farm: " + FarmNotice.Describe(farm);
+
+    private static async Task WatchAsync(IAnsiConsole console, List<SeedEndPoint> seeds, FarmCredentials? farm, CancellationToken ct)
     {
-        var first = await AskAsync(seeds, ct).ConfigureAwait(false);
-        await console.Live(ClusterStatusView.Render(first.Status!, first.Version)).StartAsync(async live =>
+        var first = await AskAsync(seeds, farm, ct).ConfigureAwait(false);
+        await console.Live(Render(first, farm)).StartAsync(async live =>
         {
             using var tick = new PeriodicTimer(WatchPeriod);
             while (await tick.WaitForNextTickAsync(ct).ConfigureAwait(false))
             {
                 try
                 {
-                    var reply = await AskAsync(seeds, ct).ConfigureAwait(false);
-                    live.UpdateTarget(ClusterStatusView.Render(reply.Status!, reply.Version));
+                    var reply = await AskAsync(seeds, farm, ct).ConfigureAwait(false);
+                    live.UpdateTarget(Render(reply, farm));
                 }
                 catch (StatusUnavailableException ex)
                 {
@@ -95,12 +105,11 @@ public static class StatusCommand
         }).ConfigureAwait(false);
     }
 
-    /// <summary>The answer (with a status) of the first seed that gives one.</summary>
-    public static async Task<ContactReply> AskAsync(IReadOnlyList<SeedEndPoint> seeds, CancellationToken ct)
+    /// <summary>The answer (with a status) of the first seed that gives one, asked with this machine's farm credentials.</summary>
+    public static async Task<ContactReply> AskAsync(IReadOnlyList<SeedEndPoint> seeds, FarmCredentials? farm, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(seeds);
         var problems = new List<string>();
-        using var farm = FarmCredentials.TryLoad();
         foreach (var seed in seeds)
         {
             try
@@ -132,7 +141,14 @@ public static class StatusCommand
     /// <summary>What `--json` prints: the answering seed's version, the members as it sees them, the nodes and the jobs.</summary>
     private sealed record StatusDocument(
         string? SeedVersion,
+        FarmView Farm,
         System.Collections.Immutable.ImmutableArray<MemberView> Members,
         System.Collections.Immutable.ImmutableArray<NodeView> Nodes,
         System.Collections.Immutable.ImmutableArray<JobView> Jobs);
+
+    /// <summary>The farm in `--json`: secured or open, and for a secured one its fingerprint and credentials path (no secret).</summary>
+    private sealed record FarmView(bool Secured, string? Fingerprint, string? Path)
+    {
+        public static FarmView Of(FarmCredentials? farm) => new(farm is not null, farm?.Pin.Fingerprint, farm?.Path);
+    }
 }

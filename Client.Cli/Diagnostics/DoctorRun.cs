@@ -5,6 +5,7 @@ using Vtr.Node.Codecs.FFmpeg;
 using Vtr.Node.Codecs.SelfTest;
 using Vtr.Node.Codecs.VideoToolbox;
 using Vtr.Shared.Media;
+using Vtr.Shared.Security;
 
 namespace Vtr.Cli.Diagnostics;
 
@@ -30,6 +31,8 @@ public static class DoctorRun
         {
             Report(fact);
         }
+
+        Report(FarmFinding());
 
         var ffmpegVersion = FFmpegVersions.Describe(out var ffmpegMissing);
         Report(ffmpegVersion is not null
@@ -67,6 +70,21 @@ public static class DoctorRun
 
         output.WriteLine(DoctorSummary.Summarize(findings, nodeBackend));
         return findings.Any(f => f.Level == FindingLevel.Fail) ? ExitCode.Failure : ExitCode.Success;
+    }
+
+    /// <summary>Whether this machine's farm is secured (fingerprint and path only); unusable credentials fail, since
+    /// `vtr node`/`vtr seed` refuse to start with them.</summary>
+    public static Finding FarmFinding(string? configFolder = null)
+    {
+        try
+        {
+            using var farm = FarmCredentials.TryLoad(configFolder);
+            return new Finding(farm is null ? FindingLevel.Info : FindingLevel.Ok, "farm", FarmNotice.Describe(farm));
+        }
+        catch (FarmCredentialsException ex)
+        {
+            return new Finding(FindingLevel.Fail, "farm", ex.Message);
+        }
     }
 
     private static void CheckVideoToolbox(ICodecBackend? hardware, CodecVariant variant, SelfTestOptions clip, Action<Finding> report)

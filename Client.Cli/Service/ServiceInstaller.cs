@@ -121,6 +121,10 @@ public sealed class ServiceInstaller(ServiceLocations locations, ToolRunner tool
             yield return $"  the account {account} does not exist yet; create it first: useradd --system --no-create-home --shell /usr/sbin/nologin {account}";
         }
 
+        // The account has no home: the unit points XDG_CONFIG_HOME at /etc, and a secured farm's file must be the account's.
+        yield return $"  in a secured farm, put its credentials where {account} reads them: "
+            + $"sudo env XDG_CONFIG_HOME=/etc vtr farm join FILE && sudo chown {account} /etc/vtr/farm.p12";
+
         var program = definition.Invocation.Program;
         if (program.StartsWith("/home/", StringComparison.Ordinal) || program.StartsWith("/root/", StringComparison.Ordinal))
         {

@@ -45,8 +45,16 @@ public static class SystemdUnit
         ]);
         if (system)
         {
-            // A dedicated account, and a state directory it owns (/var/lib/vtr): a seed keeps its member book there.
-            lines.AddRange(["User=" + (definition.Account ?? ServiceDefinition.DefaultAccount), "StateDirectory=vtr", "Environment=XDG_STATE_HOME=%S"]);
+            // A dedicated account, and a state directory it owns (/var/lib/vtr): a seed keeps its member book there. The
+            // account has no home (useradd --no-create-home), so its farm credentials live in /etc/vtr/farm.p12
+            // (XDG_CONFIG_HOME=/etc), where `sudo env XDG_CONFIG_HOME=/etc vtr farm join` puts them.
+            lines.AddRange(
+            [
+                "User=" + (definition.Account ?? ServiceDefinition.DefaultAccount),
+                "StateDirectory=vtr",
+                "ConfigurationDirectory=vtr",
+                "Environment=XDG_STATE_HOME=%S XDG_CONFIG_HOME=%E",
+            ]);
         }
 
         lines.AddRange(["", "[Install]", "WantedBy=" + (system ? "multi-user.target" : "default.target")]);

@@ -77,10 +77,12 @@ public static class VtrClusterHostingExtensions
     /// under <see cref="JobCoordinatorKey"/>.</summary>
     public static AkkaConfigurationBuilder WithJobCoordinator(this AkkaConfigurationBuilder builder) =>
         builder.WithSingleton<JobCoordinatorKey>(
-            ClusterNames.CoordinatorSingletonName,
-            (system, _, _) => JobCoordinator.Props(system),
-            new ClusterSingletonOptions { Role = JobCoordinatorProtocol.Role },
-            createProxyToo: true);
+                ClusterNames.CoordinatorSingletonName,
+                (system, _, _) => JobCoordinator.Props(system),
+                new ClusterSingletonOptions { Role = JobCoordinatorProtocol.Role },
+                createProxyToo: true)
+            .WithActors((system, _) =>
+                system.ActorOf(CoordinatorExitGuard.Props("/user/" + ClusterNames.CoordinatorSingletonName), "coordinator-exit-guard"));
 
     /// <summary>For nodes and clients: a proxy to the coordinator, registered under <see cref="JobCoordinatorKey"/>.</summary>
     public static AkkaConfigurationBuilder WithJobCoordinatorProxy(this AkkaConfigurationBuilder builder) =>

@@ -26,6 +26,8 @@ public sealed class JobCoordinator : ReceiveActor, IWithTimers
     /// </summary>
     public static readonly TimeSpan UnreachableGrace = TimeSpan.FromSeconds(5);
 
+    private const string RemovedReason = "removed";
+
     public JobCoordinator(IActorRef mediator, TimeProvider? clock = null)
     {
         _mediator = mediator;
@@ -36,7 +38,7 @@ public sealed class JobCoordinator : ReceiveActor, IWithTimers
         Receive<SegmentCompleted>(OnSegmentCompleted);
         Receive<SegmentFailed>(OnSegmentFailed);
         Receive<GetClusterStatus>(_ => Sender.Tell(_table.Snapshot()));
-        Receive<ClusterEvent.MemberRemoved>(removed => DropNodesAt(removed.Member.Address, "removed"));
+        Receive<ClusterEvent.MemberRemoved>(removed => DropNodesAt(removed.Member.Address, RemovedReason));
         Receive<ClusterEvent.UnreachableMember>(unreachable =>
             Timers.StartSingleTimer(GraceKey(unreachable.Member.Address), new UnreachableGraceEnded(unreachable.Member.Address), UnreachableGrace));
         Receive<ClusterEvent.ReachableMember>(reachable => Timers.Cancel(GraceKey(reachable.Member.Address)));
@@ -153,12 +155,35 @@ public sealed class JobCoordinator : ReceiveActor, IWithTimers
         Timers.Cancel(GraceKey(address));
         foreach (var (nodeId, _) in _nodeAddresses.Where(pair => pair.Value == address).ToList())
         {
-            _log.Warning("node {NodeId} is {Why}; its segments are queued again", nodeId, why);
             _nodeAddresses.Remove(nodeId);
-            Apply(_table.RemoveNode(nodeId));
+            var changes = _table.RemoveNode(nodeId);
+            LogDropped(nodeId, why, changes.CancelledLeases.Length);
+            Apply(changes);
         }
 
         AssignWork();
+    }
+
+    /// <summary>Says that segments go back to the queue only when the node held some; a node that leaves idle is already
+    /// on the console as "member removed" (MembershipLog), so that case is debug here.</summary>
+    private void LogDropped(NodeId nodeId, string why, int requeued)
+    {
+        if (requeued == 1)
+        {
+            _log.Warning("node {NodeId} is {Why}; the segment leased to it is queued again", nodeId, why);
+        }
+        else if (requeued > 1)
+        {
+            _log.Warning("node {NodeId} is {Why}; the {Count} segments leased to it are queued again", nodeId, why, requeued);
+        }
+        else if (why == RemovedReason)
+        {
+            _log.Debug("node {NodeId} is {Why}; no segment was leased to it", nodeId, why);
+        }
+        else
+        {
+            _log.Info("node {NodeId} is {Why}; no segment was leased to it", nodeId, why);
+        }
     }
 
     private void OnClientTerminated(Terminated terminated)

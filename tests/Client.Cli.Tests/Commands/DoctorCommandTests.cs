@@ -85,6 +85,42 @@ public sealed partial class DoctorCommandTests
             + "start it with `vtr node --seed SEEDHOST:4053`", summary);
     }
 
+    [Fact]
+    public void Without_farm_credentials_doctor_says_the_farm_is_open_and_how_to_secure_it()
+    {
+        var folder = Directory.CreateTempSubdirectory("vtr-doctor-farm-").FullName;
+        try
+        {
+            Assert.Equal("info farm: open (anyone on the network can join; `vtr farm init`)", DoctorRun.FarmFinding(folder).ToString());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // Unix file modes
+    public void Farm_credentials_others_can_read_fail_the_doctor_as_they_stop_the_daemons()
+    {
+        var folder = Directory.CreateTempSubdirectory("vtr-doctor-farm-").FullName;
+        try
+        {
+            var file = Path.Combine(folder, "farm.p12");
+            File.WriteAllBytes(file, [1, 2, 3]);
+            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+            var finding = DoctorRun.FarmFinding(folder);
+
+            Assert.Equal(FindingLevel.Fail, finding.Level);
+            Assert.Contains("readable by other users", finding.Detail, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [GeneratedRegex(@"^(ok  |info|warn|FAIL) [^:]+: .+$")]
     private static partial Regex FindingLine();
 

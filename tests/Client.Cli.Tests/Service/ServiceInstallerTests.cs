@@ -65,6 +65,7 @@ public sealed class ServiceInstallerTests : IDisposable
         Assert.True(File.Exists(Path.Combine(system, "vtr-node.service")));
         Assert.Equal(["getent passwd vtr"], _ran);
         Assert.Contains(lines, l => l.Contains("useradd --system --no-create-home --shell /usr/sbin/nologin vtr", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("sudo env XDG_CONFIG_HOME=/etc vtr farm join FILE && sudo chown vtr /etc/vtr/farm.p12", StringComparison.Ordinal));
         Assert.Equal("start it with: systemctl enable --now vtr-node", lines[^1]);
     }
 

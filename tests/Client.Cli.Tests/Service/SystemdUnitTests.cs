@@ -28,7 +28,7 @@ public sealed class SystemdUnitTests : IDisposable
     }
 
     [Fact]
-    public void A_system_unit_runs_as_the_dedicated_account_after_the_network_with_a_state_directory_it_owns()
+    public void A_system_unit_runs_as_the_dedicated_account_after_the_network_with_a_state_directory_it_owns_and_farm_credentials_in_etc_vtr()
     {
         var definition = Node(["--seed", "10.0.0.5:4053"]) with { Scope = ServiceScope.System, Account = "encoder" };
 
@@ -36,7 +36,8 @@ public sealed class SystemdUnitTests : IDisposable
 
         Assert.Equal("encoder", unit["Service", "User"]);
         Assert.Equal("vtr", unit["Service", "StateDirectory"]);
-        Assert.Equal("XDG_STATE_HOME=%S", unit["Service", "Environment"]);
+        Assert.Equal("XDG_STATE_HOME=%S XDG_CONFIG_HOME=%E", unit["Service", "Environment"]);
+        Assert.Equal("vtr", unit["Service", "ConfigurationDirectory"]); // farm credentials: /etc/vtr/farm.p12
         Assert.Equal("network-online.target", unit["Unit", "After"]);
         Assert.Equal("network-online.target", unit["Unit", "Wants"]);
         Assert.Equal("multi-user.target", unit["Install", "WantedBy"]);

@@ -9,7 +9,8 @@ namespace Vtr.Integration.Tests.Farm;
 /// <summary>
 /// A crash never spreads: SIGKILL of a node, again and again, leaves the seed and the other node up and members, and the
 /// restarted node rejoins; SIGKILL of the only seed mid-job still lets the job finish (the coordinator moves to a node),
-/// and the restarted seed rejoins the farm that kept running.
+/// and the restarted seed rejoins the farm that kept running; in a secured farm, SIGKILL of a node mid-job moves its
+/// segments to the other node and the job ends with every frame.
 /// </summary>
 [Trait("Category", "Native")]
 public sealed class MemberCrashTests(ITestOutputHelper output) : IDisposable
@@ -57,6 +58,35 @@ public sealed class MemberCrashTests(ITestOutputHelper output) : IDisposable
     {
         await _farm.SecureAsync();
         await KillSeedMidJobAsync();
+    }
+
+    [BackendFact(GeneratesClips = true)]
+    public async Task In_a_secured_farm_killing_a_node_mid_job_lets_the_job_finish_with_every_frame_on_the_other_node()
+    {
+        await _farm.SecureAsync();
+        var (seedAddress, seed, survivor) = await StartFarmAsync("--max-sessions", "1");
+        var victim = await _farm.StartMemberAsync("node", "--seed", seedAddress, "--listen", $"127.0.0.1:{LocalFarm.FreePort(10000)}", "--max-sessions", "1");
+        await _farm.WaitForStatusAsync(seedAddress, s => s.Nodes.Count == 2, LocalFarm.JoinTimeout, "both nodes registered");
+        var source = Path.Combine(_farm.Folder, "long.mp4");
+        var clip = new SampleClipOptions { Width = 640, Height = 360, DurationSeconds = 20 };
+        await SampleClipGenerator.CreateAsync(source, clip, CancellationToken.None);
+        var frames = (int)(clip.DurationSeconds * clip.FramesPerSecond);
+
+        var job = _farm.Start("transcode", source, "-o", Path.Combine(_farm.Folder, "out.mp4"), "--seed", seedAddress, "--segment-seconds", "1");
+        await victim.WaitForLineAsync("session opened", TimeSpan.FromSeconds(120));
+        await victim.SignalAsync("KILL");
+        Assert.True(await victim.WaitForExitAsync(TimeSpan.FromSeconds(10)));
+
+        var lines = await job.ReadAllLinesAsync(TimeSpan.FromMinutes(4));
+        Assert.True(await job.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        Assert.True(job.ExitCode == 0, $"the job exited {job.ExitCode} after a node died: {job.Error}");
+        Assert.Contains(lines, l => l.Contains("will be retried", StringComparison.Ordinal));
+        // The output is checked against the source by the job itself: every frame, same timestamps.
+        Assert.Contains(lines, l => l.Contains($"[pass] video frame count: source {frames}, output {frames}", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("wrote ", StringComparison.Ordinal));
+        Assert.False(seed.HasExited);
+        Assert.False(survivor.HasExited);
+        Assert.Empty(LocalFarm.RawLines(survivor));
     }
 
     private async Task KillSeedMidJobAsync()

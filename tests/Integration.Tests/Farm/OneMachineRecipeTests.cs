@@ -21,7 +21,11 @@ public sealed class OneMachineRecipeTests : IDisposable
         var first = await _farm.StartMemberAsync("node", "--seed", "127.0.0.1:4053");
         var second = await _farm.StartMemberAsync("node", "--seed", "localhost:4053");
 
-        Assert.Contains(second.Output, l => l.Contains("port 5555 is taken", StringComparison.Ordinal) && l.Contains("5556", StringComparison.Ordinal));
+        // People read the console top-down: the reason first, then the port the node serves.
+        var secondLines = second.Output.ToList();
+        var taken = secondLines.FindIndex(l => l.Contains("port 5555 is taken", StringComparison.Ordinal) && l.Contains("5556", StringComparison.Ordinal));
+        var listening = secondLines.FindIndex(l => l.Contains("listening on 0.0.0.0:5556", StringComparison.Ordinal));
+        Assert.True(taken >= 0 && listening > taken, $"expected \"port 5555 is taken\" before \"listening on 0.0.0.0:5556\":\n{string.Join('\n', secondLines)}");
         var status = await _farm.WaitForStatusAsync("127.0.0.1:4053", s => s.Nodes.Count == 2, LocalFarm.JoinTimeout, "two nodes");
         Assert.Equal(["127.0.0.1:5555", "127.0.0.1:5556"], status.Nodes.Order(StringComparer.Ordinal));
         Assert.Equal(2, status.Healthy("node"));

@@ -1,3 +1,4 @@
+using Vtr.Cli.Service;
 using Vtr.Integration.Tests.Cluster;
 using Vtr.Shared.Versioning;
 using Vtr.Testing.Service;
@@ -46,6 +47,37 @@ public sealed class ServiceRecipeTests : IDisposable
         Assert.True(await node.WaitForExitAsync(TimeSpan.FromSeconds(30)), "still running 30 s (TimeoutStopSec) after SIGTERM");
         Assert.Equal(0, node.ExitCode);
         Assert.Contains(node.Output, l => l.Contains("left the cluster", StringComparison.Ordinal));
+    }
+
+    [BackendFact]
+    public async Task A_system_unit_daemon_reads_the_farm_credentials_the_documented_sudo_farm_join_puts_in_etc_vtr()
+    {
+        // The owner's machine has the farm; the service machine gets it as README says, as root, into /etc/vtr
+        // (here: the test's folder standing in for /etc and /var/lib).
+        await _farm.SecureAsync();
+        var etc = Directory.CreateDirectory(Path.Combine(_farm.Folder, "etc")).FullName;
+        var varLib = Directory.CreateDirectory(Path.Combine(_farm.Folder, "var-lib")).FullName;
+        var join = await _farm.RunAsAsync(etc, TimeSpan.FromSeconds(30), "farm", "join", Path.Combine(_farm.ConfigHome, "vtr", "farm.p12"));
+        Assert.True(join.Code == 0, join.Error);
+
+        // What systemd gives the daemon of a system unit: its Environment= with %S and %E expanded, and a HOME that does
+        // not exist (useradd --no-create-home).
+        var definition = new ServiceDefinition(ServiceRole.Node, new ServiceInvocation("dotnet", [ChildProcess.VtrProcess.CliPath]),
+            ["--seed", $"127.0.0.1:{LocalFarm.FreePort(1)}", "--listen", $"127.0.0.1:{LocalFarm.FreePort(10000)}"], ServiceScope.System);
+        var unit = UnitFile.Parse(SystemdUnit.Render(definition));
+        var environment = new Dictionary<string, string> { ["HOME"] = Path.Combine(_farm.Folder, "nonexistent") };
+        foreach (var assignment in (unit["Service", "Environment"] ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var (name, value) = (assignment[..assignment.IndexOf('=', StringComparison.Ordinal)], assignment[(assignment.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+            environment[name] = value.Replace("%S", varLib, StringComparison.Ordinal).Replace("%E", etc, StringComparison.Ordinal);
+        }
+
+        environment["XDG_CACHE_HOME"] = Path.Combine(_farm.Folder, "cache");
+        using var node = ChildProcess.VtrProcess.StartCommandLine(unit.ExecStart(), environment, _farm.Folder);
+
+        var line = await node.WaitForLineAsync("secured farm", LocalFarm.JoinTimeout);
+        Assert.Contains(Path.Combine(etc, "vtr", "farm.p12"), line, StringComparison.Ordinal);
+        Assert.DoesNotContain(node.Output, l => l.Contains("this farm is open", StringComparison.Ordinal));
     }
 
     private async Task<string> RunInstallAsync(string home, params string[] args)
