@@ -202,6 +202,11 @@ public static class TranscodeCommand
             console.Profile.Out.Writer.Write(quality.ToString());
         }
 
+        if (outcome.Bitrate is { } bitrate)
+        {
+            console.Profile.Out.Writer.Write(bitrate.ToString());
+        }
+
         var fps = outcome.EncodeElapsed.TotalSeconds > 0 ? outcome.Frames / outcome.EncodeElapsed.TotalSeconds : 0;
         console.Profile.Out.Writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"wrote {outcome.OutputPath}: {outcome.Frames} frames in {outcome.Job.Segments.Count} segments, encode+assemble {outcome.EncodeElapsed.TotalSeconds:0.00} s ({fps:0.0} fps), total {outcome.TotalElapsed.TotalSeconds:0.00} s"));

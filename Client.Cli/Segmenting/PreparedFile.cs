@@ -227,9 +227,22 @@ public sealed class PreparedFile : IDisposable
             return new TranscodeOutcome(Input, OutputPath, report, job, Info.FrameCount, encode.Elapsed, _total.Elapsed);
         }
 
+        var bitrate = MeasureBitrate(); // from the stored segments, before the journal's are deleted
         _target.Commit();
         _journal?.Delete();
-        return new TranscodeOutcome(Input, OutputPath, report, job, Info.FrameCount, encode.Elapsed, _total.Elapsed) { Quality = quality };
+        return new TranscodeOutcome(Input, OutputPath, report, job, Info.FrameCount, encode.Elapsed, _total.Elapsed) { Quality = quality, Bitrate = bitrate };
+    }
+
+    /// <summary>The file's video bitrate against the --bitrate target, from the stored segments; null in quality mode.</summary>
+    private BitrateReport? MeasureBitrate()
+    {
+        if (Encode.Bitrate is not { } target || Info.Duration <= TimeSpan.Zero)
+        {
+            return null;
+        }
+
+        var bits = Plans.Sum(p => Store.VideoBytes(p.Index)) * 8.0;
+        return new BitrateReport(target, bits / Info.Duration.TotalSeconds);
     }
 
     /// <summary>The crf a quality-mode job stands for on a software node (what the even-quality policy moves); null in

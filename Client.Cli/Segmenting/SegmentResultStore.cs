@@ -121,6 +121,9 @@ public sealed class SegmentResultStore : IDisposable
             ? segment
             : throw new InvalidOperationException($"no stored result for segment {index}");
 
+    /// <summary>The stored segment's video bytes (its packets without their length prefixes), read from the file size.</summary>
+    public long VideoBytes(int index) => new FileInfo(PacketsPath(index)).Length - ((long)sizeof(int) * Header(index).Packets.Length);
+
     /// <summary>The whole stored segment, packet bytes read back from disk.</summary>
     public EncodedSegment Get(int index)
     {

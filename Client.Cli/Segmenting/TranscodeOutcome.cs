@@ -15,4 +15,7 @@ public sealed record TranscodeOutcome(
 {
     /// <summary>Measured PSNR against the source, whole and per segment; null when verification failed.</summary>
     public SegmentQualityReport? Quality { get; init; }
+
+    /// <summary>A --bitrate job's video bitrate against its target; null in quality mode.</summary>
+    public BitrateReport? Bitrate { get; init; }
 }

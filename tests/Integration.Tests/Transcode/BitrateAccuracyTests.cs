@@ -11,8 +11,9 @@ namespace Vtr.Integration.Tests.Transcode;
 
 /// <summary>
 /// `vtr transcode --bitrate` for real: a 30 s clip with temporal noise (so every frame costs bits, like camera
-/// footage) cut into 2 s segments, each an independent libx264 ABR encode on the embedded cluster. The whole file must
-/// land within ±3 % of the target; before the segments asked for a tight rate tolerance it missed by −14 % here.
+/// footage) cut into 2 s segments or sized for the embedded cluster, each an independent libx264 ABR encode. The whole
+/// file must land within ±3 % of the target (before the segments asked for a tight rate tolerance it missed by −14 %
+/// here), and the job's own bitrate line must say what the file holds.
 /// </summary>
 [Trait("Category", "Native")]
 public sealed class BitrateAccuracyTests : IAsyncLifetime
@@ -43,26 +44,50 @@ public sealed class BitrateAccuracyTests : IAsyncLifetime
     }
 
     [FfmpegFact]
-    public async Task Bitrate_mode_lands_the_whole_file_within_3_percent_of_the_target()
+    public async Task Bitrate_mode_lands_the_whole_file_within_3_percent_of_the_target_at_2_s_segments()
     {
         var output = Path.Combine(_directory, "out.mp4");
+        var outcome = await TranscodeAsync(output, segmentSeconds: 2);
+
+        Assert.True(outcome.Job.Segments.Count >= 14, $"{outcome.Job.Segments.Count} segments");
+        await AssertOnTargetAsync(output, outcome);
+    }
+
+    [FfmpegFact]
+    public async Task Bitrate_mode_lands_the_whole_file_within_3_percent_of_the_target_at_the_default_segment_length()
+    {
+        var output = Path.Combine(_directory, "out-default.mp4");
+        var outcome = await TranscodeAsync(output, segmentSeconds: null);
+
+        Assert.True(outcome.Job.Segments.Count >= 4, $"{outcome.Job.Segments.Count} segments");
+        await AssertOnTargetAsync(output, outcome);
+    }
+
+    private static async Task<TranscodeOutcome> TranscodeAsync(string output, double? segmentSeconds)
+    {
         using var timeout = new CancellationTokenSource(Timeout);
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null), Ansi = AnsiSupport.No, Interactive = InteractionSupport.No });
-
-        var outcome = await new TranscodeService(console, liveProgress: false).RunAsync(Request(output), timeout.Token);
-
+        var outcome = await new TranscodeService(console, liveProgress: false).RunAsync(Request(output, segmentSeconds), timeout.Token);
         Assert.True(outcome.Report.Passed, outcome.Report.ToString());
-        Assert.True(outcome.Job.Segments.Count >= 14, $"{outcome.Job.Segments.Count} segments");
+        return outcome;
+    }
+
+    private static async Task AssertOnTargetAsync(string output, TranscodeOutcome outcome)
+    {
         // The video elementary stream, as ffmpeg copies it out of the container, over the clip's exact duration.
         var stream = await ToolRun.FfmpegPipeAsync(["-v", "error", "-i", output, "-map", "0:v:0", "-c", "copy", "-f", "h264", "pipe:1"], Timeout);
         var bitsPerSecond = stream.Length * 8.0 / Seconds;
         var off = (bitsPerSecond / TargetBitsPerSecond) - 1;
         Assert.True(Math.Abs(off) <= 0.03, string.Create(CultureInfo.InvariantCulture, $"{bitsPerSecond / 1000:0.0} kb/s is {off * 100:+0.0;-0.0} % off the {TargetBitsPerSecond / 1000} kb/s target"));
+        // The job's line counts the segments' packets; the elementary stream adds parameter sets before each keyframe.
+        var reported = Assert.IsType<BitrateReport>(outcome.Bitrate);
+        Assert.Equal(TargetBitsPerSecond, reported.TargetBitsPerSecond);
+        Assert.InRange(reported.BitsPerSecond / bitsPerSecond, 0.97, 1.0);
     }
 
-    private static TranscodeRequest Request(string output) =>
+    private static TranscodeRequest Request(string output, double? segmentSeconds) =>
         new(Path.Combine(Path.GetDirectoryName(output)!, "source.mp4"), output, ImmutableArray<string>.Empty,
-            new SegmentEncodeSettings(VideoCodec.H264, TargetBitsPerSecond, null, "", WireCompression.Lz4, TransportChoice.Auto), 2, 1)
+            new SegmentEncodeSettings(VideoCodec.H264, TargetBitsPerSecond, null, "", WireCompression.Lz4, TransportChoice.Auto), segmentSeconds, 1)
         {
             Resume = false,
         };
