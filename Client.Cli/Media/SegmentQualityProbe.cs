@@ -56,24 +56,7 @@ public static class SegmentQualityProbe
     }
 
     /// <summary>The <c>All</c> value of every "n:1 Y:… U:… V:… All:0.98 (17.2)" line of the ssim filter's stats file.</summary>
-    public static ImmutableArray<double> ParseSsimStats(string stats)
-    {
-        ArgumentNullException.ThrowIfNull(stats);
-        var values = ImmutableArray.CreateBuilder<double>();
-        foreach (var line in stats.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            foreach (var field in line.Split(' '))
-            {
-                if (field.StartsWith("All:", StringComparison.Ordinal)
-                    && double.TryParse(field.AsSpan("All:".Length), NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
-                {
-                    values.Add(value);
-                }
-            }
-        }
-
-        return values.ToImmutable();
-    }
+    public static ImmutableArray<double> ParseSsimStats(string stats) => FilterStats.Values(stats, "All");
 
     private static List<string> Arguments(MediaInfo source, SegmentPlan plan, VideoCodec codec, string stream, string psnrStats, string ssimStats)
     {

@@ -13,16 +13,18 @@ internal static class SegmentPacketReceiver
 {
     /// <param name="onPacket">Called after each PACKET (returns a send credit, reports progress).</param>
     /// <param name="idleTimeout">Longest silence between two messages from the node.</param>
+    /// <param name="clock">The clock the silence is measured on.</param>
     public static async Task<ReceivedSegment> ReceiveAsync(
-        Vtr1Client client, int expected, Action onPacket, TimeSpan idleTimeout, CancellationToken ct)
+        Vtr1Client client, int expected, Action onPacket, TimeSpan idleTimeout, TimeProvider clock, CancellationToken ct)
     {
         var packets = ImmutableArray.CreateBuilder<EncodedPacket>(expected);
         QualityMessage? quality = null;
-        using var idle = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        using var silence = new CancellationTokenSource(Timeout.InfiniteTimeSpan, clock);
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(ct, silence.Token);
         while (true)
         {
             IVtr1Message? message;
-            idle.CancelAfter(idleTimeout); // restarts the silence clock for this message
+            silence.CancelAfter(idleTimeout); // restarts the silence clock for this message
             try
             {
                 message = await client.ReceiveAsync(idle.Token).ConfigureAwait(false);

@@ -64,6 +64,9 @@ public sealed class Vtr1SegmentRunner : ISegmentRunner
     /// </summary>
     public TimeSpan IdleTimeout { get; init; } = DefaultIdleTimeout;
 
+    /// <summary>The clock <see cref="IdleTimeout"/> runs on (tests pass one they advance by hand).</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     /// <summary>The farm credentials of a secured farm: segments then travel inside mutual TLS. Null: plain VTR1.</summary>
     public FarmCredentials? Farm { get; init; }
 
@@ -142,7 +145,7 @@ public sealed class Vtr1SegmentRunner : ISegmentRunner
             {
                 raw?.ReturnCredit();
                 progress.Add();
-            }, IdleTimeout, failed.Token).ConfigureAwait(false);
+            }, IdleTimeout, Clock, failed.Token).ConfigureAwait(false);
         }
         catch
         {
@@ -163,8 +166,8 @@ public sealed class Vtr1SegmentRunner : ISegmentRunner
     /// </summary>
     private async Task<T> BoundedAsync<T>(string what, Func<CancellationToken, Task<T>> step, CancellationToken ct)
     {
-        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        bounded.CancelAfter(IdleTimeout);
+        using var timer = new CancellationTokenSource(IdleTimeout, Clock);
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(ct, timer.Token);
         try
         {
             return await step(bounded.Token).ConfigureAwait(false);

@@ -7,6 +7,7 @@ using Vtr.Cli.Media;
 using Vtr.Cli.Segmenting;
 using Vtr.Cli.Transport;
 using Vtr.Shared.Cluster;
+using Vtr.Client.Cli.Tests.Support;
 using Vtr.Shared.Media;
 
 namespace Vtr.Client.Cli.Tests.Segmenting;
@@ -14,15 +15,17 @@ namespace Vtr.Client.Cli.Tests.Segmenting;
 /// <summary>
 /// A node that accepts the VTR1 connection and then never answers (frozen process, a peer whose FIN/RST never
 /// arrives) must end the run as a failure within the runner's idle timeout, so the coordinator leases the segment
-/// elsewhere instead of the job waiting forever.
+/// elsewhere instead of the job waiting forever. The timeouts run on a <see cref="ManualClock"/>: each test waits
+/// until the product arms its timer, then moves time past it (the real-time path is the farm tests' frozen node).
 /// </summary>
 public sealed class SilentNodeTimeoutTests : IDisposable
 {
-    private static readonly TimeSpan IdleTimeout = TimeSpan.FromMilliseconds(300);
+    private static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
 
     private readonly TcpListener _silentNode = new(IPAddress.Loopback, 0);
     private readonly List<Socket> _accepted = [];
+    private readonly ManualClock _clock = new();
 
     public SilentNodeTimeoutTests() => _silentNode.Start();
 
@@ -33,17 +36,25 @@ public sealed class SilentNodeTimeoutTests : IDisposable
     {
         var plan = new SegmentPlan(0, 0, 2, 0, [0, 40], [], 0, 80);
         using var store = new SegmentResultStore();
-        var runner = new Vtr1SegmentRunner(Info(), [plan], Settings(), store, ActorRefs.Nobody) { IdleTimeout = IdleTimeout };
+        var runner = new Vtr1SegmentRunner(Info(), [plan], Settings(), store, ActorRefs.Nobody) { IdleTimeout = IdleTimeout, Clock = _clock };
         var lease = new SegmentLease(
             JobId.New("t"), new SegmentSpec(0, 0, 80, 2), LeaseId.New(), new NodeId("silent"),
             "127.0.0.1", NodeEndPoint.Port, SegmentTransport.Packets, "h264", "h264");
         var accepting = AcceptAsync();
 
-        var result = await runner.RunAsync(lease, CancellationToken.None).WaitAsync(Bound);
-
+        var running = runner.RunAsync(lease, CancellationToken.None);
         await accepting.WaitAsync(Bound);
+        // Two timers: the connect's (which the accepting listener answers at once), then the handshake's.
+        await _clock.WaitUntilArmedAsync(CancellationToken.None).WaitAsync(Bound);
+        await _clock.WaitUntilArmedAsync(CancellationToken.None).WaitAsync(Bound);
+
+        _clock.Advance(IdleTimeout - TimeSpan.FromMilliseconds(1));
+        Assert.False(running.IsCompleted, "the run ended before the idle timeout");
+        _clock.Advance(TimeSpan.FromMilliseconds(1));
+        var result = await running.WaitAsync(Bound);
+
         Assert.False(result.Succeeded);
-        Assert.Contains("no handshake from the node within 0.3 s", result.FailureReason, StringComparison.Ordinal);
+        Assert.Contains("no handshake from the node within 30 s", result.FailureReason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -53,10 +64,12 @@ public sealed class SilentNodeTimeoutTests : IDisposable
         await using var client = await Vtr1Client.ConnectAsync(NodeEndPoint, CancellationToken.None);
         await accepting.WaitAsync(Bound);
 
-        var error = await Assert.ThrowsAsync<SegmentRunException>(
-            () => SegmentPacketReceiver.ReceiveAsync(client, 2, () => { }, IdleTimeout, CancellationToken.None).WaitAsync(Bound));
+        var receiving = SegmentPacketReceiver.ReceiveAsync(client, 2, () => { }, IdleTimeout, _clock, CancellationToken.None);
+        await _clock.WaitUntilArmedAsync(CancellationToken.None).WaitAsync(Bound);
+        _clock.Advance(IdleTimeout);
 
-        Assert.Contains("node sent nothing for 0.3 s after 0 of 2 packets", error.Message, StringComparison.Ordinal);
+        var error = await Assert.ThrowsAsync<SegmentRunException>(() => receiving.WaitAsync(Bound));
+        Assert.Contains("node sent nothing for 30 s after 0 of 2 packets", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -69,7 +82,7 @@ public sealed class SilentNodeTimeoutTests : IDisposable
         await cancelled.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
-            () => SegmentPacketReceiver.ReceiveAsync(client, 2, () => { }, Bound, cancelled.Token).WaitAsync(Bound));
+            () => SegmentPacketReceiver.ReceiveAsync(client, 2, () => { }, Bound, TimeProvider.System, cancelled.Token).WaitAsync(Bound));
     }
 
     public void Dispose()
@@ -79,6 +92,7 @@ public sealed class SilentNodeTimeoutTests : IDisposable
             socket.Dispose();
         }
 
+        _clock.Dispose();
         _silentNode.Stop();
         _silentNode.Dispose();
     }

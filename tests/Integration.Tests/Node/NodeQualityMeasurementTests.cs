@@ -189,7 +189,7 @@ public sealed class NodeQualityMeasurementTests : NodeTestKit
         await using var client = await Vtr1Client.ConnectAsync(node, ct);
         await client.HelloAsync(Token, settings.Codec, "vtr-tests", ct);
         var ack = await client.ConfigureAsync(configure, ct);
-        var receiving = SegmentPacketReceiver.ReceiveAsync(client, plan.FrameCount, static () => { }, TimeSpan.FromSeconds(30), ct);
+        var receiving = SegmentPacketReceiver.ReceiveAsync(client, plan.FrameCount, static () => { }, TimeSpan.FromSeconds(30), TimeProvider.System, ct);
         using (var reader = SourcePacketReader.Open(info))
         {
             foreach (var packet in reader.ReadSegment(sourcePlan ?? plan))
