@@ -6,8 +6,8 @@ using Vtr.Cli.Jobs;
 using Vtr.Cli.Media;
 using Vtr.Cli.Segmenting;
 using Vtr.Cli.Transport;
-using Vtr.Shared.Cluster;
 using Vtr.Client.Cli.Tests.Support;
+using Vtr.Shared.Cluster;
 using Vtr.Shared.Media;
 
 namespace Vtr.Client.Cli.Tests.Segmenting;
