@@ -72,12 +72,17 @@ public static class ClusterJobBatch
         if (!file.QualityCheck)
         {
             return StartJob(cluster, file, new SubmitJob(file.JobId, ClientName, "", "", [], family), file.Remaining,
-                new Vtr1SegmentRunner(file.Info, file.Plans, file.Encode, file.Store, listener) { Farm = cluster.Farm }, listener, jobs);
+                new Vtr1SegmentRunner(file.Info, file.Plans, file.Encode, file.Store, listener) { Farm = cluster.Farm, BitrateSteering = file.BitrateSteering }, listener, jobs);
         }
 
         // The per-segment check runs beside the job; its re-encodes are one-segment jobs of their own on the same cluster.
         var gate = file.OpenQualityGate((index, token) => ReencodeAsync(cluster, file, family, index, jobs, token), ct);
-        var runner = new Vtr1SegmentRunner(file.Info, file.Plans, file.Encode with { MeasureQuality = true }, gate.Accept, listener) { Policy = gate.Policy, Farm = cluster.Farm };
+        var runner = new Vtr1SegmentRunner(file.Info, file.Plans, file.Encode with { MeasureQuality = true }, gate.Accept, listener)
+        {
+            Policy = gate.Policy,
+            Farm = cluster.Farm,
+            BitrateSteering = file.BitrateSteering,
+        };
         return StartJob(cluster, file, new SubmitJob(file.JobId, ClientName, "", "", [], family), file.Remaining, runner, listener, jobs);
     }
 
@@ -92,6 +97,7 @@ public static class ClusterJobBatch
         {
             Policy = file.OpenQualityGate(static (_, _) => Task.FromResult<(EncodedSegment, double)?>(null), ct).Policy,
             Farm = cluster.Farm,
+            BitrateSteering = file.BitrateSteering,
         };
         var result = await StartJob(cluster, file, new SubmitJob(JobId.New("vtr-retry"), ClientName, "", "", [], family), [file.Plans[index]], runner, ActorRefs.Nobody, jobs).WaitAsync(ct).ConfigureAwait(false);
         return result.Succeeded ? attempt : null;

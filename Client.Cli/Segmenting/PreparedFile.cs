@@ -71,6 +71,31 @@ public sealed class PreparedFile : IDisposable
 
     public SegmentResultStore Store { get; }
 
+    private SegmentBitrateSteering? _bitrateSteering;
+
+    /// <summary>
+    /// The whole-file rate control of a --bitrate job (<see cref="SegmentBitrateSteering"/>), made once the segments are
+    /// planned, with what a stopped run already stored counted as spent; null in quality mode.
+    /// </summary>
+    public SegmentBitrateSteering? BitrateSteering
+    {
+        get
+        {
+            if (_bitrateSteering is null && IsPlanned && Encode.Bitrate is { } bitrate)
+            {
+                var steering = new SegmentBitrateSteering(bitrate, Info.Duration, Plans);
+                foreach (var plan in Plans.Where(p => Store.Contains(p.Index)))
+                {
+                    steering.Resumed(plan.Index, Store.VideoBytes(plan.Index));
+                }
+
+                _bitrateSteering = steering;
+            }
+
+            return _bitrateSteering;
+        }
+    }
+
     /// <summary>The job this file's segments are submitted under.</summary>
     public JobId JobId { get; }
 

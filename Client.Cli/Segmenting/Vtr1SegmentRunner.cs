@@ -67,6 +67,9 @@ public sealed class Vtr1SegmentRunner : ISegmentRunner
     /// <summary>The clock <see cref="IdleTimeout"/> runs on (tests pass one they advance by hand).</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
+    /// <summary>Steers each segment's --bitrate so the whole file lands on the target; null = every segment as asked.</summary>
+    public SegmentBitrateSteering? BitrateSteering { get; init; }
+
     /// <summary>The farm credentials of a secured farm: segments then travel inside mutual TLS. Null: plain VTR1.</summary>
     public FarmCredentials? Farm { get; init; }
 
@@ -83,16 +86,24 @@ public sealed class Vtr1SegmentRunner : ISegmentRunner
         ArgumentNullException.ThrowIfNull(lease);
         var plan = _plans[lease.Segment.Index];
         var clock = Stopwatch.StartNew();
+        var spent = -1L; // the segment's video bytes once it succeeded
         try
         {
             var offset = Policy?.OffsetFor(lease.NodeId) ?? 0;
             var settings = offset == 0 ? _settings : _settings with { Quality = null, Crf = Policy!.CrfAt(offset) }; // offset != 0 needs a policy
+            if (BitrateSteering?.Start(plan.Index) is { } steered)
+            {
+                settings = settings with { Bitrate = steered };
+            }
+
             var (extradata, (packets, quality)) = await EncodeAsync(lease, plan, settings, cancellationToken).ConfigureAwait(false);
             var problem = SegmentResultValidator.Check(plan, packets);
             if (problem is not null)
             {
                 return SegmentRunResult.Failure(problem);
             }
+
+            spent = packets.Sum(p => (long)p.AnnexB.Length);
 
             _accept(new EncodedSegment(plan.Index, lease.LeaseId, lease.NodeId, extradata, packets)
             {
@@ -109,6 +120,17 @@ public sealed class Vtr1SegmentRunner : ISegmentRunner
             or System.Security.Authentication.AuthenticationException)
         {
             return SegmentRunResult.Failure($"{lease.Host}:{lease.Port}: {ex.Message}");
+        }
+        finally
+        {
+            if (spent >= 0)
+            {
+                BitrateSteering?.Finished(plan.Index, spent);
+            }
+            else
+            {
+                BitrateSteering?.Abandoned(plan.Index);
+            }
         }
     }
 
