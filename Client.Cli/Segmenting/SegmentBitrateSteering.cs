@@ -21,6 +21,7 @@ public sealed class SegmentBitrateSteering
     private readonly object _gate = new();
     private readonly long _target;
     private readonly ImmutableArray<SegmentPlan> _plans;
+    private readonly int _totalFrames;
     private readonly double _secondsPerFrame;
     private readonly double _budgetBits;
     private readonly Dictionary<int, long> _inFlight = [];
@@ -35,9 +36,9 @@ public sealed class SegmentBitrateSteering
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(target);
         _target = target;
         _plans = plans;
-        var frames = Math.Max(1, plans.Sum(p => p.FrameCount));
-        _secondsPerFrame = Math.Max(duration.TotalSeconds, 1e-3) / frames;
-        _budgetBits = target * _secondsPerFrame * frames;
+        _totalFrames = plans.Sum(p => p.FrameCount);
+        _secondsPerFrame = Math.Max(duration.TotalSeconds, 1e-3) / Math.Max(1, _totalFrames);
+        _budgetBits = target * _secondsPerFrame * Math.Max(1, _totalFrames);
     }
 
     /// <summary>How far finished segments landed from what they asked (actual ÷ asked; 1 before any finished).</summary>
@@ -60,7 +61,7 @@ public sealed class SegmentBitrateSteering
             _inFlight.Remove(index);
             var ratio = Ratio();
             var inFlightBits = _inFlight.Sum(f => f.Value * _secondsPerFrame * _plans[f.Key].FrameCount * ratio);
-            var framesLeft = _plans.Sum(p => p.FrameCount) - _framesFinished - _inFlight.Keys.Sum(i => _plans[i].FrameCount);
+            var framesLeft = _totalFrames - _framesFinished - _inFlight.Keys.Sum(i => _plans[i].FrameCount);
             var ask = _target;
             if (framesLeft > 0 && !_finished.Contains(index))
             {

@@ -62,22 +62,9 @@ public sealed class AvFilterRuntime
     private static AvFilterRuntime Create()
     {
         var codecs = FFmpegRuntime.Load();
-        uint version;
-        try
-        {
-            version = AvFilterNative.avfilter_version();
-        }
-        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
-        {
-            throw new FFmpegUnavailableException($"libavfilter not found ({e.Message})", e);
-        }
-
-        var major = (int)(version >> 16);
-        if (major != codecs.CodecMajor - NativeLibraries.AvFilterMajorOffset)
-        {
-            throw new FFmpegUnavailableException($"libavfilter {major} does not belong to the loaded {codecs.VersionText}");
-        }
-
+        var major = codecs.CompanionMajor(
+            "libavfilter", AvFilterNative.avfilter_version, codecs.CodecMajor - NativeLibraries.AvFilterMajorOffset,
+            missingHint: "", mismatchHint: "");
         return new AvFilterRuntime(codecs, major);
     }
 }

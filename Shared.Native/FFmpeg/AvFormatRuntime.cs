@@ -35,22 +35,9 @@ public sealed class AvFormatRuntime
     private static AvFormatRuntime Create()
     {
         var codecs = FFmpegRuntime.Load();
-        uint version;
-        try
-        {
-            version = AvFormatNative.avformat_version();
-        }
-        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
-        {
-            throw new FFmpegUnavailableException($"libavformat not found ({e.Message}); install FFmpeg 5.1, 6.x, 7.x or 8.x", e);
-        }
-
-        var major = (int)(version >> 16);
-        if (major != codecs.CodecMajor)
-        {
-            throw new FFmpegUnavailableException(
-                $"libavformat {major} does not belong to the loaded {codecs.VersionText}; install one FFmpeg release");
-        }
+        var major = codecs.CompanionMajor(
+            "libavformat", AvFormatNative.avformat_version, codecs.CodecMajor,
+            missingHint: "; install FFmpeg 5.1, 6.x, 7.x or 8.x", mismatchHint: "; install one FFmpeg release");
 
         var layout = AvFormatLayout.Find(major)
             ?? throw new FFmpegUnavailableException($"unsupported libavformat {major}; supported are 59 (FFmpeg 5.1), 60 (6.x), 61 (7.x), 62 (8.x)");

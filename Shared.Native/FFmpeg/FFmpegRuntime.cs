@@ -56,6 +56,30 @@ public sealed class FFmpegRuntime
     /// <summary>"lavc 59 / lavu 57"</summary>
     public string VersionText => $"libavcodec {CodecMajor} / libavutil {UtilMajor}";
 
+    /// <summary>
+    /// The major version a companion library (libavformat, libavfilter) reports through <paramref name="version"/>,
+    /// refused unless it is <paramref name="expectedMajor"/>, the one this release of libavcodec ships with.
+    /// </summary>
+    /// <param name="missingHint">Appended to the refusal of a missing library, <paramref name="mismatchHint"/> to that of
+    /// one from another release (what to install).</param>
+    internal int CompanionMajor(string library, Func<uint> version, int expectedMajor, string missingHint, string mismatchHint)
+    {
+        uint reported;
+        try
+        {
+            reported = version();
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            throw new FFmpegUnavailableException($"{library} not found ({e.Message}){missingHint}", e);
+        }
+
+        var major = (int)(reported >> 16);
+        return major == expectedMajor
+            ? major
+            : throw new FFmpegUnavailableException($"{library} {major} does not belong to the loaded {VersionText}{mismatchHint}");
+    }
+
     /// <summary>Loads libavcodec/libavutil once and checks their majors. Throws <see cref="FFmpegUnavailableException"/>.</summary>
     public static FFmpegRuntime Load()
     {
