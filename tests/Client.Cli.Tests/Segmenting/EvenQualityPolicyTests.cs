@@ -8,7 +8,25 @@ public sealed class EvenQualityPolicyTests
     private static readonly NodeId Fast = new("ultrafast:5555");
     private static readonly NodeId Slow = new("medium:5556");
 
+    private const int Frames = 25;
+
+    /// <summary>A simulated encode: the PSNR segment <c>index</c> gets on <c>node</c> at <c>crfStep</c> crf steps off the
+    /// job's base crf.</summary>
+    private delegate double Encode(int index, NodeId node, double crfStep);
+
     private static EvenQualityPolicy Policy(double toleranceDb = 1.0, int jobFrames = 1000) => new(26, toleranceDb, jobFrames);
+
+    /// <summary>Three segments at 44 dB settle the median for the segment under test.</summary>
+    private static EvenQualityPolicy SettledAt44(double toleranceDb = 1.0, int maxRetries = EvenQualityPolicy.DefaultMaxRetries)
+    {
+        var policy = new EvenQualityPolicy(26, toleranceDb, 1000) { MaxRetries = maxRetries };
+        for (var index = 0; index < 3; index++)
+        {
+            policy.Record(index, Fast, 0, 44.0, Frames);
+        }
+
+        return policy;
+    }
 
     [Fact]
     public void A_single_segment_is_never_an_outlier()
@@ -26,14 +44,39 @@ public sealed class EvenQualityPolicyTests
     {
         var policy = Policy();
         policy.Record(0, Fast, 0, 46.0, 25);
+        policy.Record(1, Fast, 0, 46.2, 25);
 
-        var decision = policy.Record(1, Slow, 0, 42.0, 25);
+        var decision = policy.Record(2, Slow, 0, 42.0, 25);
 
-        // 4 dB under the other segment at 0.6 dB per crf step: 6.7 crf lower next time.
-        Assert.Equal(-4.0 / EvenQualityPolicy.DbPerCrf, policy.OffsetFor(Slow), 9);
-        Assert.Equal(19.3, policy.CrfAt(policy.OffsetFor(Slow)));
+        // 4.1 dB under the other segments at 0.6 dB per crf step: 6.8 crf lower next time.
+        Assert.Equal(-4.1 / EvenQualityPolicy.DbPerCrf, policy.OffsetFor(Slow), 9);
+        Assert.Equal(19.2, policy.CrfAt(policy.OffsetFor(Slow)));
         Assert.True(decision.Retry);
-        Assert.Equal([0, 1], policy.Outliers()); // median 44: both 2 dB away
+        Assert.Equal([2], policy.Outliers());
+    }
+
+    [Fact]
+    public void Two_segments_apart_are_not_retried_until_a_third_settles_the_median()
+    {
+        var policy = Policy();
+        policy.Record(0, Fast, 0, 46.0, 25);
+
+        // The median of two is their mean: both 2 dB off it, and nothing says which is the outlier.
+        Assert.False(policy.Record(1, Slow, 0, 42.0, 25).Retry);
+        Assert.False(policy.TryReserveRetry(1));
+        Assert.Equal(-4.0 / EvenQualityPolicy.DbPerCrf, policy.OffsetFor(Slow), 9); // the node still learns
+
+        Assert.False(policy.Record(2, Fast, 0, 46.1, 25).Retry);
+        Assert.True(policy.TryReserveRetry(1));
+    }
+
+    [Fact]
+    public void A_job_of_two_segments_is_judged_once_both_are_measured()
+    {
+        var policy = Policy(jobFrames: 50);
+        policy.Record(0, Fast, 0, 46.0, 25);
+
+        Assert.True(policy.Record(1, Slow, 0, 42.0, 25).Retry); // every frame measured: the median is final
     }
 
     [Fact]
@@ -109,5 +152,140 @@ public sealed class EvenQualityPolicyTests
         policy.Record(1, Slow, 0, 20.0, 25);
 
         Assert.Equal(-EvenQualityPolicy.MaxOffset, policy.OffsetFor(Slow));
+    }
+
+    [Fact]
+    public void A_flat_segment_converges_along_its_own_slope_in_fewer_attempts_than_the_default_slope_needs()
+    {
+        var policy = SettledAt44(toleranceDb: 0.25, maxRetries: 6);
+
+        // 3 dB too good, losing 0.3 dB per crf step: at 0.6 dB per step each retry only halves the distance (5 attempts).
+        var kept = new Dictionary<int, double>();
+        Arrive(policy, kept, 3, Slow, (_, _, step) => 47.0 - (0.3 * step));
+
+        Assert.Equal(3, policy.Attempts(3)); // the first retry measures the slope, the second lands on it
+        Assert.InRange(kept[3], 43.75, 44.25);
+    }
+
+    [Theory]
+    [InlineData(49.0, 0.3)] // flat: at 0.6 dB per step both retries stop 1.25 dB short
+    [InlineData(47.0, 1.2)] // steep: at 0.6 dB per step the retry jumps 3 dB past the median and back
+    public void An_outlier_lands_within_the_tolerance_inside_the_default_retry_bounds(double firstPsnr, double dbPerCrf)
+    {
+        var policy = SettledAt44();
+        var kept = new Dictionary<int, double>();
+
+        Arrive(policy, kept, 3, Slow, (_, _, step) => firstPsnr - (dbPerCrf * step));
+
+        Assert.InRange(kept[3], 43.0, 45.0);
+        Assert.Empty(policy.Outliers());
+    }
+
+    [Fact]
+    public void A_node_that_measured_its_slope_remembers_offsets_with_it()
+    {
+        var policy = SettledAt44(toleranceDb: 0.25, maxRetries: 6);
+        Arrive(policy, [], 3, Slow, (_, _, step) => 47.0 - (0.3 * step));
+
+        policy.Record(4, Slow, 10, 44.9, Frames);
+
+        Assert.Equal(10 + (0.9 / 0.3), policy.OffsetFor(Slow), 6); // 3 crf steps up, not 1.5
+    }
+
+    [Fact]
+    public void A_secant_against_the_grain_falls_back_to_the_default_slope()
+    {
+        var policy = SettledAt44();
+        policy.Record(3, Slow, 0, 47.0, Frames);
+
+        policy.Record(3, Slow, 2, 47.5, Frames); // quality rose with the crf: noise, not a slope
+
+        Assert.Equal(2 + (3.5 / EvenQualityPolicy.DbPerCrf), policy.OffsetFor(Slow, 3), 9);
+    }
+
+    [Fact]
+    public void A_measured_slope_is_clamped_so_one_noisy_secant_cannot_jump_across_the_scale()
+    {
+        var policy = SettledAt44();
+        policy.Record(3, Slow, 0, 47.0, Frames);
+
+        policy.Record(3, Slow, 4, 46.6, Frames); // 0.1 dB per step measured
+
+        Assert.Equal(4 + (2.6 / EvenQualityPolicy.MinDbPerCrf), policy.OffsetFor(Slow, 3), 9);
+    }
+
+    [Fact]
+    public void A_retry_on_another_node_carries_the_segments_own_distance_over()
+    {
+        var policy = SettledAt44();
+        policy.Record(3, Slow, -5, 44.0, Frames); // Slow is calibrated 5 crf steps below Fast
+        policy.Record(4, Fast, 0, 41.0, Frames); // a hard segment: 3 dB under on Fast, 5 steps too high a crf
+        policy.Record(5, Fast, -5, 47.0, Frames); // Fast's next segment shows its calibration was right at 0
+
+        // On Slow the hard segment needs Slow's calibration plus its own 5 steps: not Slow's offset alone.
+        Assert.Equal(-10, policy.OffsetFor(Slow, 4), 9);
+        Assert.Equal(0, policy.OffsetFor(Fast), 9);
+    }
+
+    [Fact]
+    public void The_end_sweep_gives_a_short_budget_to_the_furthest_outlier()
+    {
+        var policy = Policy(jobFrames: 60); // budget: 30 frames, one retry
+        double[] psnrs = [44.0, 45.3, 44.0, 44.1, 43.9, 48.0];
+        for (var index = 0; index < psnrs.Length; index++)
+        {
+            policy.Record(index, Fast, 0, psnrs[index], Frames);
+        }
+
+        Assert.Equal([5, 1], policy.Outliers());
+        Assert.Equal([5], policy.Outliers().Where(policy.TryReserveRetry).ToList());
+    }
+
+    [Fact]
+    public void A_hard_first_segment_is_retried_itself_rather_than_dragging_the_job_down_to_it()
+    {
+        // Two equal nodes; segment 0 is hard content, 3 dB under the others at the same crf. Six 25-frame segments:
+        // a budget of three retries. Arrivals alternate nodes and every retry lands on Fast, as in the gate.
+        var policy = Policy(jobFrames: 6 * Frames);
+        var kept = new Dictionary<int, double>();
+        Encode encode = (index, _, step) => (index == 0 ? 41.0 : 44.0) - (0.6 * step);
+        for (var index = 0; index < 6; index++)
+        {
+            Arrive(policy, kept, index, index % 2 == 0 ? Fast : Slow, encode, retryOn: Fast);
+        }
+
+        foreach (var index in policy.Outliers())
+        {
+            RetryWhileOutlier(policy, kept, index, Fast, encode);
+        }
+
+        // The crf the user asked for gives typical segments 44 dB: that is where the job must stay.
+        Assert.All(kept, k => Assert.InRange(k.Value, 43.0, 45.0));
+    }
+
+    /// <summary>What <see cref="SegmentQualityGate"/> does with an arriving segment: record it, retry while an outlier.</summary>
+    private static void Arrive(EvenQualityPolicy policy, Dictionary<int, double> kept, int index, NodeId node, Encode encode, NodeId? retryOn = null)
+    {
+        Measure(policy, kept, index, node, encode);
+        RetryWhileOutlier(policy, kept, index, retryOn ?? node, encode);
+    }
+
+    private static void RetryWhileOutlier(EvenQualityPolicy policy, Dictionary<int, double> kept, int index, NodeId node, Encode encode)
+    {
+        while (policy.TryReserveRetry(index))
+        {
+            Measure(policy, kept, index, node, encode);
+        }
+    }
+
+    /// <summary>Encodes at the offset the policy gives the node (as the segment runner does) and records the result.</summary>
+    private static void Measure(EvenQualityPolicy policy, Dictionary<int, double> kept, int index, NodeId node, Encode encode)
+    {
+        var offset = policy.OffsetFor(node, index);
+        var psnr = encode(index, node, policy.CrfAt(offset) - 26);
+        if (policy.Record(index, node, offset, psnr, Frames).Keep)
+        {
+            kept[index] = psnr;
+        }
     }
 }
