@@ -88,9 +88,14 @@ public sealed class EvenQualityPolicy
     {
         lock (_gate)
         {
-            if (!Active || !_segments.TryGetValue(index, out var segment) || Median(except: index) is not { } median)
+            if (!Active)
             {
-                return OffsetFor(node);
+                return 0;
+            }
+
+            if (!_segments.TryGetValue(index, out var segment) || Median(except: index) is not { } median)
+            {
+                return NodeOffset(node);
             }
 
             var from = segment.LatestOn(node) ?? segment.Latest;
@@ -164,8 +169,9 @@ public sealed class EvenQualityPolicy
     {
         lock (_gate)
         {
-            var median = Median(except: null);
-            return [.. _segments.Keys.Where(IsOutlier).OrderByDescending(i => Math.Abs(_segments[i].Kept.Psnr - median!.Value)).ThenBy(i => i)];
+            return Median(except: null) is { } median
+                ? [.. _segments.Keys.Where(IsOutlier).OrderByDescending(i => Math.Abs(_segments[i].Kept.Psnr - median)).ThenBy(i => i)]
+                : [];
         }
     }
 
