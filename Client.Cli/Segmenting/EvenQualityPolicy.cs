@@ -10,9 +10,9 @@ namespace Vtr.Cli.Segmenting;
 /// nearer the median is kept. The slope is the segment's own once two of its attempts on one node were measured (the
 /// secant), else the node's measured one, else <see cref="DbPerCrf"/>. What a node's segments needed is remembered as
 /// that node's crf offset, so its next segments start calibrated and a steady farm stops re-encoding after the first
-/// segment per node. Retries are spent only against a median of at least <see cref="MinSegmentsToJudge"/> segments,
-/// and the end-of-job sweep serves the furthest outliers first, so an early, unsettled median cannot use up the budget
-/// a real outlier needs.
+/// segment per node. Nodes learn, and retries are spent, only against a median of at least
+/// <see cref="MinSegmentsToJudge"/> segments, and the end-of-job sweep serves the furthest outliers first, so an early,
+/// unsettled median can neither miscalibrate a node nor use up the budget a real outlier needs.
 /// </summary>
 public sealed class EvenQualityPolicy
 {
@@ -37,8 +37,9 @@ public sealed class EvenQualityPolicy
     /// <summary>Re-encoded frames allowed, as a share of the job's frames: at most this much extra encode time.</summary>
     public const double DefaultRetryBudget = 0.5;
 
-    /// <summary>Segments the median must stand on before a retry is spent (unless every frame was measured): the median
-    /// of two is their mean, so both are equally far from it and which one is the outlier is a coin toss.</summary>
+    /// <summary>Segments the median must stand on before a node learns from it or a retry is spent (unless every frame
+    /// was measured): the median of two is their mean, so on a mixed farm it lies between two presets, both segments
+    /// are equally far from it and a node calibrated to it lands between them too.</summary>
     public const int MinSegmentsToJudge = 3;
 
     private readonly Lock _gate = new();
@@ -132,15 +133,15 @@ public sealed class EvenQualityPolicy
             }
 
             _segments[index] = segment;
-            if (Active && _segments.Count > 1)
+            if (Active && Secant(segment, node) is { } measured)
             {
-                if (Secant(segment, node) is { } measured)
-                {
-                    var (sum, count) = _nodeSlopes.GetValueOrDefault(node);
-                    _nodeSlopes[node] = (sum + measured, count + 1);
-                }
+                var (sum, count) = _nodeSlopes.GetValueOrDefault(node);
+                _nodeSlopes[node] = (sum + measured, count + 1);
+            }
 
-                // What this node would have needed to land on the median, remembered for its next segments.
+            if (Active && Settled(_segments.Count - 1))
+            {
+                // What this node would have needed to land on the median of the others, remembered for its next segments.
                 _offsets[node] = Math.Clamp(offset + ((psnr - median) / Slope(segment, node)), -MaxOffset, MaxOffset);
             }
 
@@ -207,8 +208,11 @@ public sealed class EvenQualityPolicy
     }
 
     private bool ShouldRetry(int index) =>
-        Active && (_segments.Count >= MinSegmentsToJudge || _measuredFrames >= _jobFrames) && IsOutlier(index)
+        Active && Settled(_segments.Count) && IsOutlier(index)
         && _segments[index].Attempts.Count <= MaxRetries && _retriedFrames + _segments[index].Frames <= RetryBudget * _jobFrames;
+
+    /// <summary>Whether a median of this many segments can be trusted: enough of them, or every one of the job's.</summary>
+    private bool Settled(int segments) => segments >= MinSegmentsToJudge || (segments > 0 && _measuredFrames >= _jobFrames);
 
     private bool IsOutlier(int index) =>
         _segments.Count > 1 && Median(except: null) is { } median && Math.Abs(_segments[index].Kept.Psnr - median) > ToleranceDb;

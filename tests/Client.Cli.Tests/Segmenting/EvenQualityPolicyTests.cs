@@ -45,14 +45,15 @@ public sealed class EvenQualityPolicyTests
         var policy = Policy();
         policy.Record(0, Fast, 0, 46.0, 25);
         policy.Record(1, Fast, 0, 46.2, 25);
+        policy.Record(2, Fast, 0, 46.1, 25);
 
-        var decision = policy.Record(2, Slow, 0, 42.0, 25);
+        var decision = policy.Record(3, Slow, 0, 42.0, 25);
 
-        // 4.1 dB under the other segments at 0.6 dB per crf step: 6.8 crf lower next time.
+        // 4.1 dB under the other segments' median at 0.6 dB per crf step: 6.8 crf lower next time.
         Assert.Equal(-4.1 / EvenQualityPolicy.DbPerCrf, policy.OffsetFor(Slow), 9);
         Assert.Equal(19.2, policy.CrfAt(policy.OffsetFor(Slow)));
         Assert.True(decision.Retry);
-        Assert.Equal([2], policy.Outliers());
+        Assert.Equal([3], policy.Outliers());
     }
 
     [Fact]
@@ -64,10 +65,26 @@ public sealed class EvenQualityPolicyTests
         // The median of two is their mean: both 2 dB off it, and nothing says which is the outlier.
         Assert.False(policy.Record(1, Slow, 0, 42.0, 25).Retry);
         Assert.False(policy.TryReserveRetry(1));
-        Assert.Equal(-4.0 / EvenQualityPolicy.DbPerCrf, policy.OffsetFor(Slow), 9); // the node still learns
 
         Assert.False(policy.Record(2, Fast, 0, 46.1, 25).Retry);
         Assert.True(policy.TryReserveRetry(1));
+    }
+
+    [Fact]
+    public void A_node_learns_nothing_from_the_mean_of_two_segments_of_different_presets()
+    {
+        // Measured in MixedFarmQualityTests: ultrafast 46.33, medium 42.05, then ultrafast 46.90. Against the mean of
+        // the first two (44.19) ultrafast would learn +4.5 crf steps and land its next segment 3 dB under the others.
+        var policy = Policy();
+        policy.Record(0, Fast, 0, 46.33, 25);
+        policy.Record(1, Slow, 0, 42.05, 25);
+        policy.Record(2, Fast, 0, 46.90, 25);
+
+        Assert.Equal(0, policy.OffsetFor(Fast));
+        Assert.Equal(0, policy.OffsetFor(Slow));
+
+        policy.Record(3, Fast, 0, 46.56, 25); // now against the median of three: 46.33
+        Assert.Equal((46.56 - 46.33) / EvenQualityPolicy.DbPerCrf, policy.OffsetFor(Fast), 9);
     }
 
     [Fact]
@@ -147,9 +164,9 @@ public sealed class EvenQualityPolicyTests
     [Fact]
     public void Offsets_are_bounded()
     {
-        var policy = Policy();
-        policy.Record(0, Fast, 0, 60.0, 25);
-        policy.Record(1, Slow, 0, 20.0, 25);
+        var policy = SettledAt44();
+
+        policy.Record(3, Slow, 0, 20.0, 25);
 
         Assert.Equal(-EvenQualityPolicy.MaxOffset, policy.OffsetFor(Slow));
     }
@@ -261,6 +278,51 @@ public sealed class EvenQualityPolicyTests
 
         // The crf the user asked for gives typical segments 44 dB: that is where the job must stay.
         Assert.All(kept, k => Assert.InRange(k.Value, 43.0, 45.0));
+    }
+
+    [Fact]
+    public void A_mixed_farm_run_that_once_starved_a_segment_ends_within_the_tolerance()
+    {
+        // Replays a MixedFarmQualityTests run: ultrafast (Fast, 0.87 dB per crf step measured) and medium (Slow, 4.3 dB
+        // under at one crf) nodes, six 25-frame segments (budget: three retries), leases and checks interleaved as the
+        // gate saw them (a node leases its next segment before its last one is checked), every retry on the idle Fast.
+        var policy = Policy(jobFrames: 6 * Frames);
+        var kept = new Dictionary<int, double>();
+        double[] levels = [46.33, 46.35, 46.90, 46.19, 46.56, 46.96];
+        Encode encode = (index, node, step) => node == Fast ? levels[index] - (0.87 * step) : levels[index] - 4.3 - (0.6 * step);
+        var leased = new Dictionary<int, (NodeId Node, double Offset)>();
+        void Lease(int index, NodeId node) => leased[index] = (node, policy.OffsetFor(node, index));
+        void Check(int index)
+        {
+            var (node, offset) = leased[index];
+            var psnr = encode(index, node, policy.CrfAt(offset) - 26);
+            if (policy.Record(index, node, offset, psnr, Frames).Keep)
+            {
+                kept[index] = psnr;
+            }
+
+            RetryWhileOutlier(policy, kept, index, Fast, encode);
+        }
+
+        Lease(0, Fast);
+        Lease(1, Slow);
+        Lease(2, Fast);
+        Check(0);
+        Lease(4, Fast);
+        Lease(3, Slow);
+        Check(1);
+        Check(2);
+        Lease(5, Fast);
+        Check(4);
+        Check(5);
+        Check(3);
+        foreach (var index in policy.Outliers())
+        {
+            RetryWhileOutlier(policy, kept, index, Fast, encode);
+        }
+
+        var median = kept.Values.Order().Skip(2).Take(2).Average();
+        Assert.All(kept, k => Assert.True(Math.Abs(k.Value - median) <= 1.0, $"segment {k.Key}: {k.Value:0.00} dB, median {median:0.00}"));
     }
 
     /// <summary>What <see cref="SegmentQualityGate"/> does with an arriving segment: record it, retry while an outlier.</summary>
