@@ -101,8 +101,16 @@ public sealed class EvenQualityPolicy
 
             var from = segment.LatestOn(node) ?? segment.Latest;
             var needed = Math.Clamp(from.Offset + ((from.Psnr - median) / Slope(segment, from.Node)), -MaxOffset, MaxOffset);
-            // The segment's distance from its node's calibration is its content; the other node adds its own calibration.
-            return from.Node == node ? needed : Math.Clamp(needed - NodeOffset(from.Node) + NodeOffset(node), -MaxOffset, MaxOffset);
+            if (from.Node == node)
+            {
+                return needed;
+            }
+
+            // The segment's distance from its node's calibration is its content, carried over to this node's calibration;
+            // before its node was calibrated that distance is mostly the node's own (a preset), which this node lacks.
+            return _offsets.TryGetValue(from.Node, out var calibration)
+                ? Math.Clamp(needed - calibration + NodeOffset(node), -MaxOffset, MaxOffset)
+                : NodeOffset(node);
         }
     }
 
