@@ -19,6 +19,8 @@ public sealed class CoordinatorExitGuard : ReceiveActor, IWithTimers
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Akka.Cluster.Cluster _cluster = Akka.Cluster.Cluster.Get(Context.System);
     private readonly string _managerPath;
+    private const string DrainCorrelation = "drain";
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(1);
     private readonly Dictionary<UniqueAddress, Member> _members = [];
 
     public CoordinatorExitGuard(string managerPath)
@@ -103,6 +105,25 @@ public sealed class CoordinatorExitGuard : ReceiveActor, IWithTimers
         }
 
         _log.Debug("no member can take the job coordinator over; stopping its singleton manager instead of handing it over");
+        // The manager's child that tracks the oldest member (Akka's OldestChangedBuffer, its only unnamed child) has its
+        // own "self exiting" ask queued. Stopping the manager stops that child, and a stop (a system message) overtakes its
+        // mailbox: the ask would then wait out the phase (10 s). An Identify queued behind that ask is answered once the
+        // ask was; only then does the manager go.
+        Become(Draining);
+        Context.ActorSelection(_managerPath + "/*").Tell(new Identify(DrainCorrelation));
+        Timers.StartSingleTimer("drain", DrainTimedOut.Instance, DrainTimeout);
+    }
+
+    private void Draining()
+    {
+        Receive<ActorIdentity>(
+            identity => identity.MessageId is DrainCorrelation && identity.Subject?.Path.Name.StartsWith('$') == true,
+            _ => StopManager());
+        Receive<DrainTimedOut>(_ => StopManager());
+    }
+
+    private void StopManager()
+    {
         // PoisonPill (not Stop): an ordinary message, so the manager handles the "self exiting" ask queued before it.
         Context.ActorSelection(_managerPath).Tell(PoisonPill.Instance);
         Context.Stop(Self);
@@ -112,6 +133,12 @@ public sealed class CoordinatorExitGuard : ReceiveActor, IWithTimers
     private sealed class IdentifyManager
     {
         public static readonly IdentifyManager Instance = new();
+    }
+
+    /// <summary>No child of the manager answered (none was created: this member never became Up).</summary>
+    private sealed class DrainTimedOut
+    {
+        public static readonly DrainTimedOut Instance = new();
     }
 
     /// <summary>CoordinatedShutdown reached the cluster-exiting phase.</summary>
