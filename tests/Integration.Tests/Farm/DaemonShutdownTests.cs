@@ -7,14 +7,18 @@ namespace Vtr.Integration.Tests.Farm;
 
 /// <summary>
 /// Stopping daemons as people do (SIGTERM: `systemctl stop`, Ctrl+C in a terminal running all of them): a seed leaves in
-/// a second or two whether it is alone, the last of a farm stopped together, or hands the coordinator to a node that
-/// stays; an idle node leaving is reported as removed, with no "segments queued again".
+/// a second or two whether it is alone, the last of a farm stopped together, hands the coordinator to a node that
+/// stays, or its only node was just killed (and a node likewise when its seed was); an idle node leaving is reported as
+/// removed, with no "segments queued again".
 /// </summary>
 [Trait("Category", "Native")]
 public sealed class DaemonShutdownTests(ITestOutputHelper output) : IDisposable
 {
     /// <summary>Generous: a leave takes ~1 s here, the old hand-over to a leaving node took 8–10 s.</summary>
     private static readonly TimeSpan LeaveBound = TimeSpan.FromSeconds(5);
+
+    /// <summary>What a leaving member says when it downs a member that crashed (LeavingMemberDowner).</summary>
+    private const string DowningLine = "downing it so this member's leave can complete";
 
     private readonly LocalFarm _farm = new();
 
@@ -74,6 +78,37 @@ public sealed class DaemonShutdownTests(ITestOutputHelper output) : IDisposable
 
         // Now the coordinator's only host, the node leaves as quickly as the lone seed.
         await AssertLeavesInTimeAsync(staying, "the node hosting the coordinator alone");
+    }
+
+    [BackendFact]
+    public async Task A_seed_whose_only_node_was_just_killed_leaves_within_5_s_of_SIGTERM()
+    {
+        var (seedAddress, seed) = await StartSeedAsync();
+        var node = await StartNodeAsync(seedAddress);
+        await _farm.WaitForStatusAsync(seedAddress, s => s.Healthy("node") == 1, LocalFarm.JoinTimeout, "the node up");
+
+        // Before the failure detector could notice (5 s): the dead node blocked the seed's leave until Akka gave up (10 s).
+        await KillAsync(node);
+        await AssertLeavesInTimeAsync(seed, "the seed whose node was killed");
+        Assert.Contains(seed.Output, l => l.Contains("node 127.0.0.1:", StringComparison.Ordinal) && l.Contains(DowningLine, StringComparison.Ordinal));
+    }
+
+    [BackendFact]
+    public async Task A_node_whose_seed_was_just_killed_leaves_within_5_s_of_SIGTERM()
+    {
+        var (seedAddress, seed) = await StartSeedAsync();
+        var node = await StartNodeAsync(seedAddress);
+        await _farm.WaitForStatusAsync(seedAddress, s => s.Healthy("node") == 1, LocalFarm.JoinTimeout, "the node up");
+
+        await KillAsync(seed);
+        await AssertLeavesInTimeAsync(node, "the node whose seed was killed");
+        Assert.Contains(node.Output, l => l.Contains("seed 127.0.0.1:", StringComparison.Ordinal) && l.Contains(DowningLine, StringComparison.Ordinal));
+    }
+
+    private static async Task KillAsync(VtrProcess member)
+    {
+        await member.SignalAsync("KILL");
+        Assert.True(await member.WaitForExitAsync(TimeSpan.FromSeconds(10)), "a killed member did not exit");
     }
 
     private async Task<(string Address, VtrProcess Seed)> StartSeedAsync()
