@@ -11,8 +11,12 @@ namespace Vtr.Seed.Hosting;
 /// Akka's singleton manager offers the hand-over to the next-oldest coordinator-capable member; when that member is
 /// leaving too (a seed and its nodes stopped together), its removal is ignored once this member is exiting, and the
 /// manager retries until CoordinatedShutdown's cluster-exiting phase times out: 8–10 s of "leaving" for nothing.
-/// Once this member is exiting and no other coordinator-capable member is Up, this guard stops the manager (and the
-/// coordinator with it), which ends that phase. With such a member Up, the graceful hand-over runs untouched.
+/// The same wait happens when that member crashed and a leaving member downed it (<see cref="LeavingMemberDowner"/>):
+/// the manager hands over to the oldest member until it is removed, and a downed member is removed only once the failure
+/// detector marks it unreachable. Once this member is exiting and the member the manager would hand over to (the oldest
+/// other coordinator-capable one) is not Up, this guard stops the manager (and the coordinator with it), which ends that
+/// phase; the next oldest member starts the coordinator once that heir is removed. With the heir Up, the graceful
+/// hand-over runs untouched.
 /// </summary>
 public sealed class CoordinatorExitGuard : ReceiveActor, IWithTimers
 {
@@ -97,9 +101,13 @@ public sealed class CoordinatorExitGuard : ReceiveActor, IWithTimers
 
     private void StopManagerWhenNobodyCanTakeOver()
     {
-        var successors = _members.Values.Count(m =>
-            m.UniqueAddress != _cluster.SelfUniqueAddress && m.HasRole(JobCoordinatorProtocol.Role) && m.Status == MemberStatus.Up);
-        if (successors > 0)
+        // The singleton manager's heir: the oldest other coordinator-capable member it still tracks (it forgets a member
+        // only once it exited or was removed; a Down or Leaving one stays the heir until then).
+        var heir = _members.Values
+            .Where(m => m.UniqueAddress != _cluster.SelfUniqueAddress && m.HasRole(JobCoordinatorProtocol.Role) &&
+                        m.Status is not (MemberStatus.Joining or MemberStatus.WeaklyUp or MemberStatus.Exiting or MemberStatus.Removed))
+            .Aggregate((Member?)null, (oldest, m) => oldest is null || m.IsOlderThan(oldest) ? m : oldest);
+        if (heir is { Status: MemberStatus.Up })
         {
             return;
         }
