@@ -9,10 +9,10 @@ namespace Vtr.Seed.Hosting;
 /// Lets a member leave in about a second when another member crashed just before (SIGTERM to a seed whose only node was
 /// killed, or to a node whose seed was): Akka's leave waits for convergence, which a crashed member that is not downed yet
 /// blocks until CoordinatedShutdown's cluster-exiting phase times out (10 s). From the moment this member is Leaving, it
-/// downs the members that are gone — their Akka.Remote connection closed and was not opened again, or the failure
-/// detector marked them unreachable — where <see cref="LeaveDowningRule"/> allows it. A closed connection is the quick
-/// sign (a killed process's sockets close at once); a member that merely stops answering (power cut, cable) is found by
-/// the failure detector seconds later, and downed then.
+/// downs the members that are gone — their Akka.Remote connection closed while they were not leaving and was not opened
+/// again, or the failure detector marked them unreachable — where <see cref="LeaveDowningRule"/> allows it. A closed
+/// connection is the quick sign (a killed process's sockets close at once); a member that merely stops answering (power
+/// cut, cable) is found by the failure detector seconds later, and downed then.
 /// </summary>
 public sealed class LeavingMemberDowner : ReceiveActor
 {
@@ -77,6 +77,13 @@ public sealed class LeavingMemberDowner : ReceiveActor
         DownGoneMembersWhileLeaving();
     }
 
+    /// <summary>
+    /// Unreachable, or its connection closed while it was not leaving. A leaving member closes its connections once it
+    /// exited, which the gossip may tell this member a moment later; if it crashed instead, the failure detector says so.
+    /// </summary>
+    private bool IsGone(Member member) =>
+        _unreachable.Contains(member.Address) || (_disconnected.Contains(member.Address) && member.Status != MemberStatus.Leaving);
+
     private void DownGoneMembersWhileLeaving()
     {
         // Only a member leaving of its own accord: a downed one (Down) is not asked to leave, it is told to go.
@@ -85,8 +92,7 @@ public sealed class LeavingMemberDowner : ReceiveActor
             return;
         }
 
-        var sightings = _members.Values.Select(m => new MemberSighting(m.Address, _downed.Contains(m.Address) ? MemberStatus.Down : m.Status,
-            _unreachable.Contains(m.Address) || _disconnected.Contains(m.Address)));
+        var sightings = _members.Values.Select(m => new MemberSighting(m.Address, _downed.Contains(m.Address) ? MemberStatus.Down : m.Status, IsGone(m)));
         foreach (var address in LeaveDowningRule.MembersToDown(sightings, self.Address))
         {
             var why = _unreachable.Contains(address) ? "unreachable" : "gone (its connection closed)";
