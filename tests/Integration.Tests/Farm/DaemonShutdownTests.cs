@@ -20,6 +20,11 @@ public sealed class DaemonShutdownTests(ITestOutputHelper output) : IDisposable
     /// <summary>What a leaving member says when it downs a member that crashed (LeavingMemberDowner).</summary>
     private const string DowningLine = "downing it so this member's leave can complete";
 
+    private const string CoordinatorLine = "job coordinator running on this member";
+
+    /// <summary>Failure detection (~7 s) + the singleton's removal margin (10 s) + slack for a loaded machine.</summary>
+    private static readonly TimeSpan CoordinatorMoveBound = TimeSpan.FromSeconds(60);
+
     private readonly LocalFarm _farm = new();
 
     public void Dispose() => _farm.Dispose();
@@ -48,6 +53,8 @@ public sealed class DaemonShutdownTests(ITestOutputHelper output) : IDisposable
         output.WriteLine($"seed exited {clock.Elapsed.TotalSeconds:0.00} s after SIGTERM to all three");
         Assert.True(clock.Elapsed < LeaveBound, $"the seed took {clock.Elapsed.TotalSeconds:0.0} s to leave: {string.Join(" | ", seed.Output)}");
         AssertLeftGracefully(seed);
+        // Nodes that leave are never taken for crashed ones, though their connections close while the seed leaves.
+        Assert.DoesNotContain(seed.Output, l => l.Contains(DowningLine, StringComparison.Ordinal));
         foreach (var node in new[] { first, second })
         {
             Assert.True(await node.WaitForExitAsync(LocalFarm.JoinTimeout));
@@ -103,6 +110,26 @@ public sealed class DaemonShutdownTests(ITestOutputHelper output) : IDisposable
         await KillAsync(seed);
         await AssertLeavesInTimeAsync(node, "the node whose seed was killed");
         Assert.Contains(node.Output, l => l.Contains("seed 127.0.0.1:", StringComparison.Ordinal) && l.Contains(DowningLine, StringComparison.Ordinal));
+    }
+
+    [BackendFact]
+    public async Task A_seed_whose_oldest_node_was_just_killed_leaves_within_5_s_and_a_surviving_node_takes_the_coordinator()
+    {
+        var (seedAddress, seed) = await StartSeedAsync();
+        // Started one after the other: the first node is the oldest after the seed, the one the coordinator goes to.
+        var heir = await StartNodeAsync(seedAddress);
+        var second = await StartNodeAsync(seedAddress);
+        var third = await StartNodeAsync(seedAddress);
+        await _farm.WaitForStatusAsync(seedAddress, s => s.Healthy("node") == 3, LocalFarm.JoinTimeout, "three nodes up");
+
+        // Two nodes stay against one gone: the seed downs it, and stops the coordinator instead of handing it to the dead.
+        await KillAsync(heir);
+        await AssertLeavesInTimeAsync(seed, "the seed whose oldest node was killed");
+
+        // The oldest survivor takes it, once the downed node was removed and Akka's removal margin (stable-after) passed.
+        output.WriteLine("second node: " + await second.WaitForLineAsync(CoordinatorLine, CoordinatorMoveBound));
+        Assert.False(second.HasExited || third.HasExited, "a surviving node exited");
+        Assert.DoesNotContain(third.Output, l => l.Contains(CoordinatorLine, StringComparison.Ordinal));
     }
 
     private static async Task KillAsync(VtrProcess member)
