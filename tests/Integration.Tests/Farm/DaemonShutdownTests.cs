@@ -88,29 +88,10 @@ public sealed class DaemonShutdownTests(ITestOutputHelper output) : IDisposable
     }
 
     [BackendFact]
-    public async Task A_seed_whose_only_node_was_just_killed_leaves_within_5_s_of_SIGTERM()
-    {
-        var (seedAddress, seed) = await StartSeedAsync();
-        var node = await StartNodeAsync(seedAddress);
-        await _farm.WaitForStatusAsync(seedAddress, s => s.Healthy("node") == 1, LocalFarm.JoinTimeout, "the node up");
-
-        // Before the failure detector could notice (5 s): the dead node blocked the seed's leave until Akka gave up (10 s).
-        await KillAsync(node);
-        await AssertLeavesInTimeAsync(seed, "the seed whose node was killed");
-        Assert.Contains(seed.Output, l => l.Contains("node 127.0.0.1:", StringComparison.Ordinal) && l.Contains(DowningLine, StringComparison.Ordinal));
-    }
+    public Task A_seed_whose_only_node_was_just_killed_leaves_within_5_s_of_SIGTERM() => AssertLeavesRightAfterTheOtherWasKilledAsync(killTheSeed: false);
 
     [BackendFact]
-    public async Task A_node_whose_seed_was_just_killed_leaves_within_5_s_of_SIGTERM()
-    {
-        var (seedAddress, seed) = await StartSeedAsync();
-        var node = await StartNodeAsync(seedAddress);
-        await _farm.WaitForStatusAsync(seedAddress, s => s.Healthy("node") == 1, LocalFarm.JoinTimeout, "the node up");
-
-        await KillAsync(seed);
-        await AssertLeavesInTimeAsync(node, "the node whose seed was killed");
-        Assert.Contains(node.Output, l => l.Contains("seed 127.0.0.1:", StringComparison.Ordinal) && l.Contains(DowningLine, StringComparison.Ordinal));
-    }
+    public Task A_node_whose_seed_was_just_killed_leaves_within_5_s_of_SIGTERM() => AssertLeavesRightAfterTheOtherWasKilledAsync(killTheSeed: true);
 
     [BackendFact]
     public async Task A_seed_whose_oldest_node_was_just_killed_leaves_within_5_s_and_a_surviving_node_takes_the_coordinator()
@@ -130,6 +111,20 @@ public sealed class DaemonShutdownTests(ITestOutputHelper output) : IDisposable
         output.WriteLine("second node: " + await second.WaitForLineAsync(CoordinatorLine, CoordinatorMoveBound));
         Assert.False(second.HasExited || third.HasExited, "a surviving node exited");
         Assert.DoesNotContain(third.Output, l => l.Contains(CoordinatorLine, StringComparison.Ordinal));
+    }
+
+    /// <summary>Seed + one node; one is killed, the other is sent SIGTERM at once, before the failure detector could notice
+    /// (5 s): the dead member blocked the leave until Akka gave up (10 s).</summary>
+    private async Task AssertLeavesRightAfterTheOtherWasKilledAsync(bool killTheSeed)
+    {
+        var (seedAddress, seed) = await StartSeedAsync();
+        var node = await StartNodeAsync(seedAddress);
+        await _farm.WaitForStatusAsync(seedAddress, s => s.Healthy("node") == 1, LocalFarm.JoinTimeout, "the node up");
+        var (killed, stopped, killedKind) = killTheSeed ? (seed, node, "seed") : (node, seed, "node");
+
+        await KillAsync(killed);
+        await AssertLeavesInTimeAsync(stopped, $"the member whose {killedKind} was killed");
+        Assert.Contains(stopped.Output, l => l.Contains(killedKind + " 127.0.0.1:", StringComparison.Ordinal) && l.Contains(DowningLine, StringComparison.Ordinal));
     }
 
     private static async Task KillAsync(VtrProcess member)
