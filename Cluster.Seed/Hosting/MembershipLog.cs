@@ -50,7 +50,8 @@ public sealed class MembershipLog : ReceiveActor
         }
     }
 
-    private static string Describe(Member member)
+    /// <summary>"seed|node|client HOST:PORT", as every membership line names a member.</summary>
+    internal static string Describe(Member member)
     {
         var kind = member.HasRole(ClusterNames.SeedRole) ? "seed" : member.HasRole(ClusterNames.NodeRole) ? "node" : "client";
         return $"{kind} {member.Address.Host}:{member.Address.Port}";

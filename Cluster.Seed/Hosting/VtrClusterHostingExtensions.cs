@@ -23,7 +23,8 @@ public static class VtrClusterHostingExtensions
 
     /// <summary>
     /// Remoting, clustering with the keep-majority split-brain resolver, DistributedPubSub (for the
-    /// coordinator announcement) and the vtr serializer. A member without seeds joins itself.
+    /// coordinator announcement) and the vtr serializer. A member without seeds joins itself. A leaving member downs
+    /// members that crashed just before, where keep-majority would (<see cref="LeavingMemberDowner"/>).
     /// </summary>
     public static AkkaConfigurationBuilder WithVtrCluster(this AkkaConfigurationBuilder builder, VtrClusterOptions options)
     {
@@ -42,7 +43,8 @@ public static class VtrClusterHostingExtensions
                 SplitBrainResolver = new KeepMajorityOption(),
             })
             .WithDistributedPubSub(string.Empty)
-            .AddVtrSerialization();
+            .AddVtrSerialization()
+            .WithActors((system, _) => system.ActorOf(LeavingMemberDowner.Props(), "leaving-member-downer"));
         if (seeds.IsEmpty)
         {
             builder.AddStartup((system, _) =>

@@ -71,6 +71,7 @@ public sealed class CodecActor : ReceiveActor
         _encoder = null;
         _decoder = null;
         _meter = null;
+        _ = Vtr.Native.Posix.NativeHeapTuning.ReturnFreeMemory();
     }
 
     private void Open()

@@ -65,6 +65,10 @@ public static partial class AvUtilNative
     [LibraryImport(NativeLibraries.AvUtil, EntryPoint = "av_frame_get_buffer")]
     public static partial int av_frame_get_buffer(SafeFrameHandle frame, int align);
 
+    /// <summary>int av_frame_is_writable(AVFrame *frame): 1 when this frame holds the only reference to each of its buffers.</summary>
+    [LibraryImport(NativeLibraries.AvUtil, EntryPoint = "av_frame_is_writable")]
+    public static partial int av_frame_is_writable(SafeFrameHandle frame);
+
     /// <summary>int av_frame_make_writable(AVFrame *frame)</summary>
     [LibraryImport(NativeLibraries.AvUtil, EntryPoint = "av_frame_make_writable")]
     public static partial int av_frame_make_writable(SafeFrameHandle frame);

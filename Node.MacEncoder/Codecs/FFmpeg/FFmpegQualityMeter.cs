@@ -10,7 +10,9 @@ namespace Vtr.Node.Codecs.FFmpeg;
 /// rather than concealed); each decoded picture is paired with its held twin, which is released right there, and the
 /// pair goes through <see cref="PsnrSsimGraph"/>. A decoder error, a decoded pts the encoder never saw, or a count that
 /// does not add up is the segment's decode problem; holding more than <see cref="MaxHeldFrames"/> (an encoder delay no
-/// preset has) stops measuring and leaves the check to the client.
+/// preset has) stops measuring and leaves the check to the client. A released picture's frame is kept and refilled once
+/// the filters let go of it: a fresh 1080p picture per frame cost ~2 CPU-s of page faults on a 20 s job (each buffer is
+/// mmapped, glibc's threshold being fixed, so every new one is zeroed by the kernel).
 /// </summary>
 public sealed unsafe class FFmpegQualityMeter : IQualityMeter
 {
@@ -24,6 +26,7 @@ public sealed unsafe class FFmpegQualityMeter : IQualityMeter
     private readonly QualityMeterSettings _settings;
     private readonly FFmpegCodecSession _decoder;
     private readonly Dictionary<long, SafeFrameHandle> _held = new(MaxHeldFrames);
+    private readonly List<SafeFrameHandle> _spare = [];
     private readonly int _referenceFormat;
     private PsnrSsimGraph? _graph;
     private int _encoded;
@@ -41,6 +44,9 @@ public sealed unsafe class FFmpegQualityMeter : IQualityMeter
     public int HeldFrames => _held.Count;
 
     public int PeakHeldFrames { get; private set; }
+
+    /// <summary>Picture buffers allocated so far: the peak held plus what the filters still hold, not one per frame.</summary>
+    public int AllocatedPictures { get; private set; }
 
     /// <summary>Opens a meter, or returns null with the reason (no libavfilter or no psnr/ssim filter, no decoder).</summary>
     public static FFmpegQualityMeter? TryOpen(QualityMeterSettings settings, out string unavailableReason)
@@ -88,18 +94,12 @@ public sealed unsafe class FFmpegQualityMeter : IQualityMeter
             return;
         }
 
-        var copy = AvUtilNative.av_frame_alloc();
+        var copy = TakeSpare() ?? AllocatePicture();
         try
         {
             var l = _runtime.Layout;
             var f = copy.DangerousGetHandle();
-            if (copy.IsInvalid)
-            {
-                throw new FFmpegException("av_frame_alloc returned NULL");
-            }
-
             AvFields.SetFrameGeometry(l, f, _settings.Width, _settings.Height, _referenceFormat);
-            FFmpegException.ThrowIfError(AvUtilNative.av_frame_get_buffer(copy, 0), "av_frame_get_buffer");
             PlanarFrameWriter.Write(l, frame, f, _settings.PixelFormat, planar: true, _settings.Width, _settings.Height);
             if (!_held.TryAdd(frame.Pts, copy))
             {
@@ -240,7 +240,7 @@ public sealed unsafe class FFmpegQualityMeter : IQualityMeter
             return;
         }
 
-        using (reference)
+        try
         {
             var format = AvFields.FrameFormat(l, f);
             if (!SameLayout(format) || AvFields.FrameWidth(l, f) != _settings.Width || AvFields.FrameHeight(l, f) != _settings.Height)
@@ -255,6 +255,48 @@ public sealed unsafe class FFmpegQualityMeter : IQualityMeter
             AvFields.SetFrameGeometry(l, reference.DangerousGetHandle(), _settings.Width, _settings.Height, format);
             _graph ??= new PsnrSsimGraph(_runtime, _settings.Width, _settings.Height, format);
             _graph.Push(decoded, reference);
+        }
+        finally
+        {
+            _spare.Add(reference);
+        }
+    }
+
+    /// <summary>The oldest spare frame the filters no longer reference, taken off the list; null when there is none.</summary>
+    private SafeFrameHandle? TakeSpare()
+    {
+        for (var i = 0; i < _spare.Count; i++)
+        {
+            if (AvUtilNative.av_frame_is_writable(_spare[i]) != 0)
+            {
+                var frame = _spare[i];
+                _spare.RemoveAt(i);
+                return frame;
+            }
+        }
+
+        return null;
+    }
+
+    private SafeFrameHandle AllocatePicture()
+    {
+        var picture = AvUtilNative.av_frame_alloc();
+        try
+        {
+            if (picture.IsInvalid)
+            {
+                throw new FFmpegException("av_frame_alloc returned NULL");
+            }
+
+            AvFields.SetFrameGeometry(_runtime.Layout, picture.DangerousGetHandle(), _settings.Width, _settings.Height, _referenceFormat);
+            FFmpegException.ThrowIfError(AvUtilNative.av_frame_get_buffer(picture, 0), "av_frame_get_buffer");
+            AllocatedPictures++;
+            return picture;
+        }
+        catch
+        {
+            picture.Dispose();
+            throw;
         }
     }
 
@@ -275,11 +317,12 @@ public sealed unsafe class FFmpegQualityMeter : IQualityMeter
 
     private void ReleaseHeld()
     {
-        foreach (var frame in _held.Values)
+        foreach (var frame in _held.Values.Concat(_spare))
         {
             frame.Dispose();
         }
 
         _held.Clear();
+        _spare.Clear();
     }
 }

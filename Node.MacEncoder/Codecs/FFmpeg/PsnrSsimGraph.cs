@@ -15,6 +15,9 @@ internal sealed class PsnrSsimGraph : IDisposable
     public const string MeanSquaredErrorKey = "lavfi.psnr.mse_avg";
     public const string SsimKey = "lavfi.ssim.All";
 
+    /// <summary>AV_BUFFERSRC_FLAG_KEEP_REF (libavfilter/buffersrc.h): the source takes a new reference, not ours.</summary>
+    private const int KeepReference = 8;
+
     private readonly FFmpegRuntime _runtime;
     private readonly SafeFilterGraphHandle _graph;
     private readonly SafeFrameHandle _output;
@@ -67,8 +70,10 @@ internal sealed class PsnrSsimGraph : IDisposable
 
     public double Ssim => Measured == 0 ? 0 : _ssimSum / Measured;
 
-    /// <summary>Pushes one pair (their references move into the graph; both frames come back blank) and collects what
-    /// the filters output. Throws <see cref="FFmpegException"/> on a filter error or a frame without the metadata.</summary>
+    /// <summary>Pushes one pair and collects what the filters output: the decoded picture moves into the graph (the frame
+    /// comes back blank); the reference keeps its picture and the graph takes its own reference, so the caller can reuse
+    /// the frame once <c>av_frame_is_writable</c> says the graph let go of it. Throws <see cref="FFmpegException"/> on a
+    /// filter error or a frame without the metadata.</summary>
     public void Push(SafeFrameHandle decoded, SafeFrameHandle reference)
     {
         var l = _runtime.Layout;
@@ -76,7 +81,7 @@ internal sealed class PsnrSsimGraph : IDisposable
         AvFields.SetFramePts(l, reference.DangerousGetHandle(), _next);
         _next++;
         FFmpegException.ThrowIfError(AvFilterNative.av_buffersrc_add_frame_flags(_main, decoded.DangerousGetHandle(), 0), "av_buffersrc_add_frame(main)");
-        FFmpegException.ThrowIfError(AvFilterNative.av_buffersrc_add_frame_flags(_reference, reference.DangerousGetHandle(), 0), "av_buffersrc_add_frame(ref)");
+        FFmpegException.ThrowIfError(AvFilterNative.av_buffersrc_add_frame_flags(_reference, reference.DangerousGetHandle(), KeepReference), "av_buffersrc_add_frame(ref)");
         Collect();
     }
 

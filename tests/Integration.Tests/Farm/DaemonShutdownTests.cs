@@ -7,14 +7,23 @@ namespace Vtr.Integration.Tests.Farm;
 
 /// <summary>
 /// Stopping daemons as people do (SIGTERM: `systemctl stop`, Ctrl+C in a terminal running all of them): a seed leaves in
-/// a second or two whether it is alone, the last of a farm stopped together, or hands the coordinator to a node that
-/// stays; an idle node leaving is reported as removed, with no "segments queued again".
+/// a second or two whether it is alone, the last of a farm stopped together, hands the coordinator to a node that
+/// stays, or its only node was just killed (and a node likewise when its seed was); an idle node leaving is reported as
+/// removed, with no "segments queued again".
 /// </summary>
 [Trait("Category", "Native")]
 public sealed class DaemonShutdownTests(ITestOutputHelper output) : IDisposable
 {
     /// <summary>Generous: a leave takes ~1 s here, the old hand-over to a leaving node took 8–10 s.</summary>
     private static readonly TimeSpan LeaveBound = TimeSpan.FromSeconds(5);
+
+    /// <summary>What a leaving member says when it downs a member that crashed (LeavingMemberDowner).</summary>
+    private const string DowningLine = "downing it so this member's leave can complete";
+
+    private const string CoordinatorLine = "job coordinator running on this member";
+
+    /// <summary>Failure detection (~7 s) + the singleton's removal margin (10 s) + slack for a loaded machine.</summary>
+    private static readonly TimeSpan CoordinatorMoveBound = TimeSpan.FromSeconds(60);
 
     private readonly LocalFarm _farm = new();
 
@@ -44,6 +53,8 @@ public sealed class DaemonShutdownTests(ITestOutputHelper output) : IDisposable
         output.WriteLine($"seed exited {clock.Elapsed.TotalSeconds:0.00} s after SIGTERM to all three");
         Assert.True(clock.Elapsed < LeaveBound, $"the seed took {clock.Elapsed.TotalSeconds:0.0} s to leave: {string.Join(" | ", seed.Output)}");
         AssertLeftGracefully(seed);
+        // Nodes that leave are never taken for crashed ones, though their connections close while the seed leaves.
+        Assert.DoesNotContain(seed.Output, l => l.Contains(DowningLine, StringComparison.Ordinal));
         foreach (var node in new[] { first, second })
         {
             Assert.True(await node.WaitForExitAsync(LocalFarm.JoinTimeout));
@@ -74,6 +85,52 @@ public sealed class DaemonShutdownTests(ITestOutputHelper output) : IDisposable
 
         // Now the coordinator's only host, the node leaves as quickly as the lone seed.
         await AssertLeavesInTimeAsync(staying, "the node hosting the coordinator alone");
+    }
+
+    [BackendFact]
+    public Task A_seed_whose_only_node_was_just_killed_leaves_within_5_s_of_SIGTERM() => AssertLeavesRightAfterTheOtherWasKilledAsync(killTheSeed: false);
+
+    [BackendFact]
+    public Task A_node_whose_seed_was_just_killed_leaves_within_5_s_of_SIGTERM() => AssertLeavesRightAfterTheOtherWasKilledAsync(killTheSeed: true);
+
+    [BackendFact]
+    public async Task A_seed_whose_oldest_node_was_just_killed_leaves_within_5_s_and_a_surviving_node_takes_the_coordinator()
+    {
+        var (seedAddress, seed) = await StartSeedAsync();
+        // Started one after the other: the first node is the oldest after the seed, the one the coordinator goes to.
+        var heir = await StartNodeAsync(seedAddress);
+        var second = await StartNodeAsync(seedAddress);
+        var third = await StartNodeAsync(seedAddress);
+        await _farm.WaitForStatusAsync(seedAddress, s => s.Healthy("node") == 3, LocalFarm.JoinTimeout, "three nodes up");
+
+        // Two nodes stay against one gone: the seed downs it, and stops the coordinator instead of handing it to the dead.
+        await KillAsync(heir);
+        await AssertLeavesInTimeAsync(seed, "the seed whose oldest node was killed");
+
+        // The oldest survivor takes it, once the downed node was removed and Akka's removal margin (stable-after) passed.
+        output.WriteLine("second node: " + await second.WaitForLineAsync(CoordinatorLine, CoordinatorMoveBound));
+        Assert.False(second.HasExited || third.HasExited, "a surviving node exited");
+        Assert.DoesNotContain(third.Output, l => l.Contains(CoordinatorLine, StringComparison.Ordinal));
+    }
+
+    /// <summary>Seed + one node; one is killed, the other is sent SIGTERM at once, before the failure detector could notice
+    /// (5 s): the dead member blocked the leave until Akka gave up (10 s).</summary>
+    private async Task AssertLeavesRightAfterTheOtherWasKilledAsync(bool killTheSeed)
+    {
+        var (seedAddress, seed) = await StartSeedAsync();
+        var node = await StartNodeAsync(seedAddress);
+        await _farm.WaitForStatusAsync(seedAddress, s => s.Healthy("node") == 1, LocalFarm.JoinTimeout, "the node up");
+        var (killed, stopped, killedKind) = killTheSeed ? (seed, node, "seed") : (node, seed, "node");
+
+        await KillAsync(killed);
+        await AssertLeavesInTimeAsync(stopped, $"the member whose {killedKind} was killed");
+        Assert.Contains(stopped.Output, l => l.Contains(killedKind + " 127.0.0.1:", StringComparison.Ordinal) && l.Contains(DowningLine, StringComparison.Ordinal));
+    }
+
+    private static async Task KillAsync(VtrProcess member)
+    {
+        await member.SignalAsync("KILL");
+        Assert.True(await member.WaitForExitAsync(TimeSpan.FromSeconds(10)), "a killed member did not exit");
     }
 
     private async Task<(string Address, VtrProcess Seed)> StartSeedAsync()

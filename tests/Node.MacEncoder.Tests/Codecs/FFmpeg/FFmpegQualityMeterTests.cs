@@ -59,6 +59,8 @@ public sealed class FFmpegQualityMeterTests
         Assert.InRange(meter.PeakHeldFrames, 1, FFmpegQualityMeter.MaxHeldFrames);
         Assert.True(meter.PeakHeldFrames < frames / 4, $"peak {meter.PeakHeldFrames} of {frames}: pictures are not released as they pair");
         Assert.Equal(0, meter.HeldFrames);
+        // Released pictures are refilled: buffers for the peak held and the few the filters still hold, not one per frame.
+        Assert.True(meter.AllocatedPictures <= meter.PeakHeldFrames + 4, $"{meter.AllocatedPictures} pictures allocated for a peak of {meter.PeakHeldFrames} held");
         Assert.InRange(Psnr.FromMeanSquaredError(result.MeanSquaredError, 8), 25, 99);
         Assert.InRange(result.Ssim, 0.8, 1.0);
     }
