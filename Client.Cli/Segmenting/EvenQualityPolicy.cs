@@ -11,8 +11,9 @@ namespace Vtr.Cli.Segmenting;
 /// secant), else the node's measured one, else <see cref="DbPerCrf"/>. What a node's segments needed is remembered as
 /// that node's crf offset, so its next segments start calibrated and a steady farm stops re-encoding after the first
 /// segment per node. Nodes learn, and retries are spent, only against a median of at least
-/// <see cref="MinSegmentsToJudge"/> segments, and the end-of-job sweep serves the furthest outliers first, so an early,
-/// unsettled median can neither miscalibrate a node nor use up the budget a real outlier needs.
+/// <see cref="MinSegmentsToJudge"/> segments, a retry leaves one retry's budget for each worse outlier, and the
+/// end-of-job sweep serves the furthest outliers first, so an early, unsettled median can neither miscalibrate a node
+/// nor use up the budget a real outlier needs.
 /// </summary>
 public sealed class EvenQualityPolicy
 {
@@ -46,6 +47,7 @@ public sealed class EvenQualityPolicy
     private readonly Dictionary<NodeId, double> _offsets = [];
     private readonly Dictionary<NodeId, (double Sum, int Count)> _nodeSlopes = [];
     private readonly Dictionary<int, Segment> _segments = [];
+    private readonly HashSet<int> _inFlight = [];
     private readonly int _jobFrames;
     private int _measuredFrames;
     private int _retriedFrames;
@@ -141,6 +143,7 @@ public sealed class EvenQualityPolicy
             }
 
             _segments[index] = segment;
+            _inFlight.Remove(index);
             if (Active && Secant(segment, node) is { } measured)
             {
                 var (sum, count) = _nodeSlopes.GetValueOrDefault(node);
@@ -168,6 +171,7 @@ public sealed class EvenQualityPolicy
             }
 
             _retriedFrames += _segments[index].Frames;
+            _inFlight.Add(index);
             return true;
         }
     }
@@ -216,8 +220,25 @@ public sealed class EvenQualityPolicy
     }
 
     private bool ShouldRetry(int index) =>
-        Active && Settled(_segments.Count) && IsOutlier(index)
-        && _segments[index].Attempts.Count <= MaxRetries && _retriedFrames + _segments[index].Frames <= RetryBudget * _jobFrames;
+        Active && Settled(_segments.Count) && IsOutlier(index) && Retryable(index)
+        && _retriedFrames + _segments[index].Frames + HeldForWorse(index) <= RetryBudget * _jobFrames;
+
+    private bool Retryable(int index) => _segments[index].Attempts.Count <= MaxRetries;
+
+    /// <summary>Frames of one retry for each outlier further from the median than <paramref name="index"/> that may still
+    /// be retried and has none under way: a retry never takes the budget a worse segment needs (one judged before the
+    /// median settled waits for the sweep, and the segments arriving after it must not spend its share).</summary>
+    private int HeldForWorse(int index)
+    {
+        if (Median(except: null) is not { } median)
+        {
+            return 0;
+        }
+
+        var distance = Math.Abs(_segments[index].Kept.Psnr - median);
+        return _segments.Where(s => s.Key != index && Retryable(s.Key) && !_inFlight.Contains(s.Key) && Math.Abs(s.Value.Kept.Psnr - median) > Math.Max(distance, ToleranceDb))
+            .Sum(s => s.Value.Frames);
+    }
 
     /// <summary>Whether a median of this many segments can be trusted: enough of them, or every one of the job's.</summary>
     private bool Settled(int segments) => segments >= MinSegmentsToJudge || (segments > 0 && _measuredFrames >= _jobFrames);

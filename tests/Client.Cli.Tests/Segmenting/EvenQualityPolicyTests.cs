@@ -258,6 +258,40 @@ public sealed class EvenQualityPolicyTests
     }
 
     [Fact]
+    public void A_retry_leaves_the_budget_a_worse_outlier_still_needs()
+    {
+        var policy = Policy(jobFrames: 6 * Frames); // budget: three retries
+        policy.Record(0, Fast, 0, 46.0, Frames);
+        policy.Record(1, Slow, 0, 42.0, Frames); // 4 dB under, judged before the median settled: waits for the sweep
+        policy.Record(2, Fast, 0, 46.0, Frames);
+        policy.Record(3, Fast, 0, 46.0, Frames);
+        policy.Record(4, Fast, 0, 47.3, Frames);
+        Assert.True(policy.TryReserveRetry(4));
+        policy.Record(4, Fast, 1, 47.2, Frames);
+        Assert.True(policy.TryReserveRetry(4)); // 2 retries + 1 held for segment 1: the whole budget
+        policy.Record(4, Fast, 2, 47.15, Frames);
+
+        policy.Record(5, Fast, 0, 47.4, Frames);
+
+        Assert.False(policy.TryReserveRetry(5)); // 1.4 dB off: the last retry is segment 1's
+        Assert.True(policy.TryReserveRetry(1));
+    }
+
+    [Fact]
+    public void A_worse_outlier_with_a_retry_under_way_holds_no_more_budget()
+    {
+        var policy = Policy(jobFrames: 4 * Frames); // budget: two retries
+        double[] psnrs = [46.0, 46.0, 46.0, 42.0, 47.4];
+        for (var index = 0; index < psnrs.Length; index++)
+        {
+            policy.Record(index, Fast, 0, psnrs[index], Frames);
+        }
+
+        Assert.True(policy.TryReserveRetry(3)); // the sweep's first, still encoding
+        Assert.True(policy.TryReserveRetry(4));
+    }
+
+    [Fact]
     public void The_end_sweep_gives_a_short_budget_to_the_furthest_outlier()
     {
         var policy = Policy(jobFrames: 60); // budget: 30 frames, one retry
