@@ -22,9 +22,10 @@ public static class ClusterBenchCommand
         var pin = new Option<bool>("--pin") { Description = "with --processes: pin node i to core i (taskset, Linux)" };
         var segmentSeconds = new Option<double?>("--segment-seconds") { Description = "segment length (default: sized for the cluster, as vtr transcode does)" };
         var secure = new Option<bool>("--secure") { Description = "instead of the node counts: pairs with and without farm TLS on the segments (the cost of a secured farm)" };
+        var noQualityCheck = new Option<bool>("--no-quality-check") { Description = "skip the per-segment decode + PSNR/SSIM check, as vtr transcode --no-quality-check (the check's share of a node's time)" };
         var command = new Command("cluster", "Transcode one generated clip with k one-session, one-thread nodes and with ffmpeg -threads 1: speed-up and efficiency per k");
         clip.AddTo(command);
-        foreach (var option in (Option[])[seconds, nodes, processes, pin, segmentSeconds, secure])
+        foreach (var option in (Option[])[seconds, nodes, processes, pin, segmentSeconds, secure, noQualityCheck])
         {
             command.Options.Add(option);
         }
@@ -44,6 +45,7 @@ public static class ClusterBenchCommand
                 Preset = parse.GetValue(clip.Preset)!,
                 Rounds = clip.RoundsOf(parse),
                 Secure = parse.GetValue(secure),
+                QualityCheck = !parse.GetValue(noQualityCheck),
             };
             if ((counts is null ? NodesProblem : clip.Problem(parse, evenSides: false) ?? Problem(options)) is { } problem)
             {

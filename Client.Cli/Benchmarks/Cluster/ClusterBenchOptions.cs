@@ -34,6 +34,10 @@ internal sealed record ClusterBenchOptions
 
     public long Bitrate { get; init; } = 4_000_000;
 
+    /// <summary>Runs the per-segment decode + PSNR/SSIM check as `vtr transcode` does (false: --no-quality-check, so the
+    /// nodes do only what `ffmpeg -threads 1` does plus the final output check).</summary>
+    public bool QualityCheck { get; init; } = true;
+
     /// <summary>Runs per configuration, interleaved; each reports its median.</summary>
     public int Rounds { get; init; } = 1;
 

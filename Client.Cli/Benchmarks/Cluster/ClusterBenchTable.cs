@@ -27,6 +27,7 @@ internal static class ClusterBenchTable
                 + $"{o.Bitrate / 1_000_000.0:0.#} Mbit/s, nodes {report.NodeMode}, {report.ProcessorCount} cores")
             .Caption($"nodes: 1 session, {ClusterTranscodeRun.NodeThreads} codec thread each; segments "
                 + (o.SegmentSeconds is { } s ? $"of {s.ToString("0.##", Inv)} s" : "sized for the cluster")
+                + (o.QualityCheck ? "; per-segment check on" : "; per-segment check off (--no-quality-check)")
                 + $"; median of {Math.Max(1, o.Rounds)}; efficiency = speed-up ÷ k; best = what whole segments allow; "
                 + $"load average {Markup.Escape(report.LoadBefore)} before, {Markup.Escape(report.LoadAfter)} after");
         table.AddColumn("configuration");

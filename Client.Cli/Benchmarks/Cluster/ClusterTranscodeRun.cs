@@ -32,6 +32,7 @@ internal static class ClusterTranscodeRun
             EmbeddedSegmentFarm = farm,
             ExpectedNodes = nodes,
             Resume = false,
+            QualityCheck = options.QualityCheck,
         };
         NodeProcessCluster? processes = null;
         try

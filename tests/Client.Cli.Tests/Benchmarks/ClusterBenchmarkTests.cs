@@ -131,6 +131,20 @@ public sealed class ClusterBenchmarkTests
         Assert.Contains(rows, r => r.Contains("2 nodes", StringComparison.Ordinal) && r.Contains("1.67x", StringComparison.Ordinal)
             && r.Contains("0.83", StringComparison.Ordinal) && r.Contains("1.00", StringComparison.Ordinal) && r.Contains("4: 3 · 1", StringComparison.Ordinal));
         Assert.Contains("nodes in-process", console.Output, StringComparison.Ordinal);
+        Assert.Contains("check on", console.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_table_says_when_the_per_segment_check_was_off()
+    {
+        var report = Report(Run(1, 10, [25, 25, 25, 25], [4])) with { Options = Tiny with { QualityCheck = false } };
+        var console = new TestConsole().Width(400);
+
+        console.Write(ClusterBenchTable.Render(report));
+
+        // The caption wraps to the table's width: compare with the line breaks and their indentation folded.
+        var caption = string.Join(' ', console.Output.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("per-segment check off (--no-quality-check)", caption, StringComparison.Ordinal);
     }
 
     private static ClusterBenchRun Run(int nodes, double seconds, int[] segments, int[]? perNode = null) =>
