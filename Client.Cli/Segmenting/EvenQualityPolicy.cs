@@ -5,16 +5,27 @@ namespace Vtr.Cli.Segmenting;
 /// <summary>
 /// Holds one quality-mode job to an even quality across a mixed farm (pure, thread-safe): every segment's PSNR is
 /// compared with the job's median segment, and a segment further than <see cref="ToleranceDb"/> from it is
-/// re-encoded with a crf moved by the distance over <see cref="DbPerCrf"/> (a bounded target-quality loop, like
+/// re-encoded with its crf moved by the distance over a slope in dB per crf step (a bounded target-quality loop, like
 /// Av1an's), at most <see cref="MaxRetries"/> times per segment and within a budget of re-encoded frames; the attempt
-/// nearer the median is kept. What a node's segments needed is remembered as that node's crf offset, so its next
-/// segments start calibrated and a steady farm stops re-encoding after the first segment per node.
+/// nearer the median is kept. The slope is the segment's own once two of its attempts on one node were measured (the
+/// secant), else the node's measured one, else <see cref="DbPerCrf"/>. What a node's segments needed is remembered as
+/// that node's crf offset, so its next segments start calibrated and a steady farm stops re-encoding after the first
+/// segment per node. Nodes learn, and retries are spent, only against a median of at least
+/// <see cref="MinSegmentsToJudge"/> segments, a retry leaves one retry's budget for each worse outlier, and the
+/// end-of-job sweep serves the furthest outliers first, so an early, unsettled median can neither miscalibrate a node
+/// nor use up the budget a real outlier needs.
 /// </summary>
 public sealed class EvenQualityPolicy
 {
     /// <summary>x264's PSNR per crf step around the usable range (crf 17–29 on the quality-scale clip: 0.58–0.67 dB,
-    /// docs/benchmarks.md "Quality scale"); a retry's measurement corrects what this estimate misses.</summary>
+    /// docs/benchmarks.md "Quality scale"): the slope until a segment or node has measured its own.</summary>
     public const double DbPerCrf = 0.6;
+
+    /// <summary>The range a measured slope is clamped to: flat or steep content stays within it, while one noisy secant
+    /// (two attempts a fraction of a dB apart) cannot send the next crf across the scale.</summary>
+    public const double MinDbPerCrf = 0.25;
+
+    public const double MaxDbPerCrf = 1.5;
 
     /// <summary>Largest crf offset a node may be given: beyond this a node is not "another preset" but broken.</summary>
     public const double MaxOffset = 15;
@@ -27,10 +38,18 @@ public sealed class EvenQualityPolicy
     /// <summary>Re-encoded frames allowed, as a share of the job's frames: at most this much extra encode time.</summary>
     public const double DefaultRetryBudget = 0.5;
 
+    /// <summary>Segments the median must stand on before a node learns from it or a retry is spent (unless every frame
+    /// was measured): the median of two is their mean, so on a mixed farm it lies between two presets, both segments
+    /// are equally far from it and a node calibrated to it lands between them too.</summary>
+    public const int MinSegmentsToJudge = 3;
+
     private readonly Lock _gate = new();
     private readonly Dictionary<NodeId, double> _offsets = [];
-    private readonly Dictionary<int, Kept> _kept = [];
+    private readonly Dictionary<NodeId, (double Sum, int Count)> _nodeSlopes = [];
+    private readonly Dictionary<int, Segment> _segments = [];
+    private readonly HashSet<int> _inFlight = [];
     private readonly int _jobFrames;
+    private int _measuredFrames;
     private int _retriedFrames;
 
     /// <param name="baseCrf">The crf the job's quality stands for on a software node; null = measure only (bitrate mode).</param>
@@ -54,12 +73,46 @@ public sealed class EvenQualityPolicy
     /// <summary>True when the policy changes settings (quality mode with a tolerance); false = it only measures.</summary>
     public bool Active => BaseCrf is not null;
 
-    /// <summary>The crf offset <paramref name="node"/> encodes with now (0 until one of its segments was measured).</summary>
+    /// <summary>The crf offset <paramref name="node"/> encodes new segments with (0 until one of its segments was measured).</summary>
     public double OffsetFor(NodeId node)
     {
         lock (_gate)
         {
-            return Active && _offsets.TryGetValue(node, out var offset) ? offset : 0;
+            return Active ? NodeOffset(node) : 0;
+        }
+    }
+
+    /// <summary>
+    /// The crf offset <paramref name="node"/> encodes segment <paramref name="index"/> with: the node's offset for a
+    /// segment not measured yet; for a retry, the step from the segment's latest attempt (on this node when it has one)
+    /// to the median along the segment's slope, an attempt on another node carried over by the two nodes' offsets.
+    /// </summary>
+    public double OffsetFor(NodeId node, int index)
+    {
+        lock (_gate)
+        {
+            if (!Active)
+            {
+                return 0;
+            }
+
+            if (!_segments.TryGetValue(index, out var segment) || Median(except: index) is not { } median)
+            {
+                return NodeOffset(node);
+            }
+
+            var from = segment.LatestOn(node) ?? segment.Latest;
+            var needed = Math.Clamp(from.Offset + ((from.Psnr - median) / Slope(segment, from.Node)), -MaxOffset, MaxOffset);
+            if (from.Node == node)
+            {
+                return needed;
+            }
+
+            // The segment's distance from its node's calibration is its content, carried over to this node's calibration;
+            // before its node was calibrated that distance is mostly the node's own (a preset), which this node lacks.
+            return _offsets.TryGetValue(from.Node, out var calibration)
+                ? Math.Clamp(needed - calibration + NodeOffset(node), -MaxOffset, MaxOffset)
+                : NodeOffset(node);
         }
     }
 
@@ -68,28 +121,39 @@ public sealed class EvenQualityPolicy
 
     /// <summary>
     /// Takes a segment's measured attempt: the first one is kept, a later one replaces the kept attempt when it lies
-    /// nearer the median. Learns the node's offset and says whether the segment should be encoded again.
+    /// nearer the median. Learns the node's slope and offset and says whether the segment should be encoded again.
     /// </summary>
     public EvenQualityDecision Record(int index, NodeId node, double offset, double psnr, int frames)
     {
         lock (_gate)
         {
-            var attempts = _kept.TryGetValue(index, out var kept) ? kept.Attempts + 1 : 1;
             var median = Median(except: index) ?? psnr;
-            var keep = kept is null || Math.Abs(psnr - median) < Math.Abs(kept.Psnr - median);
-            if (keep)
+            var attempt = new Attempt(node, offset, psnr);
+            bool keep;
+            if (_segments.TryGetValue(index, out var segment))
             {
-                _kept[index] = new Kept(node, offset, psnr, frames, attempts);
+                keep = Math.Abs(psnr - median) < Math.Abs(segment.Kept.Psnr - median);
+                segment = segment.With(attempt, keep);
             }
             else
             {
-                _kept[index] = kept! with { Attempts = attempts }; // keep is false only when kept exists
+                keep = true;
+                segment = Segment.First(attempt, frames);
+                _measuredFrames += frames;
             }
 
-            if (Active && _kept.Count > 1)
+            _segments[index] = segment;
+            _inFlight.Remove(index);
+            if (Active && Secant(segment, node) is { } measured)
             {
-                // What this node would have needed to land on the median, remembered for its next segments.
-                _offsets[node] = Math.Clamp(offset + ((psnr - median) / DbPerCrf), -MaxOffset, MaxOffset);
+                var (sum, count) = _nodeSlopes.GetValueOrDefault(node);
+                _nodeSlopes[node] = (sum + measured, count + 1);
+            }
+
+            if (Active && Settled(_segments.Count - 1))
+            {
+                // What this node would have needed to land on the median of the others, remembered for its next segments.
+                _offsets[node] = Math.Clamp(offset + ((psnr - median) / Slope(segment, node)), -MaxOffset, MaxOffset);
             }
 
             return new EvenQualityDecision(keep, ShouldRetry(index));
@@ -106,17 +170,21 @@ public sealed class EvenQualityPolicy
                 return false;
             }
 
-            _retriedFrames += _kept[index].Frames;
+            _retriedFrames += _segments[index].Frames;
+            _inFlight.Add(index);
             return true;
         }
     }
 
-    /// <summary>Segments outside the tolerance of the median as it stands now (the end-of-job sweep).</summary>
+    /// <summary>Segments outside the tolerance of the median as it stands now, furthest first (the end-of-job sweep
+    /// reserves retries in this order, so a short budget goes to the worst segments).</summary>
     public IReadOnlyList<int> Outliers()
     {
         lock (_gate)
         {
-            return [.. _kept.Keys.Where(IsOutlier).Order()];
+            return Median(except: null) is { } median
+                ? [.. _segments.Keys.Where(IsOutlier).OrderByDescending(i => Math.Abs(_segments[i].Kept.Psnr - median)).ThenBy(i => i)]
+                : [];
         }
     }
 
@@ -125,20 +193,62 @@ public sealed class EvenQualityPolicy
     {
         lock (_gate)
         {
-            return _kept.TryGetValue(index, out var kept) ? kept.Attempts : 0;
+            return _segments.TryGetValue(index, out var segment) ? segment.Attempts.Count : 0;
         }
     }
 
+    private double NodeOffset(NodeId node) => _offsets.GetValueOrDefault(node);
+
+    /// <summary>dB per crf step for a segment on a node: its own secant there, else the node's mean secant, else the default.</summary>
+    private double Slope(Segment segment, NodeId node) =>
+        Secant(segment, node) ?? (_nodeSlopes.TryGetValue(node, out var slopes) ? slopes.Sum / slopes.Count : DbPerCrf);
+
+    /// <summary>The slope between the segment's two latest attempts on the node, clamped; null when it has fewer, when
+    /// both ran at the same crf, or when quality rose with the crf (noise, not a slope).</summary>
+    private double? Secant(Segment segment, NodeId node)
+    {
+        var onNode = segment.Attempts.Where(a => a.Node == node).TakeLast(2).ToList();
+        if (onNode.Count < 2)
+        {
+            return null;
+        }
+
+        var (a, b) = (onNode[0], onNode[1]);
+        var crfStep = CrfAt(b.Offset) - CrfAt(a.Offset); // the crfs really encoded: rounded and clamped
+        var slope = Math.Abs(crfStep) < 0.05 ? 0 : (a.Psnr - b.Psnr) / crfStep;
+        return slope > 0 ? Math.Clamp(slope, MinDbPerCrf, MaxDbPerCrf) : null;
+    }
+
     private bool ShouldRetry(int index) =>
-        Active && IsOutlier(index) && _kept[index].Attempts <= MaxRetries
-        && _retriedFrames + _kept[index].Frames <= RetryBudget * _jobFrames;
+        Active && Settled(_segments.Count) && IsOutlier(index) && Retryable(index)
+        && _retriedFrames + _segments[index].Frames + HeldForWorse(index) <= RetryBudget * _jobFrames;
+
+    private bool Retryable(int index) => _segments[index].Attempts.Count <= MaxRetries;
+
+    /// <summary>Frames of one retry for each outlier further from the median than <paramref name="index"/> that may still
+    /// be retried and has none under way: a retry never takes the budget a worse segment needs (one judged before the
+    /// median settled waits for the sweep, and the segments arriving after it must not spend its share).</summary>
+    private int HeldForWorse(int index)
+    {
+        if (Median(except: null) is not { } median)
+        {
+            return 0;
+        }
+
+        var distance = Math.Abs(_segments[index].Kept.Psnr - median);
+        return _segments.Where(s => s.Key != index && Retryable(s.Key) && !_inFlight.Contains(s.Key) && Math.Abs(s.Value.Kept.Psnr - median) > Math.Max(distance, ToleranceDb))
+            .Sum(s => s.Value.Frames);
+    }
+
+    /// <summary>Whether a median of this many segments can be trusted: enough of them, or every one of the job's.</summary>
+    private bool Settled(int segments) => segments >= MinSegmentsToJudge || (segments > 0 && _measuredFrames >= _jobFrames);
 
     private bool IsOutlier(int index) =>
-        _kept.Count > 1 && Median(except: null) is { } median && Math.Abs(_kept[index].Psnr - median) > ToleranceDb;
+        _segments.Count > 1 && Median(except: null) is { } median && Math.Abs(_segments[index].Kept.Psnr - median) > ToleranceDb;
 
     private double? Median(int? except)
     {
-        var values = _kept.Where(k => k.Key != except).Select(k => k.Value.Psnr).Order().ToList();
+        var values = _segments.Where(s => s.Key != except).Select(s => s.Value.Kept.Psnr).Order().ToList();
         if (values.Count == 0)
         {
             return null;
@@ -148,7 +258,19 @@ public sealed class EvenQualityPolicy
         return values.Count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
     }
 
-    private sealed record Kept(NodeId Node, double Offset, double Psnr, int Frames, int Attempts);
+    private sealed record Attempt(NodeId Node, double Offset, double Psnr);
+
+    /// <summary>A segment's measured attempts in order, and the one kept (nearest the median when it was measured).</summary>
+    private sealed record Segment(Attempt Kept, int Frames, IReadOnlyList<Attempt> Attempts)
+    {
+        public Attempt Latest => Attempts[^1];
+
+        public static Segment First(Attempt attempt, int frames) => new(attempt, frames, [attempt]);
+
+        public Segment With(Attempt attempt, bool keep) => new(keep ? attempt : Kept, Frames, [.. Attempts, attempt]);
+
+        public Attempt? LatestOn(NodeId node) => Attempts.LastOrDefault(a => a.Node == node);
+    }
 }
 
 /// <summary>What <see cref="EvenQualityPolicy.Record"/> decided: keep this attempt, and whether to try once more.</summary>

@@ -29,7 +29,7 @@ public sealed class SegmentQualityGate
     private readonly SegmentResultStore _store;
     private readonly SegmentReencoder _reencode;
     private readonly string _scratch;
-    private readonly Channel<(int Index, double Offset)> _arrived;
+    private readonly Channel<(int Index, double Offset, bool Recorded)> _arrived;
     private readonly ConcurrentDictionary<int, SegmentMeasurement> _measured = new();
     private readonly ConcurrentDictionary<int, string> _broken = new();
     private readonly CancellationToken _ct;
@@ -49,7 +49,7 @@ public sealed class SegmentQualityGate
         _scratch = scratchDirectory;
         _ct = ct;
         // Each segment arrives once (the store drops duplicates), so the plan's length bounds the queue.
-        _arrived = Channel.CreateBounded<(int, double)>(new BoundedChannelOptions(Math.Max(1, plans.Length)) { SingleReader = true });
+        _arrived = Channel.CreateBounded<(int, double, bool)>(new BoundedChannelOptions(Math.Max(1, plans.Length)) { SingleReader = true });
         _worker = Task.Run(CheckArrivalsAsync, ct);
     }
 
@@ -58,13 +58,17 @@ public sealed class SegmentQualityGate
     /// <summary>Wall time spent measuring (the check's own cost, reported with the job).</summary>
     public TimeSpan CheckTime => TimeSpan.FromTicks(Interlocked.Read(ref _checkTicks));
 
-    /// <summary>Takes a validated segment: stores it and queues its check (a duplicate is dropped).</summary>
+    /// <summary>
+    /// Takes a validated segment: stores it and queues its check (a duplicate is dropped). A segment its node measured is
+    /// recorded with the policy here, before the runner hands the node its next lease, so that lease already starts at
+    /// the offset this segment teaches (queued behind other checks and retries, it would come one segment too late).
+    /// </summary>
     public void Accept(EncodedSegment segment, double offset)
     {
         ArgumentNullException.ThrowIfNull(segment);
         if (_store.Add(segment))
         {
-            _arrived.Writer.TryWrite((segment.Index, offset));
+            _arrived.Writer.TryWrite((segment.Index, offset, TryRecordNodeMeasurement(segment, offset)));
         }
     }
 
@@ -94,13 +98,27 @@ public sealed class SegmentQualityGate
 
     private async Task CheckArrivalsAsync()
     {
-        await foreach (var (index, offset) in _arrived.Reader.ReadAllAsync(_ct).ConfigureAwait(false))
+        await foreach (var (index, offset, recorded) in _arrived.Reader.ReadAllAsync(_ct).ConfigureAwait(false))
         {
-            if (await CheckAsync(index, _store.Header(index).NodeId, offset).ConfigureAwait(false))
+            if (recorded || await CheckAsync(index, _store.Header(index).NodeId, offset).ConfigureAwait(false))
             {
                 await RetryWhileOutlierAsync(index).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>Records a segment by its node's measurement (no work: no decode here); false when it has none or the
+    /// measurement failed, which <see cref="CheckAsync"/> then handles.</summary>
+    private bool TryRecordNodeMeasurement(EncodedSegment segment, double offset)
+    {
+        if (segment.NodeMeasurement is not { } measured || NodeQualityMeasurement.Against(measured, _plans[segment.Index]) is not { Succeeded: true } measurement)
+        {
+            return false;
+        }
+
+        _measured[segment.Index] = measurement;
+        Policy.Record(segment.Index, segment.NodeId, offset, measurement.Psnr(_info.BitDepth), measurement.Frames);
+        return true;
     }
 
     /// <summary>Measures the stored segment; one that does not decode is re-encoded. True when it was measured.</summary>

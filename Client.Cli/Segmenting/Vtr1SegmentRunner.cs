@@ -89,7 +89,7 @@ public sealed class Vtr1SegmentRunner : ISegmentRunner
         var spent = -1L; // the segment's video bytes once it succeeded
         try
         {
-            var offset = Policy?.OffsetFor(lease.NodeId) ?? 0;
+            var offset = Policy?.OffsetFor(lease.NodeId, plan.Index) ?? 0;
             var settings = offset == 0 ? _settings : _settings with { Quality = null, Crf = Policy!.CrfAt(offset) }; // offset != 0 needs a policy
             if (BitrateSteering?.Start(plan.Index) is { } steered)
             {

@@ -8,7 +8,25 @@ public sealed class EvenQualityPolicyTests
     private static readonly NodeId Fast = new("ultrafast:5555");
     private static readonly NodeId Slow = new("medium:5556");
 
+    private const int Frames = 25;
+
+    /// <summary>A simulated encode: the PSNR segment <c>index</c> gets on <c>node</c> at <c>crfStep</c> crf steps off the
+    /// job's base crf.</summary>
+    private delegate double Encode(int index, NodeId node, double crfStep);
+
     private static EvenQualityPolicy Policy(double toleranceDb = 1.0, int jobFrames = 1000) => new(26, toleranceDb, jobFrames);
+
+    /// <summary>Three segments at 44 dB settle the median for the segment under test.</summary>
+    private static EvenQualityPolicy SettledAt44(double toleranceDb = 1.0, int maxRetries = EvenQualityPolicy.DefaultMaxRetries)
+    {
+        var policy = new EvenQualityPolicy(26, toleranceDb, 1000) { MaxRetries = maxRetries };
+        for (var index = 0; index < 3; index++)
+        {
+            policy.Record(index, Fast, 0, 44.0, Frames);
+        }
+
+        return policy;
+    }
 
     [Fact]
     public void A_single_segment_is_never_an_outlier()
@@ -26,14 +44,56 @@ public sealed class EvenQualityPolicyTests
     {
         var policy = Policy();
         policy.Record(0, Fast, 0, 46.0, 25);
+        policy.Record(1, Fast, 0, 46.2, 25);
+        policy.Record(2, Fast, 0, 46.1, 25);
 
-        var decision = policy.Record(1, Slow, 0, 42.0, 25);
+        var decision = policy.Record(3, Slow, 0, 42.0, 25);
 
-        // 4 dB under the other segment at 0.6 dB per crf step: 6.7 crf lower next time.
-        Assert.Equal(-4.0 / EvenQualityPolicy.DbPerCrf, policy.OffsetFor(Slow), 9);
-        Assert.Equal(19.3, policy.CrfAt(policy.OffsetFor(Slow)));
+        // 4.1 dB under the other segments' median at 0.6 dB per crf step: 6.8 crf lower next time.
+        Assert.Equal(-4.1 / EvenQualityPolicy.DbPerCrf, policy.OffsetFor(Slow), 9);
+        Assert.Equal(19.2, policy.CrfAt(policy.OffsetFor(Slow)));
         Assert.True(decision.Retry);
-        Assert.Equal([0, 1], policy.Outliers()); // median 44: both 2 dB away
+        Assert.Equal([3], policy.Outliers());
+    }
+
+    [Fact]
+    public void Two_segments_apart_are_not_retried_until_a_third_settles_the_median()
+    {
+        var policy = Policy();
+        policy.Record(0, Fast, 0, 46.0, 25);
+
+        // The median of two is their mean: both 2 dB off it, and nothing says which is the outlier.
+        Assert.False(policy.Record(1, Slow, 0, 42.0, 25).Retry);
+        Assert.False(policy.TryReserveRetry(1));
+
+        Assert.False(policy.Record(2, Fast, 0, 46.1, 25).Retry);
+        Assert.True(policy.TryReserveRetry(1));
+    }
+
+    [Fact]
+    public void A_node_learns_nothing_from_the_mean_of_two_segments_of_different_presets()
+    {
+        // Measured in MixedFarmQualityTests: ultrafast 46.33, medium 42.05, then ultrafast 46.90. Against the mean of
+        // the first two (44.19) ultrafast would learn +4.5 crf steps and land its next segment 3 dB under the others.
+        var policy = Policy();
+        policy.Record(0, Fast, 0, 46.33, 25);
+        policy.Record(1, Slow, 0, 42.05, 25);
+        policy.Record(2, Fast, 0, 46.90, 25);
+
+        Assert.Equal(0, policy.OffsetFor(Fast));
+        Assert.Equal(0, policy.OffsetFor(Slow));
+
+        policy.Record(3, Fast, 0, 46.56, 25); // now against the median of three: 46.33
+        Assert.Equal((46.56 - 46.33) / EvenQualityPolicy.DbPerCrf, policy.OffsetFor(Fast), 9);
+    }
+
+    [Fact]
+    public void A_job_of_two_segments_is_judged_once_both_are_measured()
+    {
+        var policy = Policy(jobFrames: 50);
+        policy.Record(0, Fast, 0, 46.0, 25);
+
+        Assert.True(policy.Record(1, Slow, 0, 42.0, 25).Retry); // every frame measured: the median is final
     }
 
     [Fact]
@@ -104,10 +164,237 @@ public sealed class EvenQualityPolicyTests
     [Fact]
     public void Offsets_are_bounded()
     {
-        var policy = Policy();
-        policy.Record(0, Fast, 0, 60.0, 25);
-        policy.Record(1, Slow, 0, 20.0, 25);
+        var policy = SettledAt44();
+
+        policy.Record(3, Slow, 0, 20.0, 25);
 
         Assert.Equal(-EvenQualityPolicy.MaxOffset, policy.OffsetFor(Slow));
+    }
+
+    [Fact]
+    public void A_flat_segment_converges_along_its_own_slope_in_fewer_attempts_than_the_default_slope_needs()
+    {
+        var policy = SettledAt44(toleranceDb: 0.25, maxRetries: 6);
+
+        // 3 dB too good, losing 0.3 dB per crf step: at 0.6 dB per step each retry only halves the distance (5 attempts).
+        var kept = new Dictionary<int, double>();
+        Arrive(policy, kept, 3, Slow, (_, _, step) => 47.0 - (0.3 * step));
+
+        Assert.Equal(3, policy.Attempts(3)); // the first retry measures the slope, the second lands on it
+        Assert.InRange(kept[3], 43.75, 44.25);
+    }
+
+    [Theory]
+    [InlineData(49.0, 0.3)] // flat: at 0.6 dB per step both retries stop 1.25 dB short
+    [InlineData(47.0, 1.2)] // steep: at 0.6 dB per step the retry jumps 3 dB past the median and back
+    public void An_outlier_lands_within_the_tolerance_inside_the_default_retry_bounds(double firstPsnr, double dbPerCrf)
+    {
+        var policy = SettledAt44();
+        var kept = new Dictionary<int, double>();
+
+        Arrive(policy, kept, 3, Slow, (_, _, step) => firstPsnr - (dbPerCrf * step));
+
+        Assert.InRange(kept[3], 43.0, 45.0);
+        Assert.Empty(policy.Outliers());
+    }
+
+    [Fact]
+    public void A_node_that_measured_its_slope_remembers_offsets_with_it()
+    {
+        var policy = SettledAt44(toleranceDb: 0.25, maxRetries: 6);
+        Arrive(policy, [], 3, Slow, (_, _, step) => 47.0 - (0.3 * step));
+
+        policy.Record(4, Slow, 10, 44.9, Frames);
+
+        Assert.Equal(10 + (0.9 / 0.3), policy.OffsetFor(Slow), 6); // 3 crf steps up, not 1.5
+    }
+
+    [Fact]
+    public void A_secant_against_the_grain_falls_back_to_the_default_slope()
+    {
+        var policy = SettledAt44();
+        policy.Record(3, Slow, 0, 47.0, Frames);
+
+        policy.Record(3, Slow, 2, 47.5, Frames); // quality rose with the crf: noise, not a slope
+
+        Assert.Equal(2 + (3.5 / EvenQualityPolicy.DbPerCrf), policy.OffsetFor(Slow, 3), 9);
+    }
+
+    [Fact]
+    public void A_measured_slope_is_clamped_so_one_noisy_secant_cannot_jump_across_the_scale()
+    {
+        var policy = SettledAt44();
+        policy.Record(3, Slow, 0, 47.0, Frames);
+
+        policy.Record(3, Slow, 4, 46.6, Frames); // 0.1 dB per step measured
+
+        Assert.Equal(4 + (2.6 / EvenQualityPolicy.MinDbPerCrf), policy.OffsetFor(Slow, 3), 9);
+    }
+
+    [Fact]
+    public void A_retry_on_another_node_carries_the_segments_own_distance_over()
+    {
+        var policy = SettledAt44();
+        policy.Record(3, Slow, -5, 44.0, Frames); // Slow is calibrated 5 crf steps below Fast
+        policy.Record(4, Fast, 0, 41.0, Frames); // a hard segment: 3 dB under on Fast, 5 steps too high a crf
+        policy.Record(5, Fast, -5, 47.0, Frames); // Fast's next segment shows its calibration was right at 0
+
+        // On Slow the hard segment needs Slow's calibration plus its own 5 steps: not Slow's offset alone.
+        Assert.Equal(-10, policy.OffsetFor(Slow, 4), 9);
+        Assert.Equal(0, policy.OffsetFor(Fast), 9);
+    }
+
+    [Fact]
+    public void A_retry_on_another_node_takes_no_distance_from_a_node_not_calibrated_yet()
+    {
+        // Measured in MixedFarmQualityTests: medium's first segment 4.6 dB under ultrafast's two is the preset, not the
+        // content; carried to ultrafast as 7.6 crf steps down it measured 53.3 dB, 6.6 dB over.
+        var policy = Policy();
+        policy.Record(0, Fast, 0, 46.33, 25);
+        policy.Record(2, Fast, 0, 46.90, 25);
+        policy.Record(1, Slow, 0, 42.05, 25);
+
+        Assert.Equal(policy.OffsetFor(Fast), policy.OffsetFor(Fast, 1));
+    }
+
+    [Fact]
+    public void A_retry_leaves_the_budget_a_worse_outlier_still_needs()
+    {
+        var policy = Policy(jobFrames: 6 * Frames); // budget: three retries
+        policy.Record(0, Fast, 0, 46.0, Frames);
+        policy.Record(1, Slow, 0, 42.0, Frames); // 4 dB under, judged before the median settled: waits for the sweep
+        policy.Record(2, Fast, 0, 46.0, Frames);
+        policy.Record(3, Fast, 0, 46.0, Frames);
+        policy.Record(4, Fast, 0, 47.3, Frames);
+        Assert.True(policy.TryReserveRetry(4));
+        policy.Record(4, Fast, 1, 47.2, Frames);
+        Assert.True(policy.TryReserveRetry(4)); // 2 retries + 1 held for segment 1: the whole budget
+        policy.Record(4, Fast, 2, 47.15, Frames);
+
+        policy.Record(5, Fast, 0, 47.4, Frames);
+
+        Assert.False(policy.TryReserveRetry(5)); // 1.4 dB off: the last retry is segment 1's
+        Assert.True(policy.TryReserveRetry(1));
+    }
+
+    [Fact]
+    public void A_worse_outlier_with_a_retry_under_way_holds_no_more_budget()
+    {
+        var policy = Policy(jobFrames: 4 * Frames); // budget: two retries
+        double[] psnrs = [46.0, 46.0, 46.0, 42.0, 47.4];
+        for (var index = 0; index < psnrs.Length; index++)
+        {
+            policy.Record(index, Fast, 0, psnrs[index], Frames);
+        }
+
+        Assert.True(policy.TryReserveRetry(3)); // the sweep's first, still encoding
+        Assert.True(policy.TryReserveRetry(4));
+    }
+
+    [Fact]
+    public void The_end_sweep_gives_a_short_budget_to_the_furthest_outlier()
+    {
+        var policy = Policy(jobFrames: 60); // budget: 30 frames, one retry
+        double[] psnrs = [44.0, 45.3, 44.0, 44.1, 43.9, 48.0];
+        for (var index = 0; index < psnrs.Length; index++)
+        {
+            policy.Record(index, Fast, 0, psnrs[index], Frames);
+        }
+
+        Assert.Equal([5, 1], policy.Outliers());
+        Assert.Equal([5], policy.Outliers().Where(policy.TryReserveRetry).ToList());
+    }
+
+    [Fact]
+    public void A_hard_first_segment_is_retried_itself_rather_than_dragging_the_job_down_to_it()
+    {
+        // Two equal nodes; segment 0 is hard content, 3 dB under the others at the same crf. Six 25-frame segments:
+        // a budget of three retries. Arrivals alternate nodes and every retry lands on Fast, as in the gate.
+        var policy = Policy(jobFrames: 6 * Frames);
+        var kept = new Dictionary<int, double>();
+        Encode encode = (index, _, step) => (index == 0 ? 41.0 : 44.0) - (0.6 * step);
+        for (var index = 0; index < 6; index++)
+        {
+            Arrive(policy, kept, index, index % 2 == 0 ? Fast : Slow, encode, retryOn: Fast);
+        }
+
+        foreach (var index in policy.Outliers())
+        {
+            RetryWhileOutlier(policy, kept, index, Fast, encode);
+        }
+
+        // The crf the user asked for gives typical segments 44 dB: that is where the job must stay.
+        Assert.All(kept, k => Assert.InRange(k.Value, 43.0, 45.0));
+    }
+
+    [Fact]
+    public void A_mixed_farm_run_that_once_starved_a_segment_ends_within_the_tolerance()
+    {
+        // Replays a MixedFarmQualityTests run: ultrafast (Fast, 0.87 dB per crf step measured) and medium (Slow, 4.3 dB
+        // under at one crf) nodes, six 25-frame segments (budget: three retries), leases and checks interleaved as the
+        // gate saw them (a node leases its next segment before its last one is checked), every retry on the idle Fast.
+        var policy = Policy(jobFrames: 6 * Frames);
+        var kept = new Dictionary<int, double>();
+        double[] levels = [46.33, 46.35, 46.90, 46.19, 46.56, 46.96];
+        Encode encode = (index, node, step) => node == Fast ? levels[index] - (0.87 * step) : levels[index] - 4.3 - (0.6 * step);
+        var leased = new Dictionary<int, (NodeId Node, double Offset)>();
+        void Lease(int index, NodeId node) => leased[index] = (node, policy.OffsetFor(node, index));
+        void Check(int index)
+        {
+            var (node, offset) = leased[index];
+            var psnr = encode(index, node, policy.CrfAt(offset) - 26);
+            if (policy.Record(index, node, offset, psnr, Frames).Keep)
+            {
+                kept[index] = psnr;
+            }
+
+            RetryWhileOutlier(policy, kept, index, Fast, encode);
+        }
+
+        Lease(0, Fast);
+        Lease(1, Slow);
+        Lease(2, Fast);
+        Check(0);
+        Lease(4, Fast);
+        Lease(3, Slow);
+        Check(1);
+        Check(2);
+        Lease(5, Fast);
+        Check(4);
+        Check(5);
+        Check(3);
+        foreach (var index in policy.Outliers())
+        {
+            RetryWhileOutlier(policy, kept, index, Fast, encode);
+        }
+
+        var median = kept.Values.Order().Skip(2).Take(2).Average();
+        Assert.All(kept, k => Assert.True(Math.Abs(k.Value - median) <= 1.0, $"segment {k.Key}: {k.Value:0.00} dB, median {median:0.00}"));
+    }
+
+    /// <summary>What <see cref="SegmentQualityGate"/> does with an arriving segment: record it, retry while an outlier.</summary>
+    private static void Arrive(EvenQualityPolicy policy, Dictionary<int, double> kept, int index, NodeId node, Encode encode, NodeId? retryOn = null)
+    {
+        Measure(policy, kept, index, node, encode);
+        RetryWhileOutlier(policy, kept, index, retryOn ?? node, encode);
+    }
+
+    private static void RetryWhileOutlier(EvenQualityPolicy policy, Dictionary<int, double> kept, int index, NodeId node, Encode encode)
+    {
+        while (policy.TryReserveRetry(index))
+        {
+            Measure(policy, kept, index, node, encode);
+        }
+    }
+
+    /// <summary>Encodes at the offset the policy gives the node (as the segment runner does) and records the result.</summary>
+    private static void Measure(EvenQualityPolicy policy, Dictionary<int, double> kept, int index, NodeId node, Encode encode)
+    {
+        var offset = policy.OffsetFor(node, index);
+        var psnr = encode(index, node, policy.CrfAt(offset) - 26);
+        if (policy.Record(index, node, offset, psnr, Frames).Keep)
+        {
+            kept[index] = psnr;
+        }
     }
 }

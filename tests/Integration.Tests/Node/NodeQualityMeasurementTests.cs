@@ -163,6 +163,11 @@ public sealed class NodeQualityMeasurementTests : NodeTestKit
                 }
 
                 gate.Accept(segment, 0);
+                if (plan.Index == 0)
+                {
+                    // Recorded as it is accepted, before the runner returns: its node's next lease learns from it.
+                    Assert.Equal(1, gate.Policy.Attempts(0));
+                }
             }
 
             var report = await gate.CompleteAsync();

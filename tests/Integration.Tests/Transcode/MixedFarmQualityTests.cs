@@ -5,6 +5,7 @@ using Vtr.Cli.Segmenting;
 using Vtr.Integration.Tests.Media;
 using Vtr.Node.Codecs.FFmpeg;
 using Vtr.Shared.Media;
+using Xunit.Abstractions;
 
 namespace Vtr.Integration.Tests.Transcode;
 
@@ -19,7 +20,7 @@ namespace Vtr.Integration.Tests.Transcode;
 /// </summary>
 [Trait("Category", "Native")]
 [Collection(nameof(MixedFarmCollection))]
-public sealed class MixedFarmQualityTests : IAsyncLifetime
+public sealed class MixedFarmQualityTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const double ToleranceDb = 1.0;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(240);
@@ -49,6 +50,7 @@ public sealed class MixedFarmQualityTests : IAsyncLifetime
     {
         var uneven = await TranscodeAsync("measured.mp4", spreadDb: 0);
         var even = await TranscodeAsync("even.mp4", ToleranceDb);
+        output.WriteLine($"measure only:\n{uneven}\neven quality:\n{even}"); // the loop's numbers, for a CI log
 
         // Without the policy both presets took segments and their step shows (else this test proves nothing).
         Assert.Equal(2, uneven.Segments.Select(s => s.Node).Distinct().Count());
