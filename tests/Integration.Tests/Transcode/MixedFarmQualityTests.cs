@@ -58,7 +58,10 @@ public sealed class MixedFarmQualityTests(ITestOutputHelper output) : IAsyncLife
         Assert.All(uneven.Segments, s => Assert.Equal(1, s.Attempts));
 
         Assert.All(even.Segments, s => Assert.True(Math.Abs(s.Psnr - even.MedianPsnr) <= ToleranceDb, $"segment {s.Index} off the median: {even}"));
-        Assert.Contains(even.Segments, s => s.Attempts > 1);
+        // The loop acted wherever the presets mixed; when the faster node happened to take every segment there was no
+        // step to even out (the run above proves the step exists) and nothing is re-encoded.
+        Assert.True(even.Segments.Any(s => s.Attempts > 1) || even.Segments.Select(s => s.Node).Distinct().Count() == 1,
+            "both presets kept segments and none was re-encoded: " + even);
         Assert.All(even.Segments, s => Assert.InRange(s.Ssim, 0.9, 1.0));
     }
 
