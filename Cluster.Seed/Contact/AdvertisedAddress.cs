@@ -26,6 +26,17 @@ public static class AdvertisedAddress
         return (RouteSource(DefaultRouteProbe) ?? FirstUpInterfaceAddress() ?? IPAddress.Loopback).ToString();
     }
 
+    /// <summary>True for a loopback address or an address of one of this machine's interfaces that are up.</summary>
+    public static bool IsLocal(IPAddress address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        return IPAddress.IsLoopback(address)
+            || NetworkInterface.GetAllNetworkInterfaces()
+                .Where(n => n.OperationalStatus is OperationalStatus.Up or OperationalStatus.Unknown)
+                .SelectMany(n => n.GetIPProperties().UnicastAddresses)
+                .Any(u => u.Address.Equals(address));
+    }
+
     /// <summary>The local address this machine uses to reach <paramref name="host"/>, or null when there is no route.</summary>
     public static IPAddress? RouteTo(string host)
     {

@@ -62,12 +62,12 @@ public static class VtrClusterHostingExtensions
     {
         if (options.Farm is null)
         {
-            return builder.WithRemoting(options.Host, options.Port, options.ResolvePublicHostname());
+            return builder.WithRemoting(options.BindHost(), options.Port, options.ResolvePublicHostname());
         }
 
         return builder.WithRemoting(new RemoteOptions
         {
-            HostName = options.Host,
+            HostName = options.BindHost(),
             Port = options.Port,
             PublicHostName = options.ResolvePublicHostname(),
             EnableSsl = true,

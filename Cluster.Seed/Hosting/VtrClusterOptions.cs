@@ -57,6 +57,23 @@ public sealed record VtrClusterOptions
 
     public string ResolvePublicHostname() => PublicHostname ?? AdvertisedAddress.For(IPAddress.Parse(Host));
 
+    /// <summary>
+    /// The interface Akka.Remote binds: <see cref="Host"/>, except that a member bound to all interfaces that advertises
+    /// one of this machine's own addresses binds that address only. Bound to all, it also answered on the machine's
+    /// other addresses under a name that is not its own: a restarted seed's member book held the node ports of an earlier
+    /// run under the LAN address, the nodes of the new run (advertising 127.0.0.1) took the same ports, and the seed's
+    /// search for its old farm reached them there; those nodes then never finished joining. Bound to the advertised
+    /// address, the stale address is refused and the search ends in seconds.
+    /// </summary>
+    public string BindHost()
+    {
+        var advertised = ResolvePublicHostname();
+        return IPAddress.TryParse(Host, out var bound) && bound.Equals(IPAddress.Any)
+            && IPAddress.TryParse(advertised, out var own) && AdvertisedAddress.IsLocal(own)
+            ? advertised
+            : Host;
+    }
+
     /// <summary>A member reachable only on 127.0.0.1, Akka.Remote on any free port: the embedded cluster and tests.</summary>
     public static VtrClusterOptions Loopback(ImmutableArray<string> roles, ImmutableArray<string> seeds) => new()
     {

@@ -14,6 +14,13 @@ public sealed class BackendFactAttribute : FactAttribute
         init => Skip ??= value ? SkipReasons.MissingDescriptorCount : null;
     }
 
+    /// <summary>Also skip (with the reason) where listening sockets cannot be read from /proc/net/tcp.</summary>
+    public bool ReadsSocketTable
+    {
+        get => false;
+        init => Skip ??= value ? SkipReasons.MissingSocketTable : null;
+    }
+
     /// <summary>Also skip where the ffmpeg/ffprobe CLIs are missing (the test generates its clip with them).</summary>
     public bool GeneratesClips
     {

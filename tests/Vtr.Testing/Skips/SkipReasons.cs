@@ -32,6 +32,9 @@ public static class SkipReasons
     public static string? MissingDescriptorCount =>
         Directory.Exists("/proc/self/fd") ? null : "counts descriptors through /proc/self/fd, which this OS does not have";
 
+    public static string? MissingSocketTable =>
+        File.Exists("/proc/net/tcp") ? null : "reads listening sockets from /proc/net/tcp, which this OS does not have";
+
     /// <summary>FFmpeg's libraries through Shared.Native, with each named encoder.</summary>
     public static string? MissingNativeFfmpeg(IEnumerable<string> encoders)
     {
