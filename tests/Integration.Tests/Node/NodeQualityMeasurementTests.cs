@@ -32,12 +32,8 @@ public sealed class NodeQualityMeasurementTests : NodeTestKit
     public async Task Node_measurement_equals_the_client_check_on_the_same_segment(string codec, string pixelFormat, string sourceEncoder)
     {
         using var cts = new CancellationTokenSource(Timeout);
-        var directory = Directory.CreateTempSubdirectory("vtr-node-quality-");
-        try
+        await WithSourceAsync(pixelFormat, sourceEncoder, async (directory, info) =>
         {
-            var source = Path.Combine(directory.FullName, "source.mp4");
-            await MakeSourceAsync(source, pixelFormat, sourceEncoder, cts.Token);
-            var info = MediaProbe.Probe(source);
             var output = codec == "hevc" ? VideoCodec.Hevc : VideoCodec.H264;
             var settings = new SegmentEncodeSettings(output, 400_000, null, Token, WireCompression.None, TransportChoice.Packets) { MeasureQuality = true };
             var plans = SegmentPlanner.Plan(info, 1.0);
@@ -51,7 +47,7 @@ public sealed class NodeQualityMeasurementTests : NodeTestKit
                 Assert.Equal((uint)plan.FrameCount, node.FramesMeasured);
                 Assert.Equal((uint)plan.FrameCount, node.FramesEncoded);
 
-                var client = await SegmentQualityProbe.MeasureAsync(info, plan, output, segment, directory.FullName, cts.Token);
+                var client = await SegmentQualityProbe.MeasureAsync(info, plan, output, segment, directory, cts.Token);
 
                 Assert.True(client.Succeeded, client.Problem);
                 var bitDepth = info.BitDepth;
@@ -61,23 +57,15 @@ public sealed class NodeQualityMeasurementTests : NodeTestKit
                 Assert.True(Math.Abs(node.Ssim - client.Ssim) <= SsimTolerance, $"segment {plan.Index}: node SSIM {node.Ssim}, client {client.Ssim}");
                 Assert.InRange(nodePsnr, 20, 99);
             }
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
+        }, cts.Token);
     }
 
     [FfmpegFact]
     public async Task Without_the_key_the_session_sends_no_measurement()
     {
         using var cts = new CancellationTokenSource(Timeout);
-        var directory = Directory.CreateTempSubdirectory("vtr-node-quality-");
-        try
+        await WithSourceAsync("yuv420p", "libx264", async (_, info) =>
         {
-            var source = Path.Combine(directory.FullName, "source.mp4");
-            await MakeSourceAsync(source, "yuv420p", "libx264", cts.Token);
-            var info = MediaProbe.Probe(source);
             var plan = SegmentPlanner.Plan(info, 1.0)[0];
             var settings = new SegmentEncodeSettings(VideoCodec.H264, 400_000, null, Token, WireCompression.None, TransportChoice.Packets);
 
@@ -85,11 +73,7 @@ public sealed class NodeQualityMeasurementTests : NodeTestKit
 
             Assert.Null(quality);
             Assert.Equal(plan.FrameCount, segment.Packets.Length);
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
+        }, cts.Token);
     }
 
     /// <summary>A keep range reaching past the source: the node encodes and measures what it has, and the client's
@@ -98,12 +82,8 @@ public sealed class NodeQualityMeasurementTests : NodeTestKit
     public async Task A_node_that_measured_fewer_frames_than_planned_fails_the_segment_check()
     {
         using var cts = new CancellationTokenSource(Timeout);
-        var directory = Directory.CreateTempSubdirectory("vtr-node-quality-");
-        try
+        await WithSourceAsync("yuv420p", "libx264", async (_, info) =>
         {
-            var source = Path.Combine(directory.FullName, "source.mp4");
-            await MakeSourceAsync(source, "yuv420p", "libx264", cts.Token);
-            var info = MediaProbe.Probe(source);
             var plans = SegmentPlanner.Plan(info, 1.0);
             var last = plans[^1];
             var step = last.OutputPts[^1] - last.OutputPts[^2];
@@ -120,11 +100,7 @@ public sealed class NodeQualityMeasurementTests : NodeTestKit
             var check = NodeQualityMeasurement.Against(measurement, longer);
             Assert.False(check.Succeeded);
             Assert.Contains($"{last.FrameCount} frames on its node, expected {longer.FrameCount}", check.Problem, StringComparison.Ordinal);
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
+        }, cts.Token);
     }
 
     /// <summary>
@@ -136,19 +112,15 @@ public sealed class NodeQualityMeasurementTests : NodeTestKit
     public async Task A_node_that_cannot_measure_says_so_and_the_client_check_measures_its_segments_itself()
     {
         using var cts = new CancellationTokenSource(Timeout);
-        var directory = Directory.CreateTempSubdirectory("vtr-node-quality-");
         await using var unmeasuring = NodeServer.Start(Sys, new UnmeasuringBackend(Backend), new IPEndPoint(IPAddress.Loopback, 0), Policy, MaxSessions,
             poolName: "unmeasuring-" + Guid.NewGuid().ToString("N"));
-        try
+        await WithSourceAsync("yuv420p", "libx264", async (directory, info) =>
         {
-            var source = Path.Combine(directory.FullName, "source.mp4");
-            await MakeSourceAsync(source, "yuv420p", "libx264", cts.Token);
-            var info = MediaProbe.Probe(source);
             var plans = SegmentPlanner.Plan(info, 1.0);
             var settings = new SegmentEncodeSettings(VideoCodec.H264, 400_000, null, Token, WireCompression.None, TransportChoice.Packets) { MeasureQuality = true };
-            using var store = new SegmentResultStore(Path.Combine(directory.FullName, "store"), deleteOnDispose: true);
+            using var store = new SegmentResultStore(Path.Combine(directory, "store"), deleteOnDispose: true);
             var gate = new SegmentQualityGate(info, plans, settings, store, new EvenQualityPolicy(null, 0, info.FrameCount),
-                static (_, _) => Task.FromResult<(EncodedSegment, double)?>(null), directory.FullName, cts.Token);
+                static (_, _) => Task.FromResult<(EncodedSegment, double)?>(null), directory, cts.Token);
             var probed = new List<SegmentMeasurement>();
 
             foreach (var plan in plans)
@@ -159,7 +131,7 @@ public sealed class NodeQualityMeasurementTests : NodeTestKit
                 {
                     Assert.Null(quality);
                     Assert.Contains(warnings, w => w.StartsWith("measure=quality: no libavfilter", StringComparison.Ordinal));
-                    probed.Add(await SegmentQualityProbe.MeasureAsync(info, plan, VideoCodec.H264, segment, directory.FullName, cts.Token));
+                    probed.Add(await SegmentQualityProbe.MeasureAsync(info, plan, VideoCodec.H264, segment, directory, cts.Token));
                 }
 
                 gate.Accept(segment, 0);
@@ -175,11 +147,7 @@ public sealed class NodeQualityMeasurementTests : NodeTestKit
             Assert.Equal([true, .. Enumerable.Repeat(false, plans.Length - 1)], report.Segments.Select(s => s.OnNode));
             Assert.Equal(probed.Select(p => Math.Round(p.Psnr(8), 6)), report.Segments.Skip(1).Select(s => Math.Round(s.Psnr, 6)));
             Assert.Contains($"1 of {plans.Length} measured on their nodes", report.ToString(), StringComparison.Ordinal);
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
+        }, cts.Token);
     }
 
     /// <summary>One segment through a real transcode session, the way <see cref="Vtr1SegmentRunner"/> runs it.</summary>
@@ -210,6 +178,22 @@ public sealed class NodeQualityMeasurementTests : NodeTestKit
             NodeMeasurement = NodeQualityMeasurement.From(received.Quality, plan.Index),
         };
         return ((segment, received.Quality), ack.Warnings);
+    }
+
+    /// <summary>Runs <paramref name="test"/> with a temporary folder holding a generated, probed source; deletes the folder.</summary>
+    private static async Task WithSourceAsync(string pixelFormat, string encoder, Func<string, MediaInfo, Task> test, CancellationToken ct)
+    {
+        var directory = Directory.CreateTempSubdirectory("vtr-node-quality-");
+        try
+        {
+            var source = Path.Combine(directory.FullName, "source.mp4");
+            await MakeSourceAsync(source, pixelFormat, encoder, ct);
+            await test(directory.FullName, MediaProbe.Probe(source));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
     }
 
     private static async Task MakeSourceAsync(string path, string pixelFormat, string encoder, CancellationToken ct)
