@@ -60,16 +60,17 @@ public static class VtrClusterHostingExtensions
     /// <summary>Akka.Remote on the options' endpoint; over mutual TLS pinned to the farm certificate when the farm is secured.</summary>
     private static AkkaConfigurationBuilder WithVtrRemoting(this AkkaConfigurationBuilder builder, VtrClusterOptions options)
     {
+        var advertised = options.ResolvePublicHostname();
         if (options.Farm is null)
         {
-            return builder.WithRemoting(options.BindHost(), options.Port, options.ResolvePublicHostname());
+            return builder.WithRemoting(options.BindHost(advertised), options.Port, advertised);
         }
 
         return builder.WithRemoting(new RemoteOptions
         {
-            HostName = options.BindHost(),
+            HostName = options.BindHost(advertised),
             Port = options.Port,
-            PublicHostName = options.ResolvePublicHostname(),
+            PublicHostName = advertised,
             EnableSsl = true,
             Ssl = FarmRemotingTls.For(options.Farm),
         });

@@ -65,14 +65,12 @@ public sealed record VtrClusterOptions
     /// search for its old farm reached them there; those nodes then never finished joining. Bound to the advertised
     /// address, the stale address is refused and the search ends in seconds.
     /// </summary>
-    public string BindHost()
-    {
-        var advertised = ResolvePublicHostname();
-        return IPAddress.TryParse(Host, out var bound) && bound.Equals(IPAddress.Any)
+    /// <param name="advertised">What <see cref="ResolvePublicHostname"/> returned (it may ask the routing table, so once).</param>
+    public string BindHost(string advertised) =>
+        IPAddress.TryParse(Host, out var bound) && bound.Equals(IPAddress.Any)
             && IPAddress.TryParse(advertised, out var own) && AdvertisedAddress.IsLocal(own)
             ? advertised
             : Host;
-    }
 
     /// <summary>A member reachable only on 127.0.0.1, Akka.Remote on any free port: the embedded cluster and tests.</summary>
     public static VtrClusterOptions Loopback(ImmutableArray<string> roles, ImmutableArray<string> seeds) => new()

@@ -9,7 +9,7 @@ public sealed class BindHostTests
     {
         var options = new VtrClusterOptions { Host = "0.0.0.0", PublicHostname = "127.0.0.1" };
 
-        Assert.Equal("127.0.0.1", options.BindHost());
+        Assert.Equal("127.0.0.1", options.BindHost(options.ResolvePublicHostname()));
     }
 
     [Fact]
@@ -18,7 +18,7 @@ public sealed class BindHostTests
         // NAT, a container's published port: the advertised address belongs to another machine.
         var options = new VtrClusterOptions { Host = "0.0.0.0", PublicHostname = "203.0.113.7" };
 
-        Assert.Equal("0.0.0.0", options.BindHost());
+        Assert.Equal("0.0.0.0", options.BindHost(options.ResolvePublicHostname()));
     }
 
     [Fact]
@@ -26,7 +26,7 @@ public sealed class BindHostTests
     {
         var options = new VtrClusterOptions { Host = "0.0.0.0", PublicHostname = "studio-mac.local" };
 
-        Assert.Equal("0.0.0.0", options.BindHost());
+        Assert.Equal("0.0.0.0", options.BindHost(options.ResolvePublicHostname()));
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class BindHostTests
     {
         var options = new VtrClusterOptions { Host = "127.0.0.1", PublicHostname = "127.0.0.1" };
 
-        Assert.Equal("127.0.0.1", options.BindHost());
+        Assert.Equal("127.0.0.1", options.BindHost(options.ResolvePublicHostname()));
     }
 
     [Fact]
@@ -43,6 +43,8 @@ public sealed class BindHostTests
         // The advertised address of a member bound to all is this machine's own (default route's source, or loopback).
         var options = new VtrClusterOptions { Host = "0.0.0.0" };
 
-        Assert.Equal(options.ResolvePublicHostname(), options.BindHost());
+        var advertised = options.ResolvePublicHostname();
+
+        Assert.Equal(advertised, options.BindHost(advertised));
     }
 }
