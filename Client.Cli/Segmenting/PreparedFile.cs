@@ -71,30 +71,11 @@ public sealed class PreparedFile : IDisposable
 
     public SegmentResultStore Store { get; }
 
-    private SegmentBitrateSteering? _bitrateSteering;
-
     /// <summary>
-    /// The whole-file rate control of a --bitrate job (<see cref="SegmentBitrateSteering"/>), made once the segments are
-    /// planned, with what a stopped run already stored counted as spent; null in quality mode.
+    /// The whole-file rate control of a --bitrate job (<see cref="SegmentBitrateSteering"/>), made when the segments are
+    /// planned, with what a stopped run already stored counted as spent; null in quality mode and before planning.
     /// </summary>
-    public SegmentBitrateSteering? BitrateSteering
-    {
-        get
-        {
-            if (_bitrateSteering is null && IsPlanned && Encode.Bitrate is { } bitrate)
-            {
-                var steering = new SegmentBitrateSteering(bitrate, Info.Duration, Plans);
-                foreach (var plan in Plans.Where(p => Store.Contains(p.Index)))
-                {
-                    steering.Resumed(plan.Index, Store.VideoBytes(plan.Index));
-                }
-
-                _bitrateSteering = steering;
-            }
-
-            return _bitrateSteering;
-        }
-    }
+    public SegmentBitrateSteering? BitrateSteering { get; private set; }
 
     /// <summary>The job this file's segments are submitted under.</summary>
     public JobId JobId { get; }
@@ -179,11 +160,23 @@ public sealed class PreparedFile : IDisposable
         Plan(seconds, plans, status);
     }
 
+    private SegmentBitrateSteering Steering(long bitrate, ImmutableArray<SegmentPlan> plans)
+    {
+        var steering = new SegmentBitrateSteering(bitrate, Info.Duration, plans);
+        foreach (var plan in plans.Where(p => Store.Contains(p.Index)))
+        {
+            steering.Resumed(plan.Index, Store.VideoBytes(plan.Index));
+        }
+
+        return steering;
+    }
+
     private void Plan(double seconds, ImmutableArray<SegmentPlan> plans, Action<string> status)
     {
         Plans = plans;
         var resumed = _journal is null ? 0 : Store.Load(plans);
         Remaining = [.. plans.Where(p => !Store.Contains(p.Index))];
+        BitrateSteering = Encode.Bitrate is { } bitrate ? Steering(bitrate, plans) : null;
         IsPlanned = true;
         status(string.Create(CultureInfo.InvariantCulture,
             $"{Input}: {Info.VideoCodec.ToWireName()} {Info.Width}x{Info.Height}, {Info.FrameCount} frames, ~{seconds:0.##} s per segment, {plans.Length} segments"));
