@@ -11,15 +11,9 @@ public sealed class AvFilterRuntime
     private static AvFilterRuntime? _instance;
     private static string? _failure;
 
-    private AvFilterRuntime(FFmpegRuntime codecs, int filterMajor)
-    {
-        Codecs = codecs;
-        FilterMajor = filterMajor;
-    }
+    private AvFilterRuntime(FFmpegRuntime codecs) => Codecs = codecs;
 
     public FFmpegRuntime Codecs { get; }
-
-    public int FilterMajor { get; }
 
     /// <summary>Loads once; null with the reason when libavfilter is missing, from another release, or lacks a filter in
     /// <paramref name="requiredFilters"/>.</summary>
@@ -62,9 +56,9 @@ public sealed class AvFilterRuntime
     private static AvFilterRuntime Create()
     {
         var codecs = FFmpegRuntime.Load();
-        var major = codecs.CompanionMajor(
+        _ = codecs.CompanionMajor( // refuses a missing libavfilter or one from another release
             "libavfilter", AvFilterNative.avfilter_version, codecs.CodecMajor - NativeLibraries.AvFilterMajorOffset,
             missingHint: "", mismatchHint: "");
-        return new AvFilterRuntime(codecs, major);
+        return new AvFilterRuntime(codecs);
     }
 }
