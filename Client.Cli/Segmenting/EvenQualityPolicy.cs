@@ -144,7 +144,8 @@ public sealed class EvenQualityPolicy
 
             _segments[index] = segment;
             _inFlight.Remove(index);
-            if (Active && Secant(segment, node) is { } measured)
+            var secant = Active ? Secant(segment, node) : null;
+            if (secant is { } measured)
             {
                 var (sum, count) = _nodeSlopes.GetValueOrDefault(node);
                 _nodeSlopes[node] = (sum + measured, count + 1);
@@ -153,7 +154,7 @@ public sealed class EvenQualityPolicy
             if (Active && Settled(_segments.Count - 1))
             {
                 // What this node would have needed to land on the median of the others, remembered for its next segments.
-                _offsets[node] = Math.Clamp(offset + ((psnr - median) / Slope(segment, node)), -MaxOffset, MaxOffset);
+                _offsets[node] = Math.Clamp(offset + ((psnr - median) / (secant ?? NodeSlope(node))), -MaxOffset, MaxOffset);
             }
 
             return new EvenQualityDecision(keep, ShouldRetry(index));
@@ -183,7 +184,7 @@ public sealed class EvenQualityPolicy
         lock (_gate)
         {
             return Median(except: null) is { } median
-                ? [.. _segments.Keys.Where(IsOutlier).OrderByDescending(i => Math.Abs(_segments[i].Kept.Psnr - median)).ThenBy(i => i)]
+                ? [.. _segments.Keys.Where(i => IsOutlier(i, median)).OrderByDescending(i => Math.Abs(_segments[i].Kept.Psnr - median)).ThenBy(i => i)]
                 : [];
         }
     }
@@ -200,8 +201,10 @@ public sealed class EvenQualityPolicy
     private double NodeOffset(NodeId node) => _offsets.GetValueOrDefault(node);
 
     /// <summary>dB per crf step for a segment on a node: its own secant there, else the node's mean secant, else the default.</summary>
-    private double Slope(Segment segment, NodeId node) =>
-        Secant(segment, node) ?? (_nodeSlopes.TryGetValue(node, out var slopes) ? slopes.Sum / slopes.Count : DbPerCrf);
+    private double Slope(Segment segment, NodeId node) => Secant(segment, node) ?? NodeSlope(node);
+
+    /// <summary>The node's mean secant over its retried segments, else the default.</summary>
+    private double NodeSlope(NodeId node) => _nodeSlopes.TryGetValue(node, out var slopes) ? slopes.Sum / slopes.Count : DbPerCrf;
 
     /// <summary>The slope between the segment's two latest attempts on the node, clamped; null when it has fewer, when
     /// both ran at the same crf, or when quality rose with the crf (noise, not a slope).</summary>
@@ -220,21 +223,16 @@ public sealed class EvenQualityPolicy
     }
 
     private bool ShouldRetry(int index) =>
-        Active && Settled(_segments.Count) && IsOutlier(index) && Retryable(index)
-        && _retriedFrames + _segments[index].Frames + HeldForWorse(index) <= RetryBudget * _jobFrames;
+        Active && Settled(_segments.Count) && Median(except: null) is { } median && IsOutlier(index, median) && Retryable(index)
+        && _retriedFrames + _segments[index].Frames + HeldForWorse(index, median) <= RetryBudget * _jobFrames;
 
     private bool Retryable(int index) => _segments[index].Attempts.Count <= MaxRetries;
 
     /// <summary>Frames of one retry for each outlier further from the median than <paramref name="index"/> that may still
     /// be retried and has none under way: a retry never takes the budget a worse segment needs (one judged before the
     /// median settled waits for the sweep, and the segments arriving after it must not spend its share).</summary>
-    private int HeldForWorse(int index)
+    private int HeldForWorse(int index, double median)
     {
-        if (Median(except: null) is not { } median)
-        {
-            return 0;
-        }
-
         var distance = Math.Abs(_segments[index].Kept.Psnr - median);
         return _segments.Where(s => s.Key != index && Retryable(s.Key) && !_inFlight.Contains(s.Key) && Math.Abs(s.Value.Kept.Psnr - median) > Math.Max(distance, ToleranceDb))
             .Sum(s => s.Value.Frames);
@@ -243,8 +241,8 @@ public sealed class EvenQualityPolicy
     /// <summary>Whether a median of this many segments can be trusted: enough of them, or every one of the job's.</summary>
     private bool Settled(int segments) => segments >= MinSegmentsToJudge || (segments > 0 && _measuredFrames >= _jobFrames);
 
-    private bool IsOutlier(int index) =>
-        _segments.Count > 1 && Median(except: null) is { } median && Math.Abs(_segments[index].Kept.Psnr - median) > ToleranceDb;
+    private bool IsOutlier(int index, double median) =>
+        _segments.Count > 1 && Math.Abs(_segments[index].Kept.Psnr - median) > ToleranceDb;
 
     private double? Median(int? except)
     {
