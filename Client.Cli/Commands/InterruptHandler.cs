@@ -22,7 +22,7 @@ public sealed class InterruptHandler : IDisposable
     private readonly PosixSignalRegistration _registration;
     private PosixSignalRegistration? _termination;
     private Action<string>? _sayLeaving;
-    private Timer? _deadline;
+    private int _disposed;
     private int _interrupts;
 
     private InterruptHandler(ScratchPaths scratch)
@@ -55,7 +55,7 @@ public sealed class InterruptHandler : IDisposable
     {
         _registration.Dispose();
         _termination?.Dispose();
-        _deadline?.Dispose();
+        Volatile.Write(ref _disposed, 1);
         _cancel.Dispose();
     }
 
@@ -70,7 +70,9 @@ public sealed class InterruptHandler : IDisposable
 
         if (_sayLeaving is null)
         {
-            _deadline = new Timer(_ => ExitNow(), null, GracePeriod, Timeout.InfiniteTimeSpan);
+            // A thread of its own, not a thread-pool timer: a loaded machine or a stopping command that blocks pool
+            // threads delayed the timer past the 2 s promise (seen once in CI: still running 2 s after Ctrl-C).
+            new Thread(ExitAfterGracePeriod) { IsBackground = true, Name = "vtr-interrupt-deadline" }.Start();
         }
         else
         {
@@ -79,6 +81,15 @@ public sealed class InterruptHandler : IDisposable
 
         // Callbacks of the token run on the thread pool, not on the signal thread.
         _ = _cancel.CancelAsync();
+    }
+
+    private void ExitAfterGracePeriod()
+    {
+        Thread.Sleep(GracePeriod);
+        if (Volatile.Read(ref _disposed) == 0)
+        {
+            ExitNow();
+        }
     }
 
     private void ExitNow()
