@@ -8,7 +8,8 @@ public sealed partial class Vtr1Connection
     /// <summary>
     /// Ends the session politely after its last message (DONE or ERROR): flushes, half-closes our side, and keeps
     /// reading and discarding until the client disconnects or <paramref name="lingerTimeout"/> passes. Closing with
-    /// unread input would make the kernel send a RST that can destroy the DONE in flight (WIRE.md §3.4).
+    /// unread input would make the kernel send a RST that can destroy the DONE in flight (WIRE.md §3.4), so the task
+    /// ends only when the drain does: its caller may close the socket then.
     /// </summary>
     public async Task FinishAsync(TimeSpan lingerTimeout)
     {
@@ -32,6 +33,10 @@ public sealed partial class Vtr1Connection
         }
 
         _shutdown.CancelAfter(lingerTimeout);
+        if (_receiveLoop is { } drain)
+        {
+            await drain.ConfigureAwait(false);
+        }
     }
 
     /// <summary>Closes the socket at once. Idempotent; safe from any thread.</summary>

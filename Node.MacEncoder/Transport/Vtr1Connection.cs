@@ -100,14 +100,18 @@ public sealed partial class Vtr1Connection : IAsyncDisposable
         {
             while (true)
             {
-                await _credits.WaitAsync(token).ConfigureAwait(false);
+                if (!_discardInput)
+                {
+                    await _credits.WaitAsync(token).ConfigureAwait(false);
+                }
+
                 var message = await _messageReader.ReadAsync(InboundCompression, token).ConfigureAwait(false);
                 SocketTuning.RequestQuickAck(_socket);
                 if (_discardInput)
                 {
-                    // After DONE/ERROR: read until the client goes away so no RST destroys what we sent.
+                    // After DONE/ERROR: read until the client goes away so no RST destroys what we sent. No credits
+                    // here: the window is full again, and a release would overflow it and end the drain with a RST.
                     (message as IDisposable)?.Dispose();
-                    _credits.Release();
                     if (message is null)
                     {
                         return;
