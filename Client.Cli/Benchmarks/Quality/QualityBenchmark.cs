@@ -156,15 +156,17 @@ public static class QualityBenchmark
     private static int KeyframeFrames(QualityBenchOptions o) => Math.Max(1, (int)Math.Round(o.FramesPerSecond * o.KeyframeSeconds));
 
     /// <summary>testsrc2 with temporal noise (every frame costs bits, as camera noise does), near-lossless, a keyframe per
-    /// segment (or per second when the segments are sized for the cluster).</summary>
-    private static async Task CreateClipAsync(QualityBenchOptions o, string path, CancellationToken ct)
+    /// segment (or per second when the segments are sized for the cluster) and nowhere else: x264's scene-cut detection
+    /// put keyframes at 1.7, 3.7, 5.67 … s of the 2 s clip, so the split got an extra 16-frame segment at the end and
+    /// the "IDR every segment" reference a grid the split did not have.</summary>
+    internal static async Task CreateClipAsync(QualityBenchOptions o, string path, CancellationToken ct)
     {
         var inv = CultureInfo.InvariantCulture;
         var lavfi = string.Create(inv, $"testsrc2=size={o.Width}x{o.Height}:rate={o.FramesPerSecond}:duration={o.Seconds},noise=alls=2:allf=t");
         var gop = KeyframeFrames(o).ToString(inv);
         var run = await MediaToolRunner.RunAsync(MediaToolRunner.FFmpeg,
             ["-hide_banner", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", lavfi, "-pix_fmt", "yuv420p",
-             "-c:v", "libx264", "-preset", "veryfast", "-crf", "12", "-g", gop, path], ToolTimeout, ct).ConfigureAwait(false);
+             "-c:v", "libx264", "-preset", "veryfast", "-crf", "12", "-g", gop, "-keyint_min", gop, "-sc_threshold", "0", path], ToolTimeout, ct).ConfigureAwait(false);
         if (!run.Succeeded)
         {
             throw new MediaLibraryException($"ffmpeg could not create the reference clip: {run.LastErrorLine}");

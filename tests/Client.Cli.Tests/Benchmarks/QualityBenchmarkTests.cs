@@ -1,4 +1,5 @@
 using Spectre.Console.Testing;
+using Vtr.Cli.Media;
 using Vtr.Cli.Benchmarks.Quality;
 using Vtr.Client.Cli.Tests.Media;
 
@@ -74,5 +75,26 @@ public sealed class QualityBenchmarkTests
         console.Write(QualityBenchTable.Render(report));
         var title = System.Text.RegularExpressions.Regex.Replace(console.Output, @"\s+", " "); // the title wraps at the table's width
         Assert.Contains("segments sized for the cluster (1 node: 4 of ~2 s, 2 nodes: 8 of ~1 s)", title, StringComparison.Ordinal);
+    }
+
+    [FfmpegFact]
+    public async Task The_reference_clip_has_a_keyframe_at_every_segment_start_and_nowhere_else()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var folder = Directory.CreateTempSubdirectory("vtr-bench-clip-").FullName;
+        try
+        {
+            // At 960x540 and up, x264's scene-cut detection put keyframes at 1.67 and 3.67 s of testsrc2 with -g 60 alone.
+            var path = Path.Combine(folder, "clip.mp4");
+            await QualityBenchmark.CreateClipAsync(new QualityBenchOptions { Width = 960, Height = 540, Seconds = 6, SegmentSeconds = 2 }, path, timeout.Token);
+
+            var info = MediaProbe.Probe(path);
+            var keyframes = info.VideoPackets.Where(p => p.IsKeyframe).Select(p => Math.Round(info.ToSeconds(p.Pts), 3)).Order();
+            Assert.Equal([0.0, 2.0, 4.0], keyframes);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }
