@@ -1,6 +1,6 @@
 using Spectre.Console.Testing;
-using Vtr.Cli.Media;
 using Vtr.Cli.Benchmarks.Quality;
+using Vtr.Cli.Media;
 using Vtr.Client.Cli.Tests.Media;
 
 namespace Vtr.Client.Cli.Tests.Benchmarks;
