@@ -3,13 +3,29 @@ using System.Globalization;
 namespace Vtr.Cli.Segmenting;
 
 /// <summary>What a --bitrate job's file came to: its video bitrate (the segments' packets over the source's duration)
-/// against the target, so the ±3 % promise is visible in every run.</summary>
+/// against the target, so the ±3 % promise is visible in every run, and what the correction pass did when it ran.</summary>
 public sealed record BitrateReport(long TargetBitsPerSecond, double BitsPerSecond)
 {
+    /// <summary>The second pass on outliers (<see cref="BitrateCorrectionPass"/>); null when the file needed none.</summary>
+    public BitrateCorrectionReport? Correction { get; init; }
+
+    /// <summary>How far the file lands from the target, in percent.</summary>
+    public double OffPercent => Off(BitsPerSecond);
+
     public override string ToString()
     {
-        var off = ((BitsPerSecond / TargetBitsPerSecond) - 1) * 100;
-        return string.Create(CultureInfo.InvariantCulture,
-            $"bitrate: {BitsPerSecond / 1000:0} kb/s of video for {TargetBitsPerSecond / 1000:0} kb/s asked ({off:+0.0;-0.0} %)") + Environment.NewLine;
+        var inv = CultureInfo.InvariantCulture;
+        var text = string.Create(inv, $"bitrate: {BitsPerSecond / 1000:0} kb/s of video for {TargetBitsPerSecond / 1000:0} kb/s asked ({OffPercent:+0.0;-0.0} %)") + Environment.NewLine;
+        if (Correction is not { } pass)
+        {
+            return text;
+        }
+
+        var before = Off(pass.BitsPerSecondBefore);
+        return text + (pass.Kept > 0
+            ? string.Create(inv, $"bitrate: {pass.Kept} segments re-encoded to land on the target ({before:+0.0;-0.0} % → {OffPercent:+0.0;-0.0} %, {pass.Encodes} encodes in {pass.Elapsed.TotalSeconds:0.0} s)")
+            : string.Create(inv, $"bitrate: {pass.Encodes} segments re-encoded to land on the target, none landed nearer ({before:+0.0;-0.0} % kept)")) + Environment.NewLine;
     }
+
+    private double Off(double bitsPerSecond) => ((bitsPerSecond / TargetBitsPerSecond) - 1) * 100;
 }
