@@ -23,9 +23,11 @@ public sealed record BitrateReport(long TargetBitsPerSecond, double BitsPerSecon
 
         var before = Off(pass.BitsPerSecondBefore);
         return text + (pass.Kept > 0
-            ? string.Create(inv, $"bitrate: {pass.Kept} segments re-encoded to land on the target ({before:+0.0;-0.0} % → {OffPercent:+0.0;-0.0} %, {pass.Encodes} encodes in {pass.Elapsed.TotalSeconds:0.0} s)")
-            : string.Create(inv, $"bitrate: {pass.Encodes} segments re-encoded to land on the target, none landed nearer ({before:+0.0;-0.0} % kept)")) + Environment.NewLine;
+            ? string.Create(inv, $"bitrate: {Segments(pass.Kept)} re-encoded to land on the target ({before:+0.0;-0.0} % → {OffPercent:+0.0;-0.0} %, {pass.Encodes} encodes in {pass.Elapsed.TotalSeconds:0.0} s)")
+            : string.Create(inv, $"bitrate: {Segments(pass.Encodes)} re-encoded to land on the target, none landed nearer ({before:+0.0;-0.0} % kept)")) + Environment.NewLine;
     }
+
+    private static string Segments(int count) => count == 1 ? "1 segment" : string.Create(CultureInfo.InvariantCulture, $"{count} segments");
 
     private double Off(double bitsPerSecond) => ((bitsPerSecond / TargetBitsPerSecond) - 1) * 100;
 }

@@ -61,7 +61,7 @@ public sealed class SegmentBitrateSteering
         lock (_gate)
         {
             _inFlight.Remove(index);
-            if (_corrections.Remove(index, out var corrected))
+            if (_corrections.TryGetValue(index, out var corrected))
             {
                 _inFlight[index] = corrected;
                 return corrected;
@@ -139,8 +139,9 @@ public sealed class SegmentBitrateSteering
     }
 
     /// <summary>
-    /// The next run of the finished segment <paramref name="index"/> asks for <paramref name="ask"/> (the correction pass
-    /// on outliers, <see cref="BitrateCorrection"/>); what it lands does not teach the steering, whose job is over.
+    /// Every later run of the finished segment <paramref name="index"/> asks for <paramref name="ask"/> (the correction
+    /// pass on outliers, <see cref="BitrateCorrection"/>; a re-encode job may run a segment twice, when the coordinator
+    /// duplicates a straggler); what it lands does not teach the steering, whose job is over.
     /// </summary>
     public void Correct(int index, long ask)
     {
