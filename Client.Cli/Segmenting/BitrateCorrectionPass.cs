@@ -11,8 +11,8 @@ public sealed record BitrateCorrectionReport(int Kept, int Encodes, double BitsP
 /// <summary>
 /// The bounded second pass of a --bitrate job on its outliers, once every segment is stored and before assembly:
 /// <see cref="BitrateCorrection"/> picks the segments and their asks, they are encoded again in parallel (one-segment
-/// jobs on the same cluster, at the ask given to the steering), and an attempt is kept only when it brings the file
-/// nearer the target. At most <see cref="MaxRounds"/> rounds, the second only when the first kept something and the file
+/// jobs on the same cluster, at the ask given to the steering), and attempts are kept best first while one brings
+/// the file nearer the target. At most <see cref="MaxRounds"/> rounds, the second only when the first kept something and the file
 /// is still past the trigger. A failed re-encode keeps the old segment: the pass never loses a segment or fails a job.
 /// </summary>
 public sealed class BitrateCorrectionPass(
@@ -51,21 +51,27 @@ public sealed class BitrateCorrectionPass(
             var attempts = await Task.WhenAll(corrections.Select(c => reencode(c.Index, ct))).ConfigureAwait(false);
             encodes += corrections.Length;
             var keptBefore = kept.Count;
-            var total = TotalBytes();
-            for (var i = 0; i < corrections.Length; i++)
+            var total = (double)TotalBytes();
+            var tried = corrections.Zip(attempts)
+                .Where(a => a.Second is not null)
+                .Select(a => (a.First.Index, a.First.AskBitsPerSecond, Segment: a.Second!.Value.Segment,
+                    Change: a.Second.Value.Segment.Packets.Sum(p => (long)p.AnnexB.Length) - store.VideoBytes(a.First.Index)))
+                .ToList();
+            // Best first: the attempt that takes the file nearest the target, while one still takes it nearer.
+            while (tried.Count > 0)
             {
-                if (attempts[i] is not { } attempt)
+                var best = tried.MinBy(a => Math.Abs(total + a.Change - BudgetBytes));
+                tried.Remove(best);
+                if (Math.Abs(total + best.Change - BudgetBytes) >= Math.Abs(total - BudgetBytes))
                 {
-                    continue;
+                    break;
                 }
 
-                var index = corrections[i].Index;
-                var candidate = total - store.VideoBytes(index) + attempt.Segment.Packets.Sum(p => (long)p.AnnexB.Length);
-                if (Math.Abs(candidate - BudgetBytes) < Math.Abs(total - BudgetBytes) && await replace(attempt.Segment).ConfigureAwait(false))
+                if (await replace(best.Segment).ConfigureAwait(false))
                 {
-                    total = candidate;
-                    steering.Kept(index, corrections[i].AskBitsPerSecond);
-                    kept.Add(index);
+                    total += best.Change;
+                    steering.Kept(best.Index, best.AskBitsPerSecond);
+                    kept.Add(best.Index);
                 }
             }
 
