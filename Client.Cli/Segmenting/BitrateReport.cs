@@ -15,7 +15,7 @@ public sealed record BitrateReport(long TargetBitsPerSecond, double BitsPerSecon
     public override string ToString()
     {
         var inv = CultureInfo.InvariantCulture;
-        var text = string.Create(inv, $"bitrate: {BitsPerSecond / 1000:0} kb/s of video for {TargetBitsPerSecond / 1000:0} kb/s asked ({OffPercent:+0.0;-0.0} %)") + Environment.NewLine;
+        var text = string.Create(inv, $"bitrate: {BitsPerSecond / 1000:0} kb/s of video for {TargetBitsPerSecond / 1000:0} kb/s asked ({Signed(OffPercent)} %)") + Environment.NewLine;
         if (Correction is not { } pass)
         {
             return text;
@@ -23,11 +23,15 @@ public sealed record BitrateReport(long TargetBitsPerSecond, double BitsPerSecon
 
         var before = Off(pass.BitsPerSecondBefore);
         return text + (pass.Kept > 0
-            ? string.Create(inv, $"bitrate: {Segments(pass.Kept)} re-encoded to land on the target ({before:+0.0;-0.0} % → {OffPercent:+0.0;-0.0} %, {pass.Encodes} encodes in {pass.Elapsed.TotalSeconds:0.0} s)")
-            : string.Create(inv, $"bitrate: {Segments(pass.Encodes)} re-encoded to land on the target, none landed nearer ({before:+0.0;-0.0} % kept)")) + Environment.NewLine;
+            ? string.Create(inv, $"bitrate: {Segments(pass.Kept)} re-encoded to land on the target ({Signed(before)} % → {Signed(OffPercent)} %, {pass.Encodes} encodes in {pass.Elapsed.TotalSeconds:0.0} s)")
+            : string.Create(inv, $"bitrate: {Segments(pass.Encodes)} re-encoded to land on the target, none landed nearer ({Signed(before)} % kept)")) + Environment.NewLine;
     }
 
     private static string Segments(int count) => count == 1 ? "1 segment" : string.Create(CultureInfo.InvariantCulture, $"{count} segments");
+
+    /// <summary>One decimal with its sign; what rounds to zero prints as 0.0 (a custom format printed -0.04 as "-+0.0").</summary>
+    private static string Signed(double percent) =>
+        Math.Round(percent, 1) is var rounded && rounded == 0 ? "0.0" : rounded.ToString("+0.0;-0.0", CultureInfo.InvariantCulture);
 
     private double Off(double bitsPerSecond) => ((bitsPerSecond / TargetBitsPerSecond) - 1) * 100;
 }
