@@ -1,12 +1,11 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Spectre.Console;
-using Xunit.Abstractions;
 using Vtr.Cli.Segmenting;
 using Vtr.Integration.Tests.Media;
 using Vtr.Shared.Media;
-
 using Vtr.Testing.Processes;
+using Xunit.Abstractions;
 
 namespace Vtr.Integration.Tests.Transcode;
 
