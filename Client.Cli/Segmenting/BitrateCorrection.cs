@@ -26,13 +26,18 @@ public static class BitrateCorrection
     /// a user is promised, so a correction that lands short of its aim still ends inside it.</summary>
     public const double Trigger = 0.02;
 
+    /// <summary>How far the file may still be off after a round that kept something before a second round runs: a
+    /// first round that landed past the target (x264 lands a lower ask at a lower ratio to it) is brought back nearer.</summary>
+    public const double SecondRoundTrigger = 0.01;
+
     /// <summary>The largest change of a segment's ask (factor) taken while more segments could share the error.</summary>
     public const double GentleStep = 0.25;
 
     /// <summary>The segments to encode again with their new asks; empty when the file is near enough or nothing helps.</summary>
     /// <param name="target">The job's --bitrate, bit/s.</param>
     /// <param name="duration">The source's duration: the file's budget is target × duration.</param>
-    public static ImmutableArray<SegmentCorrection> Plan(IReadOnlyList<SegmentLanding> segments, long target, TimeSpan duration)
+    /// <param name="trigger">How far off (fraction of the target) the file must be for anything to run.</param>
+    public static ImmutableArray<SegmentCorrection> Plan(IReadOnlyList<SegmentLanding> segments, long target, TimeSpan duration, double trigger = Trigger)
     {
         ArgumentNullException.ThrowIfNull(segments);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(target);
@@ -44,7 +49,7 @@ public static class BitrateCorrection
 
         var budgetBytes = target * duration.TotalSeconds / 8;
         var excess = segments.Sum(s => (double)s.VideoBytes) - budgetBytes; // > 0: the file overshot
-        if (Math.Abs(excess) <= Trigger * budgetBytes)
+        if (Math.Abs(excess) <= trigger * budgetBytes)
         {
             return [];
         }

@@ -11,9 +11,10 @@ public sealed record BitrateCorrectionReport(int Kept, int Encodes, double BitsP
 /// <summary>
 /// The bounded second pass of a --bitrate job on its outliers, once every segment is stored and before assembly:
 /// <see cref="BitrateCorrection"/> picks the segments and their asks, they are encoded again in parallel (one-segment
-/// jobs on the same cluster, at the ask given to the steering), and attempts are kept best first while one brings
-/// the file nearer the target. At most <see cref="MaxRounds"/> rounds, the second only when the first kept something and the file
-/// is still past the trigger. A failed re-encode keeps the old segment: the pass never loses a segment or fails a job.
+/// jobs on the same cluster, at the ask given to the steering), and attempts are kept best first while one brings the
+/// file nearer the target. At most <see cref="MaxRounds"/> rounds, the second only when the first kept something and
+/// the file is still more than <see cref="BitrateCorrection.SecondRoundTrigger"/> off. A failed re-encode keeps the old
+/// segment: the pass never loses a segment or fails a job.
 /// </summary>
 public sealed class BitrateCorrectionPass(
     ImmutableArray<SegmentPlan> plans, SegmentResultStore store, SegmentBitrateSteering steering, long target, TimeSpan duration)
@@ -37,7 +38,8 @@ public sealed class BitrateCorrectionPass(
         var encodes = 0;
         for (var round = 0; round < MaxRounds; round++)
         {
-            var corrections = BitrateCorrection.Plan(Landings(), target, duration);
+            var trigger = round == 0 ? BitrateCorrection.Trigger : BitrateCorrection.SecondRoundTrigger;
+            var corrections = BitrateCorrection.Plan(Landings(), target, duration, trigger);
             if (corrections.IsEmpty)
             {
                 break;

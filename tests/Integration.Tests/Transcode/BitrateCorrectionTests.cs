@@ -30,10 +30,7 @@ public sealed class BitrateCorrectionTests(ITestOutputHelper log) : IAsyncLifeti
     {
         if (FfmpegFactAttribute.IsAvailable)
         {
-            var lavfi = string.Create(CultureInfo.InvariantCulture, $"testsrc2=size=640x360:rate=30:duration={Seconds},noise=alls=16:allf=t");
-            await ToolRun.FfmpegPipeAsync(
-                ["-v", "error", "-f", "lavfi", "-i", lavfi, "-pix_fmt", "yuv420p", "-c:v", "libx264", "-preset", "veryfast", "-crf", "12", "-g", "30", Source],
-                Timeout);
+            await NoiseClip.CreateAsync(Source, "640x360", Seconds, 16, 30, Timeout);
         }
     }
 
