@@ -12,14 +12,14 @@ namespace Vtr.Integration.Tests.Transcode;
 /// <summary>
 /// The farm case steering cannot reach: an embedded cluster of two nodes × 4 sessions takes all 8 one-second segments
 /// of a noisy clip in its first wave, so every segment asks the target blind, and short ABR encodes of noise overshoot
-/// (this clip at 1.5 Mb/s: +7.6 %, measured without the pass). The correction pass re-encodes a few segments at lower
-/// asks before assembly; the file must land within ±3 % and the job's outcome say what the pass did.
+/// (this clip: +16.7 % at 1.8 Mb/s before the pass, +7.6 % at 1.5 Mb/s). The correction pass re-encodes a few segments
+/// at lower asks before assembly; the file must land within ±3 % and the job's outcome say what the pass did.
 /// </summary>
 [Trait("Category", "Native")]
 public sealed class BitrateCorrectionTests(ITestOutputHelper log) : IAsyncLifetime
 {
     private const int Seconds = 8;
-    private const long TargetBitsPerSecond = 1_500_000;
+    private const long TargetBitsPerSecond = 1_800_000;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
 
     private readonly string _directory = Directory.CreateTempSubdirectory("vtr-bitrate-fix-it-").FullName;
