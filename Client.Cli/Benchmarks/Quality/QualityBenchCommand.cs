@@ -11,8 +11,12 @@ public static class QualityBenchCommand
     public static Command Create()
     {
         var clip = new BenchClipOptions(1280, 720, "x264 preset of the nodes and of ffmpeg");
-        var seconds = new Option<double>("--seconds") { Description = "clip length (30 fps, testsrc2 with temporal noise)", DefaultValueFactory = _ => 10 };
-        var segmentSeconds = new Option<double>("--segment-seconds") { Description = "segment length of the split encodes", DefaultValueFactory = _ => 2 };
+        var defaults = new QualityBenchOptions();
+        var seconds = new Option<double>("--seconds") { Description = "clip length (30 fps, testsrc2 with temporal noise)", DefaultValueFactory = _ => defaults.Seconds };
+        var segmentSeconds = new Option<double?>("--segment-seconds")
+        {
+            Description = "segment length of the split encodes [default: sized for the cluster, as vtr transcode does]",
+        };
         var command = new Command("quality", "Encode one generated clip with plain ffmpeg and split through vtr (1 and 3 nodes) at four bitrates and four crfs; compare bitrate, PSNR, SSIM and BD-rate");
         clip.AddTo(command);
         command.Options.Add(seconds);

@@ -9,12 +9,23 @@ public sealed record QualityBenchOptions
 
     public int Height { get; init; } = 720;
 
-    public double Seconds { get; init; } = 10;
+    /// <summary>A minute: long enough that the default plan cuts the segments a user's file gets, not a short clip's.</summary>
+    public double Seconds { get; init; } = 60;
 
     public int FramesPerSecond { get; init; } = 30;
 
-    /// <summary>Segment length of the split encodes; the clip has a keyframe exactly this often.</summary>
-    public double SegmentSeconds { get; init; } = 2;
+    /// <summary>
+    /// Segment length of the split encodes; the clip then has a keyframe exactly this often. Null: sized for the cluster
+    /// as `vtr transcode` does by default (<see cref="Media.SegmentSizing"/>), on a clip with a keyframe every
+    /// <see cref="CameraKeyframeSeconds"/>.
+    /// </summary>
+    public double? SegmentSeconds { get; init; }
+
+    /// <summary>The clip's keyframe interval when segments are sized for the cluster: a camera's, so the planner has cuts to choose from.</summary>
+    public const double CameraKeyframeSeconds = 1;
+
+    /// <summary>The clip's keyframe interval: every segment start when the length is fixed.</summary>
+    public double KeyframeSeconds => SegmentSeconds ?? CameraKeyframeSeconds;
 
     public string Preset { get; init; } = "veryfast";
 

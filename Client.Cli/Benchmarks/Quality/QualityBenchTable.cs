@@ -16,7 +16,7 @@ internal static class QualityBenchTable
         var table = new Table()
             .Border(TableBorder.Rounded)
             .Title($"vtr bench quality — {o.Width}x{o.Height} {o.FramesPerSecond} fps, {o.Seconds.ToString(Inv)} s testsrc2 + noise, "
-                + $"x264 {Markup.Escape(o.Preset)}, {o.SegmentSeconds.ToString(Inv)} s segments")
+                + $"x264 {Markup.Escape(o.Preset)}, {Segments(report)}")
             .Caption("kb/s of the video stream; PSNR Y+U+V average (dB) and SSIM All against the clip");
         table.AddColumn("mode");
         table.AddColumn(new TableColumn("point").RightAligned());
@@ -39,6 +39,20 @@ internal static class QualityBenchTable
         }
 
         return table;
+    }
+
+    /// <summary>The fixed length, or what the default sizing cut on each cluster size.</summary>
+    private static string Segments(QualityBenchReport report)
+    {
+        var o = report.Options;
+        if (o.SegmentSeconds is { } fixedSeconds)
+        {
+            return $"{fixedSeconds.ToString(Inv)} s segments";
+        }
+
+        var counts = report.Rows.FirstOrDefault()?.SplitSegments ?? [];
+        var cuts = counts.Zip(o.NodeCounts, (count, nodes) => string.Create(Inv, $"{nodes} node{(nodes == 1 ? "" : "s")}: {count} of ~{o.Seconds / Math.Max(1, count):0.#} s"));
+        return $"segments sized for the cluster ({string.Join(", ", cuts)})";
     }
 
     private static string Cell(QualityMeasure m) => string.Create(Inv, $"{m.Kbps:0}  {m.Psnr:0.00}  {m.Ssim:0.0000}");

@@ -11,11 +11,15 @@ namespace Vtr.Cli.Benchmarks.Quality;
 /// <summary>
 /// One rate point: plain ffmpeg's continuous encode (x264 places its own keyframes), the same with an IDR exactly at
 /// every segment start (<see cref="FfmpegSegmentIdr"/>: the split's keyframe grid, so the difference to the split is
-/// what splitting costs beyond its IDRs) and the split encode on each cluster size.
+/// what splitting costs beyond its IDRs; only when the segment length is fixed, since sized segments differ per
+/// cluster) and the split encode on each cluster size, with how many segments it was cut into.
 /// </summary>
 public sealed record QualityRow(string Mode, string Point, QualityMeasure Ffmpeg, ImmutableArray<QualityMeasure> Split)
 {
     public QualityMeasure? FfmpegSegmentIdr { get; init; }
+
+    /// <summary>Segments of the split encode on each cluster size (same order as <see cref="Split"/>).</summary>
+    public ImmutableArray<int> SplitSegments { get; init; } = [];
 }
 
 /// <summary>Everything `vtr bench quality` measured, and the BD-rate of each mode and cluster size against ffmpeg.</summary>
@@ -48,7 +52,7 @@ public sealed record QualityBenchReport(QualityBenchOptions Options, ImmutableAr
 }
 
 /// <summary>
-/// `vtr bench quality`: a reference clip (testsrc2 with temporal noise, a keyframe every segment) encoded continuously
+/// `vtr bench quality`: a reference clip (testsrc2 with temporal noise) encoded continuously
 /// by plain ffmpeg and split through vtr's embedded cluster, with the same libx264 preset and B-frames, at four
 /// bitrates and four crfs; every output measured against the clip the same way.
 /// </summary>
@@ -97,11 +101,17 @@ public static class QualityBenchmark
     {
         progress($"{mode} {point}: ffmpeg");
         var ffmpeg = await FfmpegAsync(options, source, folder, mode, point, rateArguments, [], ct).ConfigureAwait(false);
-        progress($"{mode} {point}: ffmpeg, an IDR every segment");
-        var gop = SegmentFrames(options).ToString(CultureInfo.InvariantCulture);
-        var segmentIdr = await FfmpegAsync(options, source, folder, mode, point, rateArguments, ["-g", gop, "-keyint_min", gop, "-sc_threshold", "0"], ct)
-            .ConfigureAwait(false);
+        QualityMeasure? segmentIdr = null;
+        if (options.SegmentSeconds is not null)
+        {
+            progress($"{mode} {point}: ffmpeg, an IDR every segment");
+            var gop = KeyframeFrames(options).ToString(CultureInfo.InvariantCulture);
+            segmentIdr = await FfmpegAsync(options, source, folder, mode, point, rateArguments, ["-g", gop, "-keyint_min", gop, "-sc_threshold", "0"], ct)
+                .ConfigureAwait(false);
+        }
+
         var split = ImmutableArray.CreateBuilder<QualityMeasure>();
+        var segments = ImmutableArray.CreateBuilder<int>();
         foreach (var nodes in options.NodeCounts)
         {
             progress($"{mode} {point}: vtr, {nodes} node(s)");
@@ -123,9 +133,10 @@ public static class QualityBenchmark
             }
 
             split.Add(await QualityMeasurement.MeasureAsync(output, source, ct).ConfigureAwait(false));
+            segments.Add(outcome.Job.Segments.Count);
         }
 
-        return new QualityRow(mode, point, ffmpeg, split.ToImmutable()) { FfmpegSegmentIdr = segmentIdr };
+        return new QualityRow(mode, point, ffmpeg, split.ToImmutable()) { FfmpegSegmentIdr = segmentIdr, SplitSegments = segments.ToImmutable() };
     }
 
     /// <summary>Plain ffmpeg's continuous encode of the clip, with <paramref name="gopArguments"/> on top of the common settings.</summary>
@@ -142,17 +153,20 @@ public static class QualityBenchmark
             : throw new MediaLibraryException($"ffmpeg {mode} {point} failed: {run.LastErrorLine}");
     }
 
-    private static int SegmentFrames(QualityBenchOptions o) => Math.Max(1, (int)Math.Round(o.FramesPerSecond * o.SegmentSeconds));
+    private static int KeyframeFrames(QualityBenchOptions o) => Math.Max(1, (int)Math.Round(o.FramesPerSecond * o.KeyframeSeconds));
 
-    /// <summary>testsrc2 with temporal noise (every frame costs bits, as camera noise does), near-lossless, a keyframe per segment.</summary>
-    private static async Task CreateClipAsync(QualityBenchOptions o, string path, CancellationToken ct)
+    /// <summary>testsrc2 with temporal noise (every frame costs bits, as camera noise does), near-lossless, a keyframe per
+    /// segment (or per second when the segments are sized for the cluster) and nowhere else: x264's scene-cut detection
+    /// put keyframes at 1.7, 3.7, 5.67 … s of the 2 s clip, so the split got an extra 16-frame segment at the end and
+    /// the "IDR every segment" reference a grid the split did not have.</summary>
+    internal static async Task CreateClipAsync(QualityBenchOptions o, string path, CancellationToken ct)
     {
         var inv = CultureInfo.InvariantCulture;
         var lavfi = string.Create(inv, $"testsrc2=size={o.Width}x{o.Height}:rate={o.FramesPerSecond}:duration={o.Seconds},noise=alls=2:allf=t");
-        var gop = SegmentFrames(o).ToString(inv);
+        var gop = KeyframeFrames(o).ToString(inv);
         var run = await MediaToolRunner.RunAsync(MediaToolRunner.FFmpeg,
             ["-hide_banner", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", lavfi, "-pix_fmt", "yuv420p",
-             "-c:v", "libx264", "-preset", "veryfast", "-crf", "12", "-g", gop, path], ToolTimeout, ct).ConfigureAwait(false);
+             "-c:v", "libx264", "-preset", "veryfast", "-crf", "12", "-g", gop, "-keyint_min", gop, "-sc_threshold", "0", path], ToolTimeout, ct).ConfigureAwait(false);
         if (!run.Succeeded)
         {
             throw new MediaLibraryException($"ffmpeg could not create the reference clip: {run.LastErrorLine}");

@@ -1,5 +1,6 @@
 using Spectre.Console.Testing;
 using Vtr.Cli.Benchmarks.Quality;
+using Vtr.Cli.Media;
 using Vtr.Client.Cli.Tests.Media;
 
 namespace Vtr.Client.Cli.Tests.Benchmarks;
@@ -55,5 +56,45 @@ public sealed class QualityBenchmarkTests
         console.Write(QualityBenchTable.Render(report));
         Assert.Contains("BD-rate", console.Output, StringComparison.Ordinal);
         Assert.Contains("vtr, 2 nodes", console.Output, StringComparison.Ordinal);
+        Assert.All(report.Rows, row => Assert.Equal([2, 2], row.SplitSegments.ToArray()));
+    }
+
+    [FfmpegFact]
+    public async Task By_default_the_split_is_cut_as_vtr_transcode_cuts_it_for_each_cluster_size()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        var sized = Tiny with { Seconds = 8, SegmentSeconds = null, NodeCounts = [1, 2], Crfs = [40, 34, 28, 22] };
+
+        var report = await QualityBenchmark.RunAsync(sized, _ => { }, timeout.Token);
+
+        // One keyframe a second and 4 segments per free session: 4 of 2 s on one node, 8 of 1 s on two.
+        Assert.All(report.Rows, row => Assert.Equal([4, 8], row.SplitSegments.ToArray()));
+        Assert.All(report.Rows, row => Assert.Null(row.FfmpegSegmentIdr)); // no single IDR grid to compare with
+        Assert.NotNull(report.BdRate(QualityBenchmark.CrfMode, 1));
+        var console = new TestConsole().Width(160);
+        console.Write(QualityBenchTable.Render(report));
+        var title = System.Text.RegularExpressions.Regex.Replace(console.Output, @"\s+", " "); // the title wraps at the table's width
+        Assert.Contains("segments sized for the cluster (1 node: 4 of ~2 s, 2 nodes: 8 of ~1 s)", title, StringComparison.Ordinal);
+    }
+
+    [FfmpegFact]
+    public async Task The_reference_clip_has_a_keyframe_at_every_segment_start_and_nowhere_else()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var folder = Directory.CreateTempSubdirectory("vtr-bench-clip-").FullName;
+        try
+        {
+            // At 960x540 and up, x264's scene-cut detection put keyframes at 1.67 and 3.67 s of testsrc2 with -g 60 alone.
+            var path = Path.Combine(folder, "clip.mp4");
+            await QualityBenchmark.CreateClipAsync(new QualityBenchOptions { Width = 960, Height = 540, Seconds = 6, SegmentSeconds = 2 }, path, timeout.Token);
+
+            var info = MediaProbe.Probe(path);
+            var keyframes = info.VideoPackets.Where(p => p.IsKeyframe).Select(p => Math.Round(info.ToSeconds(p.Pts), 3)).Order();
+            Assert.Equal([0.0, 2.0, 4.0], keyframes);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }
