@@ -24,7 +24,7 @@ public static class ClusterJobBatch
     /// <returns>Each file's <paramref name="whenDone"/> result, in the order of <paramref name="files"/>.</returns>
     public static async Task<ImmutableArray<T>> RunAsync<T>(
         ClusterConnection cluster, IReadOnlyList<PreparedFile> files, IReadOnlyDictionary<VideoCodec, string> families, IProgressOutput output,
-        Func<PreparedFile, JobResult, Stopwatch, Task<T>> whenDone, CancellationToken ct)
+        Func<PreparedFile, JobResult, Stopwatch, SegmentReencoder, Task<T>> whenDone, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(files);
@@ -40,10 +40,13 @@ public static class ClusterJobBatch
             foreach (var file in files)
             {
                 var encode = Stopwatch.StartNew();
+                var family = families.GetValueOrDefault(file.Encode.Codec);
                 var job = file.Remaining.IsEmpty
                     ? Task.FromResult(new JobResult(file.JobId, true, null, ImmutableSortedDictionary<int, SegmentOutcome>.Empty))
-                    : Submit(cluster, file, families.GetValueOrDefault(file.Encode.Codec), listener, jobs, ct);
-                runs.Add(ThenAsync(job, result => whenDone(file, result, encode), ct));
+                    : Submit(cluster, file, family, listener, jobs, ct);
+                // After its job, a file may still re-encode a segment on this cluster (the --bitrate correction pass).
+                SegmentReencoder reencode = (index, token) => ReencodeAsync(cluster, file, family, index, jobs, token);
+                runs.Add(ThenAsync(job, result => whenDone(file, result, encode, reencode), ct));
             }
 
             return [.. await Task.WhenAll(runs).ConfigureAwait(false)];
@@ -87,15 +90,16 @@ public static class ClusterJobBatch
     }
 
     /// <summary>One segment once more, as a job of its own (so the coordinator picks the node and the attempt never
-    /// races the file's job for its result); progress is not shown, the quality lines report it.</summary>
+    /// races the file's job for its result), measured by its node when the per-segment check is on; progress is not
+    /// shown, the quality and bitrate lines report it.</summary>
     private static async Task<(EncodedSegment Segment, double Offset)?> ReencodeAsync(
         ClusterConnection cluster, PreparedFile file, string? family, int index, List<IActorRef> jobs, CancellationToken ct)
     {
         (EncodedSegment, double)? attempt = null;
         var runner = new Vtr1SegmentRunner(
-            file.Info, file.Plans, file.Encode with { MeasureQuality = true }, (segment, offset) => attempt = (segment, offset), ActorRefs.Nobody)
+            file.Info, file.Plans, file.Encode with { MeasureQuality = file.QualityCheck }, (segment, offset) => attempt = (segment, offset), ActorRefs.Nobody)
         {
-            Policy = file.OpenQualityGate(static (_, _) => Task.FromResult<(EncodedSegment, double)?>(null), ct).Policy,
+            Policy = file.QualityCheck ? file.OpenQualityGate(static (_, _) => Task.FromResult<(EncodedSegment, double)?>(null), ct).Policy : null,
             Farm = cluster.Farm,
             BitrateSteering = file.BitrateSteering,
         };

@@ -199,13 +199,16 @@ public sealed class PreparedFile : IDisposable
     }
 
     /// <summary>
-    /// Completes the per-segment checks (which re-encode outliers), assembles the segments into the temp file,
-    /// verifies it at container level (every segment already decoded in its check) and renames it to the output; a
-    /// failed verification is reported in the outcome (nothing written then). Throws
-    /// <see cref="TranscodeFailedException"/> when the job did not finish or a segment never decoded.
+    /// Completes the per-segment checks (which re-encode outliers), corrects a --bitrate file that landed off its target
+    /// (<see cref="BitrateCorrectionPass"/>), assembles the segments into the temp file, verifies it at container level
+    /// (every segment already decoded in its check) and renames it to the output; a failed verification is reported in
+    /// the outcome (nothing written then). Throws <see cref="TranscodeFailedException"/> when the job did not finish or a
+    /// segment never decoded.
     /// </summary>
     /// <param name="encode">Started when this file's encode started; stopped here once the output is assembled.</param>
-    public async Task<TranscodeOutcome> FinishAsync(JobResult job, Stopwatch encode, CancellationToken ct)
+    /// <param name="reencode">Encodes one segment again on the job's cluster; null when there is none (every segment
+    /// resumed), and then a --bitrate file is not corrected.</param>
+    public async Task<TranscodeOutcome> FinishAsync(JobResult job, Stopwatch encode, SegmentReencoder? reencode, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(encode);
@@ -216,11 +219,19 @@ public sealed class PreparedFile : IDisposable
 
         _timer.Add(JobStage.Encode, encode.Elapsed);
         // Every segment resumed from an earlier run: measured here, nothing to re-encode them with.
+        SegmentQualityGate? gate = null;
         SegmentQualityReport? quality = null;
         if (QualityCheck)
         {
-            quality = await OpenQualityGate(static (_, _) => Task.FromResult<(EncodedSegment, double)?>(null), ct).CompleteAsync().ConfigureAwait(false);
-            _timer.Add(JobStage.SegmentCheck, quality.CheckTime);
+            gate = OpenQualityGate(static (_, _) => Task.FromResult<(EncodedSegment, double)?>(null), ct);
+            quality = await gate.CompleteAsync().ConfigureAwait(false);
+        }
+
+        var correction = await CorrectBitrateAsync(reencode, gate, ct).ConfigureAwait(false);
+        if (gate is not null)
+        {
+            quality = correction is { Kept: > 0 } ? gate.Report() : quality;
+            _timer.Add(JobStage.SegmentCheck, gate.CheckTime);
         }
 
         var segments = Plans.Select(p => Store.Header(p.Index)).ToList();
@@ -245,10 +256,29 @@ public sealed class PreparedFile : IDisposable
             return new TranscodeOutcome(Input, OutputPath, report, job, Info.FrameCount, encode.Elapsed, _total.Elapsed);
         }
 
-        var bitrate = MeasureBitrate(); // from the stored segments, before the journal's are deleted
+        var bitrate = MeasureBitrate() is { } measured ? measured with { Correction = correction } : null; // before the journal's segments are deleted
         _target.Commit();
         _journal?.Delete();
         return new TranscodeOutcome(Input, OutputPath, report, job, Info.FrameCount, encode.Elapsed, _total.Elapsed) { Quality = quality, Bitrate = bitrate };
+    }
+
+    /// <summary>The bounded second pass of a --bitrate job whose file landed off its target; null when it did not run.
+    /// A re-encode is measured by the per-segment check when that is on, else stored as it is.</summary>
+    private async Task<BitrateCorrectionReport?> CorrectBitrateAsync(SegmentReencoder? reencode, SegmentQualityGate? gate, CancellationToken ct)
+    {
+        if (reencode is null || BitrateSteering is not { } steering || Encode.Bitrate is not { } target || Info.Duration <= TimeSpan.Zero)
+        {
+            return null;
+        }
+
+        var pass = new BitrateCorrectionPass(Plans, Store, steering, target, Info.Duration);
+        return await pass.RunAsync(reencode, gate is not null ? gate.ReplaceAsync : ReplaceUnchecked, ct).ConfigureAwait(false);
+    }
+
+    private Task<bool> ReplaceUnchecked(EncodedSegment segment)
+    {
+        Store.Replace(segment);
+        return Task.FromResult(true);
     }
 
     /// <summary>The file's video bitrate against the --bitrate target, from the stored segments; null in quality mode.</summary>

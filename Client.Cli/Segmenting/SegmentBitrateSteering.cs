@@ -25,6 +25,8 @@ public sealed class SegmentBitrateSteering
     private readonly double _secondsPerFrame;
     private readonly double _budgetBits;
     private readonly Dictionary<int, long> _inFlight = [];
+    private readonly Dictionary<int, long> _asked = [];
+    private readonly Dictionary<int, long> _corrections = [];
     private readonly HashSet<int> _finished = [];
     private double _spentBits;
     private double _askedBitsOfFinished;
@@ -59,6 +61,12 @@ public sealed class SegmentBitrateSteering
         lock (_gate)
         {
             _inFlight.Remove(index);
+            if (_corrections.TryGetValue(index, out var corrected))
+            {
+                _inFlight[index] = corrected;
+                return corrected;
+            }
+
             var ratio = Ratio();
             var inFlightBits = _inFlight.Sum(f => f.Value * _secondsPerFrame * _plans[f.Key].FrameCount * ratio);
             var framesLeft = _totalFrames - _framesFinished - _inFlight.Keys.Sum(i => _plans[i].FrameCount);
@@ -85,6 +93,7 @@ public sealed class SegmentBitrateSteering
             }
 
             var frames = _plans[index].FrameCount;
+            _asked[index] = asked;
             _spentBits += videoBytes * 8.0;
             _askedBitsOfFinished += asked * _secondsPerFrame * frames;
             _framesFinished += frames;
@@ -114,6 +123,41 @@ public sealed class SegmentBitrateSteering
             _spentBits += videoBytes * 8.0;
             _askedBitsOfFinished += _target * _secondsPerFrame * frames;
             _framesFinished += frames;
+        }
+    }
+
+    /// <summary>
+    /// The rate segment <paramref name="index"/>'s stored result asked for: what its run started with (or the correction
+    /// kept in its place); the target for a segment an earlier run stored, whose ask was not recorded.
+    /// </summary>
+    public long AskOf(int index)
+    {
+        lock (_gate)
+        {
+            return _asked.GetValueOrDefault(index, _target);
+        }
+    }
+
+    /// <summary>
+    /// Every later run of the finished segment <paramref name="index"/> asks for <paramref name="ask"/> (the correction
+    /// pass on outliers, <see cref="BitrateCorrection"/>; a re-encode job may run a segment twice, when the coordinator
+    /// duplicates a straggler); what it lands does not teach the steering, whose job is over.
+    /// </summary>
+    public void Correct(int index, long ask)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(ask);
+        lock (_gate)
+        {
+            _corrections[index] = ask;
+        }
+    }
+
+    /// <summary>The correction of segment <paramref name="index"/> at <paramref name="ask"/> was kept: its stored result now asked that.</summary>
+    public void Kept(int index, long ask)
+    {
+        lock (_gate)
+        {
+            _asked[index] = ask;
         }
     }
 

@@ -92,8 +92,34 @@ public sealed class SegmentQualityGate
             throw new TranscodeFailedException(_broken.OrderBy(b => b.Key).First().Value);
         }
 
+        return Report();
+    }
+
+    /// <summary>The quality of the segments stored now (after <see cref="CompleteAsync"/>, every one was measured).</summary>
+    public SegmentQualityReport Report()
+    {
         var segments = _plans.Select(p => (p.Index, _store.Header(p.Index).NodeId, _measured[p.Index], Policy.Attempts(p.Index)));
         return SegmentQualityReport.Build([.. segments], _info.BitDepth, CheckTime);
+    }
+
+    /// <summary>
+    /// After <see cref="CompleteAsync"/>: puts a re-encode made for another reason than quality (the --bitrate correction
+    /// pass, <see cref="BitrateCorrectionPass"/>) in place of the stored segment once it is measured like any other, so
+    /// <see cref="Report"/> describes what the output holds. False, and the old segment stays, when it does not decode
+    /// to its frames.
+    /// </summary>
+    public async Task<bool> ReplaceAsync(EncodedSegment segment)
+    {
+        ArgumentNullException.ThrowIfNull(segment);
+        var measurement = await MeasureAsync(segment).ConfigureAwait(false);
+        if (!measurement.Succeeded)
+        {
+            return false;
+        }
+
+        _store.Replace(segment);
+        _measured[segment.Index] = measurement;
+        return true;
     }
 
     private async Task CheckArrivalsAsync()

@@ -110,7 +110,7 @@ public sealed class TranscodeService(IAnsiConsole console, bool liveProgress)
             var finished = new List<TranscodeFileResult>(files.Length);
             foreach (var file in files)
             {
-                finished.Add(await FinishAsync(file, new JobResult(file.JobId, true, null, ImmutableSortedDictionary<int, SegmentOutcome>.Empty), Stopwatch.StartNew(), ct).ConfigureAwait(false));
+                finished.Add(await FinishAsync(file, new JobResult(file.JobId, true, null, ImmutableSortedDictionary<int, SegmentOutcome>.Empty), Stopwatch.StartNew(), null, ct).ConfigureAwait(false));
             }
 
             return [.. finished];
@@ -166,7 +166,7 @@ public sealed class TranscodeService(IAnsiConsole console, bool liveProgress)
         ClusterConnection cluster, ImmutableArray<PreparedFile> files, Dictionary<VideoCodec, string> families, CancellationToken ct)
     {
         var view = new ProgressView(console);
-        Task<TranscodeFileResult> Finish(PreparedFile file, JobResult job, Stopwatch encode) => FinishAsync(file, job, encode, ct);
+        Task<TranscodeFileResult> Finish(PreparedFile file, JobResult job, Stopwatch encode, SegmentReencoder reencode) => FinishAsync(file, job, encode, reencode, ct);
         if (!liveProgress)
         {
             return await ClusterJobBatch.RunAsync(cluster, files, families, Observed(new PlainProgressOutput(view)), Finish, ct).ConfigureAwait(false);
@@ -183,11 +183,11 @@ public sealed class TranscodeService(IAnsiConsole console, bool liveProgress)
     }
 
     /// <summary>One file's output once its job ended; its own failures become its result, not the batch's.</summary>
-    private static async Task<TranscodeFileResult> FinishAsync(PreparedFile file, JobResult job, Stopwatch encode, CancellationToken ct)
+    private static async Task<TranscodeFileResult> FinishAsync(PreparedFile file, JobResult job, Stopwatch encode, SegmentReencoder? reencode, CancellationToken ct)
     {
         try
         {
-            return new TranscodeFileResult(new TranscodeFile(file.Input, file.OutputPath), await file.FinishAsync(job, encode, ct).ConfigureAwait(false), null);
+            return new TranscodeFileResult(new TranscodeFile(file.Input, file.OutputPath), await file.FinishAsync(job, encode, reencode, ct).ConfigureAwait(false), null);
         }
         catch (Exception ex) when (TranscodeFileResult.IsFileFailure(ex))
         {

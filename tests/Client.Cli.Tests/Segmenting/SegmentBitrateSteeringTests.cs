@@ -57,6 +57,28 @@ public sealed class SegmentBitrateSteeringTests
         Assert.True(ask < Target, $"after an over-spent resumed segment the next asks less, asked {ask}");
     }
 
+    [Fact]
+    public void A_corrected_segment_asks_its_correction_on_every_run_and_teaches_nothing()
+    {
+        var plans = Plans(4);
+        var steering = new SegmentBitrateSteering(Target, SecondsPerFrame * (4 * FramesPerSegment), plans);
+        steering.Resumed(0, Bytes(Target * 1.2));
+        var ask = steering.Start(1);
+        steering.Finished(1, Bytes(ask * 1.2));
+        Assert.Equal(Target, steering.AskOf(0)); // a resumed segment's ask was not recorded: taken as the target
+        Assert.Equal(ask, steering.AskOf(1));
+
+        steering.Correct(1, Target / 2);
+        Assert.Equal(Target / 2, steering.Start(1));
+        Assert.Equal(Target / 2, steering.Start(1)); // the coordinator's duplicate of a straggler asks the same
+        steering.Finished(1, Bytes(Target * 2));
+        Assert.Equal(1.2, steering.LandingRatio, 6);
+        Assert.Equal(ask, steering.AskOf(1)); // until the pass keeps the attempt
+
+        steering.Kept(1, Target / 2);
+        Assert.Equal(Target / 2, steering.AskOf(1));
+    }
+
     /// <summary>Runs every segment, <paramref name="inFlight"/> at a time (the oldest finishes first); returns the bytes spent.</summary>
     private static long EncodeAll(SegmentBitrateSteering steering, int count, int inFlight, Func<double, double> lands)
     {

@@ -30,10 +30,7 @@ public sealed class BitrateAccuracyTests : IAsyncLifetime
     {
         if (FfmpegFactAttribute.IsAvailable)
         {
-            var lavfi = string.Create(CultureInfo.InvariantCulture, $"testsrc2=size=640x360:rate=30:duration={Seconds},noise=alls=2:allf=t");
-            await ToolRun.FfmpegPipeAsync(
-                ["-v", "error", "-f", "lavfi", "-i", lavfi, "-pix_fmt", "yuv420p", "-c:v", "libx264", "-preset", "veryfast", "-crf", "12", "-g", "60", Source],
-                Timeout);
+            await NoiseClip.CreateAsync(Source, "640x360", Seconds, 2, 60, Timeout);
         }
     }
 
