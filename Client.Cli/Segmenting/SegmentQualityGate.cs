@@ -33,6 +33,7 @@ public sealed class SegmentQualityGate
     private readonly ConcurrentDictionary<int, SegmentMeasurement> _measured = new();
     private readonly ConcurrentDictionary<int, string> _broken = new();
     private readonly CancellationToken _ct;
+    private readonly Lock _acceptLock = new();
     private readonly Task _worker;
     private long _checkTicks;
 
@@ -66,9 +67,15 @@ public sealed class SegmentQualityGate
     public void Accept(EncodedSegment segment, double offset)
     {
         ArgumentNullException.ThrowIfNull(segment);
-        if (_store.Add(segment))
+        // One at a time, so a duplicate run's result (dropped) returns only after the first one is recorded: the loser
+        // can end the job, and CompleteAsync would otherwise check and record the segment a second time (seen in CI as a
+        // second attempt in a measure-only job).
+        lock (_acceptLock)
         {
-            _arrived.Writer.TryWrite((segment.Index, offset, TryRecordNodeMeasurement(segment, offset)));
+            if (_store.Add(segment))
+            {
+                _arrived.Writer.TryWrite((segment.Index, offset, TryRecordNodeMeasurement(segment, offset)));
+            }
         }
     }
 

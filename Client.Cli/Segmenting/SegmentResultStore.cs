@@ -16,6 +16,7 @@ namespace Vtr.Cli.Segmenting;
 public sealed class SegmentResultStore : IDisposable
 {
     private readonly ConcurrentDictionary<int, EncodedSegment> _headers = new();
+    private readonly Lock _addLock = new();
     private readonly DirectoryInfo _directory;
     private readonly bool _deleteOnDispose;
 
@@ -40,18 +41,26 @@ public sealed class SegmentResultStore : IDisposable
 
     public bool Contains(int index) => _headers.ContainsKey(index);
 
-    /// <summary>Writes the packets to disk and keeps the segment's timestamps (its packets without bytes); a second
-    /// result for a segment already stored is dropped (false).</summary>
+    /// <summary>
+    /// Writes the packets to disk and keeps the segment's timestamps (its packets without bytes); a second result for a
+    /// segment already stored is dropped (false). The segment is visible only once written, and a duplicate returns only
+    /// then: the coordinator runs a straggler's copy on another node, and the copy that loses can report the segment done
+    /// (and so end the job, and start assembly) while the winner is still writing.
+    /// </summary>
     public bool Add(EncodedSegment segment)
     {
         ArgumentNullException.ThrowIfNull(segment);
-        if (!_headers.TryAdd(segment.Index, WithoutBytes(segment)))
+        lock (_addLock)
         {
-            return false;
-        }
+            if (_headers.ContainsKey(segment.Index))
+            {
+                return false;
+            }
 
-        Write(segment);
-        return true;
+            Write(segment);
+            _headers[segment.Index] = WithoutBytes(segment);
+            return true;
+        }
     }
 
     /// <summary>Puts a better attempt in place of the stored one (the even-quality loop's re-encode); the files are

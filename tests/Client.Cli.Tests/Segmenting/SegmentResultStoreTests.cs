@@ -35,6 +35,28 @@ public sealed class SegmentResultStoreTests
     }
 
     [Fact]
+    public async Task A_segment_is_visible_and_a_duplicate_returns_only_once_the_first_is_on_disk()
+    {
+        using var store = new SegmentResultStore();
+        // 64 packets of 1 MiB: the write takes long enough to be caught in the middle.
+        var large = Segment with { Packets = [.. Enumerable.Range(0, 64).Select(i => new EncodedPacket(i, i, 1, i == 0, new byte[1 << 20]))] };
+        var copy = large with { NodeId = new NodeId("node-b") };
+
+        var winner = Task.Run(() => store.Add(large));
+        // As soon as the segment is visible (the straggler's copy sees it stored), a duplicate is dropped — and when
+        // its run then reports the segment done, the job may end and assembly read it: it must be whole by then.
+        Assert.True(SpinWait.SpinUntil(() => store.Contains(large.Index), TimeSpan.FromSeconds(30)));
+        var duplicate = store.Add(copy);
+        var read = store.Get(large.Index);
+
+        Assert.False(duplicate);
+        Assert.Equal(64, read.Packets.Length);
+        Assert.All(read.Packets, p => Assert.Equal(1 << 20, p.AnnexB.Length));
+        Assert.Equal("node-a", read.NodeId.Value);
+        Assert.True(await winner);
+    }
+
+    [Fact]
     public void Disposing_the_store_deletes_its_files()
     {
         var store = new SegmentResultStore();
