@@ -47,7 +47,7 @@ public static class BitrateCorrection
             return [];
         }
 
-        var budgetBytes = target * duration.TotalSeconds / 8;
+        var budgetBytes = BudgetBytes(target, duration);
         var excess = segments.Sum(s => (double)s.VideoBytes) - budgetBytes; // > 0: the file overshot
         if (Math.Abs(excess) <= trigger * budgetBytes)
         {
@@ -86,6 +86,9 @@ public static class BitrateCorrection
 
         return []; // not reached: the loop returns at count == cap
     }
+
+    /// <summary>The file's video budget: <paramref name="target"/> bit/s over <paramref name="duration"/>, in bytes.</summary>
+    public static double BudgetBytes(long target, TimeSpan duration) => target * duration.TotalSeconds / 8;
 
     /// <summary>The common factor on the picked asks whose predicted change cancels <paramref name="excess"/> as far as
     /// the clamp allows (bisection: the predicted change only grows with the factor).</summary>

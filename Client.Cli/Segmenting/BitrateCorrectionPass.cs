@@ -21,7 +21,7 @@ public sealed class BitrateCorrectionPass(
 {
     public const int MaxRounds = 2;
 
-    private double BudgetBytes => target * duration.TotalSeconds / 8;
+    private double BudgetBytes => BitrateCorrection.BudgetBytes(target, duration);
 
     /// <param name="reencode">Runs one segment again (at the ask given to the steering); null when no node could.</param>
     /// <param name="replace">Puts a kept attempt in the store (measured first when the per-segment check is on); false
