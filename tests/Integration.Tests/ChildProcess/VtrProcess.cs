@@ -4,8 +4,8 @@ using System.Threading.Channels;
 namespace Vtr.Integration.Tests.ChildProcess;
 
 /// <summary>
-/// The built `vtr` CLI as a real child process (Client.Cli/bin/Release/net10.0/vtr.dll under the repo root, found by
-/// walking up to vtr.slnx), its stdout lines readable as they come and signals sent with the system's `kill`. SIGINT
+/// The built `vtr` CLI as a real child process (<see cref="CliPath"/>; the repo root found by walking up to
+/// vtr.slnx), its stdout lines readable as they come and signals sent with the system's `kill`. SIGINT
 /// is reset to its default first (`env --default-signal`): a test host started in the background ignores it, and a
 /// child would inherit that.
 /// </summary>
@@ -23,7 +23,14 @@ internal sealed class VtrProcess : IDisposable
 
     public static string RepoRoot { get; } = FindRepoRoot();
 
-    public static string CliPath => Path.Combine(RepoRoot, "Client.Cli", "bin", "Release", "net10.0", "vtr.dll");
+    /// <summary>
+    /// The `vtr` users run: `./vtr test` names the launcher's precompiled (ReadyToRun) build in VTR_TEST_CLI. A bare
+    /// `dotnet test` has only its own build of the same sources (JIT-compiled), which it uses then.
+    /// </summary>
+    public static string CliPath { get; } =
+        Environment.GetEnvironmentVariable("VTR_TEST_CLI") is { Length: > 0 } launcherBuild
+            ? Path.GetFullPath(launcherBuild)
+            : Path.Combine(RepoRoot, "Client.Cli", "bin", "Release", "net10.0", "vtr.dll");
 
     public int Id => _process.Id;
 
