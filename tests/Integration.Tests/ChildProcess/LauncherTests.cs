@@ -4,10 +4,11 @@ using Vtr.Testing.Processes;
 namespace Vtr.Integration.Tests.ChildProcess;
 
 /// <summary>
-/// The `./vtr` launcher's build decision, on a copy of the script in a scratch tree: it builds when the CLI is missing
-/// or a source is newer than its last build, stays silent and only execs when up to date, and shows the log when the
-/// build fails. `dotnet` is a stand-in that records its calls: what is under test is the script's decision, and a real
-/// build here would take a minute per case.
+/// The `./vtr` launcher's build decision, on a copy of the script in a scratch tree: it builds (publishes the
+/// ReadyToRun CLI) when the CLI is missing or a source is newer than its last build, stays silent and only execs when
+/// up to date, and shows the log when the build fails; `vtr test` builds first and hands the tests that CLI.
+/// `dotnet` is a stand-in that records its calls: what is under test is the script's decision, and a real build here
+/// would take a minute per case.
 /// </summary>
 [Trait("Category", "Native")]
 public sealed class LauncherTests : IDisposable
@@ -19,7 +20,6 @@ public sealed class LauncherTests : IDisposable
     public LauncherTests()
     {
         File.Copy(Path.Combine(VtrProcess.RepoRoot, "vtr"), Path.Combine(_root, "vtr"));
-        Directory.CreateDirectory(Path.Combine(_root, "Client.Cli", "bin", "Release", "net10.0"));
         foreach (var project in ProductProjects())
         {
             Directory.CreateDirectory(Path.Combine(_root, project));
@@ -32,12 +32,13 @@ public sealed class LauncherTests : IDisposable
         File.WriteAllText(dotnet, """
             #!/bin/sh
             echo "$*" >> "$VTR_TEST_CALLS"
-            if [ "$1" = build ]; then
+            if [ "$1" = publish ]; then
                 [ -n "$VTR_TEST_FAIL_BUILD" ] && { echo "error CS0001: the build broke"; exit 1; }
-                touch "$(dirname "$2")/bin/Release/net10.0/vtr.dll"
+                while [ "$1" != -o ]; do shift; done
+                mkdir -p "$2" && touch "$2/vtr.dll"
                 exit 0
             fi
-            echo "ran $*"
+            echo "ran $* with VTR_TEST_CLI=$VTR_TEST_CLI"
             """.Replace("\r", "", StringComparison.Ordinal));
         if (!OperatingSystem.IsWindows())
         {
@@ -62,8 +63,7 @@ public sealed class LauncherTests : IDisposable
         Assert.Equal(1, BuildCalls());
         Assert.Contains("--help", upToDate.Output, StringComparison.Ordinal);
 
-        var stamp = Path.Combine(_root, "Client.Cli", "bin", "Release", "net10.0", ".vtr-build-stamp");
-        File.SetLastWriteTimeUtc(stamp, DateTime.UtcNow.AddMinutes(-5));
+        File.SetLastWriteTimeUtc(Stamp, DateTime.UtcNow.AddMinutes(-5));
         File.SetLastWriteTimeUtc(Path.Combine(_root, "Shared", "Source.cs"), DateTime.UtcNow);
         var changed = await RunAsync();
         Assert.Equal(0, changed.Code);
@@ -75,7 +75,6 @@ public sealed class LauncherTests : IDisposable
     {
         Assert.Equal(0, (await RunAsync()).Code);
         var builds = BuildCalls();
-        var stamp = Path.Combine(_root, "Client.Cli", "bin", "Release", "net10.0", ".vtr-build-stamp");
         foreach (var project in ProductProjects())
         {
             foreach (var other in ProductProjects())
@@ -83,7 +82,7 @@ public sealed class LauncherTests : IDisposable
                 File.SetLastWriteTimeUtc(Path.Combine(_root, other, "Source.cs"), DateTime.UtcNow.AddMinutes(-10));
             }
 
-            File.SetLastWriteTimeUtc(stamp, DateTime.UtcNow.AddMinutes(-5));
+            File.SetLastWriteTimeUtc(Stamp, DateTime.UtcNow.AddMinutes(-5));
             File.SetLastWriteTimeUtc(Path.Combine(_root, project, "Source.cs"), DateTime.UtcNow);
 
             Assert.Equal(0, (await RunAsync()).Code);
@@ -109,9 +108,26 @@ public sealed class LauncherTests : IDisposable
         Assert.DoesNotContain("ran ", failed.Output, StringComparison.Ordinal);
     }
 
-    private int BuildCalls() => File.Exists(_calls) ? File.ReadAllLines(_calls).Count(l => l.StartsWith("build ", StringComparison.Ordinal)) : 0;
+    [Fact]
+    public async Task Test_builds_the_cli_first_and_hands_the_tests_the_one_users_run()
+    {
+        var test = await RunAsync(command: "test");
 
-    private async Task<(int Code, string Output, string Error)> RunAsync(bool failBuild = false)
+        Assert.Equal(0, test.Code);
+        Assert.Equal(1, BuildCalls());
+        var calls = File.ReadAllLines(_calls);
+        Assert.StartsWith("publish ", calls[0], StringComparison.Ordinal);
+        Assert.Contains("-p:VtrLauncherBuild=true", calls[0], StringComparison.Ordinal);
+        Assert.StartsWith("test ", calls[1], StringComparison.Ordinal);
+        Assert.Contains($"with VTR_TEST_CLI={Path.Combine(_root, "Client.Cli", "bin", "Release", "launcher", "vtr.dll")}", test.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>Where the launcher records its last successful build (beside the CLI it runs).</summary>
+    private string Stamp => Path.Combine(_root, "Client.Cli", "bin", "Release", "launcher", ".vtr-build-stamp");
+
+    private int BuildCalls() => File.Exists(_calls) ? File.ReadAllLines(_calls).Count(l => l.StartsWith("publish ", StringComparison.Ordinal)) : 0;
+
+    private async Task<(int Code, string Output, string Error)> RunAsync(bool failBuild = false, string command = "--help")
     {
         var environment = new Dictionary<string, string?>
         {
@@ -119,9 +135,10 @@ public sealed class LauncherTests : IDisposable
             ["XDG_CACHE_HOME"] = Path.Combine(_root, "cache"),
             ["VTR_TEST_CALLS"] = _calls,
             ["VTR_TEST_FAIL_BUILD"] = failBuild ? "1" : null,
+            ["VTR_TEST_CLI"] = null, // set when these tests themselves run under `./vtr test`
         };
         var run = await ToolRun.RunAsync(
-            "bash", [Path.Combine(_root, "vtr"), "--help"], TimeSpan.FromSeconds(60),
+            "bash", [Path.Combine(_root, "vtr"), command], TimeSpan.FromSeconds(60),
             new ToolOptions { Environment = environment, WorkingDirectory = _root });
         return (run.ExitCode, run.StandardOutput, run.StandardError.Trim());
     }
