@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+using Vtr.Shared.Versioning;
 
 namespace Vtr.Integration.Tests.ChildProcess;
 
@@ -31,6 +32,13 @@ internal sealed class VtrProcess : IDisposable
         Environment.GetEnvironmentVariable("VTR_TEST_CLI") is { Length: > 0 } launcherBuild
             ? Path.GetFullPath(launcherBuild)
             : Path.Combine(RepoRoot, "Client.Cli", "bin", "Release", "net10.0", "vtr.dll");
+
+    /// <summary>
+    /// The version the started CLI reports (from its Vtr.Shared.dll). It can name an older commit than the tests' own
+    /// build: the launcher rebuilds when a source changes, not on every commit.
+    /// </summary>
+    public static VtrVersion CliVersion { get; } = VtrVersion.Parse(
+        FileVersionInfo.GetVersionInfo(Path.Combine(Path.GetDirectoryName(CliPath)!, "Vtr.Shared.dll")).ProductVersion);
 
     public int Id => _process.Id;
 

@@ -1,6 +1,5 @@
 using Vtr.Cli.Service;
 using Vtr.Integration.Tests.Cluster;
-using Vtr.Shared.Versioning;
 using Vtr.Testing.Service;
 
 namespace Vtr.Integration.Tests.Farm;
@@ -39,7 +38,7 @@ public sealed class ServiceRecipeTests : IDisposable
         await node.WaitForLineAsync("joined the cluster as", LocalFarm.JoinTimeout);
         var status = await _farm.RunAsync(TimeSpan.FromSeconds(20), "status", "--seed", seedAddress);
         Assert.Contains(status.Lines, l => l.Contains(listen.Split(':')[1], StringComparison.Ordinal)
-            && l.Contains(VtrVersion.Current.Announced, StringComparison.Ordinal));
+            && l.Contains(ChildProcess.VtrProcess.CliVersion.Announced, StringComparison.Ordinal));
         Assert.DoesNotContain(status.Lines, l => l.Contains("warning", StringComparison.Ordinal));
 
         await node.SignalAsync("TERM");
