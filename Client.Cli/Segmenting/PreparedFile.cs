@@ -241,12 +241,14 @@ public sealed class PreparedFile : IDisposable
         }
 
         encode.Stop();
-        // Each segment decoded alone in its check; only switches between nodes' parameter sets are left to a full decode.
+        // Each segment decoded alone in its check (the quality check, or its node's decode check); only switches between
+        // nodes' parameter sets, and segments resumed from an earlier run without the quality check, are left to a full decode.
         var oneRecord = segments.All(s => s.DecoderConfiguration.Span.SequenceEqual(segments[0].DecoderConfiguration.Span));
+        var eachDecoded = quality is not null || segments.All(s => s.DecodedOnNode);
         VerificationReport report;
         using (_timer.Measure(JobStage.FinalCheck))
         {
-            report = await OutputVerifier.VerifyAsync(Info, _target.TempPath, ct, segmentsDecoded: quality is not null && oneRecord).ConfigureAwait(false);
+            report = await OutputVerifier.VerifyAsync(Info, _target.TempPath, ct, segmentsDecoded: eachDecoded && oneRecord).ConfigureAwait(false);
         }
 
         if (!report.Passed)

@@ -42,6 +42,18 @@ public sealed class TranscodeEndToEndTests : IAsyncLifetime
         await TranscodeAndVerifyAsync(TransportChoice.Raw);
 
     [FfmpegFact]
+    public async Task Without_the_quality_check_each_node_decodes_its_segments_so_the_final_check_does_not_decode_the_file()
+    {
+        // crf: every segment gets the same SPS (steered --bitrate asks can change x264's level between segments, and a
+        // switch between parameter sets is left to the final decode).
+        var packets = await TranscodeAndVerifyAsync(TransportChoice.Packets, qualityCheck: false, crf: 30);
+        var raw = await TranscodeAndVerifyAsync(TransportChoice.Raw, qualityCheck: false, crf: 30); // encode mode: no node check
+
+        Assert.Equal("every segment decoded by its per-segment check", DecodeCheck(packets).Detail);
+        Assert.Equal("ffmpeg -f null: no errors", DecodeCheck(raw).Detail);
+    }
+
+    [FfmpegFact]
     public async Task Missing_input_fails_with_one_line_and_no_output()
     {
         var output = Path.Combine(_directory, "out.mp4");
@@ -78,13 +90,18 @@ public sealed class TranscodeEndToEndTests : IAsyncLifetime
         Assert.Empty(Directory.GetFiles(_directory, "*out*"));
     }
 
-    private async Task TranscodeAndVerifyAsync(TransportChoice transport)
+    private static VerificationCheck DecodeCheck(TranscodeOutcome outcome) =>
+        Assert.Single(outcome.Report.Checks, c => c.Name == "video decodes without errors" && c.Passed);
+
+    private async Task<TranscodeOutcome> TranscodeAndVerifyAsync(TransportChoice transport, bool qualityCheck = true, int? crf = null)
     {
-        var output = Path.Combine(_directory, $"out-{transport}.mp4");
+        var output = Path.Combine(_directory, $"out-{transport}-{qualityCheck}.mp4");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         var text = new StringWriter();
 
-        var outcome = await new TranscodeService(PlainConsole(text), liveProgress: false).RunAsync(Request(Source, output, transport), timeout.Token);
+        var request = Request(Source, output, transport) with { QualityCheck = qualityCheck };
+        request = crf is null ? request : request with { Encode = request.Encode with { Bitrate = null, Crf = crf } };
+        var outcome = await new TranscodeService(PlainConsole(text), liveProgress: false).RunAsync(request, timeout.Token);
 
         Assert.True(outcome.Report.Passed, outcome.Report.ToString());
         Assert.Contains(outcome.Report.Checks, c => c.Name == "audio #0 copied bit-identical" && c.Passed);
@@ -93,6 +110,7 @@ public sealed class TranscodeEndToEndTests : IAsyncLifetime
         Assert.True(File.Exists(output));
         Assert.Empty(Directory.GetFiles(_directory, "*.partial*"));
         Assert.Contains("done on 127.0.0.1:", text.ToString(), StringComparison.Ordinal);
+        return outcome;
     }
 
     private static IAnsiConsole PlainConsole(TextWriter writer) =>
