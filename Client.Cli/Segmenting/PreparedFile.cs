@@ -6,6 +6,7 @@ using Vtr.Cli.Jobs;
 using Vtr.Cli.Media;
 using Vtr.Cli.Resume;
 using Vtr.Cli.Timing;
+using Vtr.Shared.Bitstream;
 using Vtr.Shared.Cluster;
 using Vtr.Shared.Media;
 
@@ -234,10 +235,11 @@ public sealed class PreparedFile : IDisposable
             _timer.Add(JobStage.SegmentCheck, gate.CheckTime);
         }
 
-        var segments = Plans.Select(p => Store.Header(p.Index)).ToList();
+        var segments = OneLevel(Plans.Select(p => Store.Header(p.Index)).ToList());
         using (_timer.Measure(JobStage.Assembly))
         {
-            OutputAssembler.Write(_target.TempPath, Info, _request.Encode.Codec, segments, header => Store.Get(header.Index));
+            OutputAssembler.Write(_target.TempPath, Info, _request.Encode.Codec, segments,
+                header => Store.Get(header.Index) with { DecoderConfiguration = header.DecoderConfiguration });
         }
 
         encode.Stop();
@@ -262,6 +264,19 @@ public sealed class PreparedFile : IDisposable
         _target.Commit();
         _journal?.Delete();
         return new TranscodeOutcome(Input, OutputPath, report, job, Info.FrameCount, encode.Elapsed, _total.Elapsed) { Quality = quality, Bitrate = bitrate };
+    }
+
+    /// <summary>H.264 segments whose records differ only in the level x264 picked from each one's rate, given the one
+    /// record at the highest of them (<see cref="H264LevelUnifier"/>); otherwise as they are.</summary>
+    private List<EncodedSegment> OneLevel(List<EncodedSegment> segments)
+    {
+        if (_request.Encode.Codec != VideoCodec.H264
+            || H264LevelUnifier.Unify([.. segments.Select(s => s.DecoderConfiguration)]) is not { } record)
+        {
+            return segments;
+        }
+
+        return [.. segments.Select(s => s with { DecoderConfiguration = record })];
     }
 
     /// <summary>The bounded second pass of a --bitrate job whose file landed off its target; null when it did not run.
