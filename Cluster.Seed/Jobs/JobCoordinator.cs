@@ -39,9 +39,8 @@ public sealed class JobCoordinator : ReceiveActor, IWithTimers
         Receive<SegmentFailed>(OnSegmentFailed);
         Receive<GetClusterStatus>(_ => Sender.Tell(_table.Snapshot()));
         Receive<ClusterEvent.MemberRemoved>(removed => DropNodesAt(removed.Member.Address, RemovedReason));
-        Receive<ClusterEvent.UnreachableMember>(unreachable =>
-            Timers.StartSingleTimer(GraceKey(unreachable.Member.Address), new UnreachableGraceEnded(unreachable.Member.Address), UnreachableGrace));
-        Receive<ClusterEvent.ReachableMember>(reachable => Timers.Cancel(GraceKey(reachable.Member.Address)));
+        Receive<ClusterEvent.UnreachableMember>(unreachable => OnUnreachable(unreachable.Member.Address));
+        Receive<ClusterEvent.ReachableMember>(reachable => OnReachable(reachable.Member.Address));
         Receive<UnreachableGraceEnded>(ended => DropNodesAt(ended.Address, $"unreachable for {UnreachableGrace.TotalSeconds:0} s"));
         Receive<Terminated>(OnClientTerminated);
         Receive<SubscribeAck>(_ => { });
@@ -150,10 +149,34 @@ public sealed class JobCoordinator : ReceiveActor, IWithTimers
 
     private static string GraceKey(Address address) => "unreachable:" + address;
 
+    /// <summary>The member's nodes get no new lease and show as unreachable; after the grace they lose their segments.</summary>
+    private void OnUnreachable(Address address)
+    {
+        Timers.StartSingleTimer(GraceKey(address), new UnreachableGraceEnded(address), UnreachableGrace);
+        foreach (var nodeId in NodesAt(address))
+        {
+            _table.SetUnreachable(nodeId, unreachable: true);
+        }
+    }
+
+    private void OnReachable(Address address)
+    {
+        Timers.Cancel(GraceKey(address));
+        foreach (var nodeId in NodesAt(address))
+        {
+            _table.SetUnreachable(nodeId, unreachable: false);
+        }
+
+        AssignWork();
+    }
+
+    private List<NodeId> NodesAt(Address address) =>
+        _nodeAddresses.Where(pair => pair.Value == address).Select(pair => pair.Key).ToList();
+
     private void DropNodesAt(Address address, string why)
     {
         Timers.Cancel(GraceKey(address));
-        foreach (var (nodeId, _) in _nodeAddresses.Where(pair => pair.Value == address).ToList())
+        foreach (var nodeId in NodesAt(address))
         {
             _nodeAddresses.Remove(nodeId);
             var changes = _table.RemoveNode(nodeId);
