@@ -82,7 +82,15 @@ public sealed class NodeAnnouncer : ReceiveActor, IWithTimers
     {
         if (_coordinatorWatch.Stopped(terminated))
         {
-            _log.Info("the job coordinator this node registered with stopped; registering with the one that takes over");
+            if (CoordinatorSuccession.Describe(Context.System, terminated.ActorRef.Path.Address) is { } line)
+            {
+                _log.Info(line);
+            }
+            else
+            {
+                _log.Debug("The job coordinator this node registered with stopped while this node is leaving");
+            }
+
             Register();
             Timers.StartPeriodicTimer(UnacknowledgedTimer, ReRegisterTick.Instance, UnacknowledgedRetry);
         }
