@@ -18,6 +18,7 @@ public sealed class JobCoordinator : ReceiveActor, IWithTimers
     private readonly IActorRef _mediator;
     private readonly Dictionary<JobId, IActorRef> _clients = [];
     private readonly Dictionary<NodeId, Address> _nodeAddresses = [];
+    private readonly Dictionary<NodeId, IActorRef> _nodeAnnouncers = [];
     private readonly Dictionary<JobId, JobClock> _jobClocks = [];
 
     /// <summary>
@@ -83,6 +84,7 @@ public sealed class JobCoordinator : ReceiveActor, IWithTimers
         var known = _nodeAddresses.ContainsKey(register.NodeId);
         _table.RegisterNode(register);
         _nodeAddresses[register.NodeId] = MemberAddressOf(Sender);
+        _nodeAnnouncers[register.NodeId] = Sender;
         Sender.Tell(new NodeRegistered(register.NodeId));
         if (!known)
         {
@@ -179,6 +181,7 @@ public sealed class JobCoordinator : ReceiveActor, IWithTimers
         foreach (var nodeId in NodesAt(address))
         {
             _nodeAddresses.Remove(nodeId);
+            _nodeAnnouncers.Remove(nodeId);
             var changes = _table.RemoveNode(nodeId);
             LogDropped(nodeId, why, changes.CancelledLeases.Length);
             Apply(changes);
@@ -237,6 +240,11 @@ public sealed class JobCoordinator : ReceiveActor, IWithTimers
         foreach (var cancelled in changes.CancelledLeases)
         {
             TellClient(cancelled.JobId, cancelled);
+        }
+
+        foreach (var (node, notice) in changes.LostCopies)
+        {
+            _nodeAnnouncers.GetValueOrDefault(node)?.Tell(notice);
         }
 
         foreach (var completed in changes.CompletedJobs)

@@ -154,7 +154,7 @@ public sealed partial class JobTable
         {
             var loser = _leases[loserId];
             Release(loser);
-            changes.Cancel(loser);
+            changes.Lose(loser);
         }
 
         if (job.AllCompleted)

@@ -19,7 +19,7 @@ public static class TranscodeOptions
     public const string MeasureKey = "measure";
     public const string MeasureQualityValue = "quality";
 
-    public static bool IsExtensionKey(string key) => key is SourceCodecKey or KeepFromPtsKey or KeepToPtsKey or MeasureKey;
+    public static bool IsExtensionKey(string key) => key is SourceCodecKey or KeepFromPtsKey or KeepToPtsKey or MeasureKey or ConfigureMessage.LeaseOption;
 
     /// <summary>True when the client asked for <c>measure=quality</c>.</summary>
     public static bool MeasuresQuality(ConfigureMessage configure) =>
