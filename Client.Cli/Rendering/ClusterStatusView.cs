@@ -70,10 +70,12 @@ public static class ClusterStatusView
         return new Rows(parts);
     }
 
-    private static Markup Unreachable(NodeView node) => new(Markup.Escape(string.Create(
-        CultureInfo.InvariantCulture,
-        $"  {node.Host}:{node.Port} unreachable for {Math.Floor(node.UnreachableSeconds ?? 0):0} s: no new segments; its running ones move after {JobCoordinator.UnreachableGrace.TotalSeconds:0} s"))
-        , new Style(Color.Red));
+    /// <summary>One line within 80 columns (Spectre would wrap a longer one): the node gets no new segment meanwhile.</summary>
+    private static Markup Unreachable(NodeView node) => new(
+        Markup.Escape(string.Create(
+            CultureInfo.InvariantCulture,
+            $"  {Fit($"{node.Host}:{node.Port}", EndpointWidth)} unreachable for {Math.Floor(node.UnreachableSeconds ?? 0):0} s (segments move elsewhere at {JobCoordinator.UnreachableGrace.TotalSeconds:0} s)")),
+        new Style(Color.Red));
 
     private static string Fit(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
 }
