@@ -9,8 +9,9 @@ namespace Vtr.Node.Sessions;
 /// A copy of a segment that lost to another copy (a straggler's duplicate, or the straggler): the coordinator's word
 /// (<see cref="SessionProtocol.CopyLost"/>) becomes the session's one info line, "segment 7: copy cancelled, finished
 /// on another node", instead of a close summary whose counts read like a failure. The client drops the connection at
-/// about the same moment; a session dropped midway waits <see cref="LostCopyGrace"/> for that word before it logs a
-/// plain close.
+/// about the same moment, and the session leaves the close to it: closing first would reach a client that has not yet
+/// heard its lease was cancelled as a failed segment. A session dropped before the word came waits
+/// <see cref="LostCopyGrace"/> for it before it logs a plain close.
 /// </summary>
 public sealed partial class SessionActor
 {
@@ -33,14 +34,12 @@ public sealed partial class SessionActor
 
     private void OnCopyLost(SessionProtocol.CopyLost lost)
     {
-        if (!IsMine(lost))
+        if (!IsMine(lost) || _copyLost)
         {
             return;
         }
 
-        SayCopyLost(lost);
-        ReleaseSlot();
-        Finish(); // nothing more to encode; the close summary goes to debug
+        SayCopyLost(lost); // the client's close follows; its summary then goes to debug
     }
 
     /// <summary>True (and the session waits for the verdict) when a leased copy was dropped midway.</summary>
