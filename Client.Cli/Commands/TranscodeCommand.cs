@@ -48,7 +48,7 @@ public static class TranscodeCommand
         };
         var noCheck = new Option<bool>("--no-quality-check")
         {
-            Description = "skip the per-segment decode + PSNR/SSIM check (and so the even-quality re-encodes); the output is still verified",
+            Description = "skip the per-segment PSNR/SSIM check (and so the even-quality re-encodes); each node still decodes its segments and the output is still verified",
         };
         var sameEncoder = new Option<bool>("--same-encoder")
         {

@@ -51,7 +51,7 @@ public static class OutputVerifier
             outputPackets.Count > 0 && outputPackets[0].IsKeyframe,
             outputPackets.Count == 0 ? "no video packets" : $"flags of first packet: {(outputPackets[0].IsKeyframe ? "K" : "none")}"));
         checks.Add(segmentsDecoded
-            ? Check("video decodes without errors", true, "every segment decoded by the per-segment check")
+            ? Check("video decodes without errors", true, "every segment decoded by its per-segment check")
             : await CheckDecodesAsync(outputPath, ct));
         foreach (var kind in (ReadOnlySpan<MediaStreamKind>)[MediaStreamKind.Audio, MediaStreamKind.Subtitle, MediaStreamKind.Data])
         {

@@ -20,6 +20,10 @@ public sealed record EncodedSegment(
     /// <summary>The node's own measurement of the segment (QUALITY before DONE), or null when it sent none.</summary>
     public Media.SegmentMeasurement? NodeMeasurement { get; init; }
 
+    /// <summary>The node decoded every packet back to the planned pictures (its <c>measure=decode</c> check), so the
+    /// final check need not decode this segment again. Not stored: a resumed segment is decoded by the final check.</summary>
+    public bool DecodedOnNode { get; init; }
+
     public long Bytes
     {
         get

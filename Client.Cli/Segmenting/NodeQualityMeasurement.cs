@@ -23,6 +23,24 @@ public static class NodeQualityMeasurement
         _ => null,
     };
 
+    /// <summary>
+    /// The node's decode check of a segment sent with <c>measure=decode</c>: true when it decoded every planned frame;
+    /// false when it sent nothing or could not check (an older node, no decoder there: the final check decodes the
+    /// file); a <see cref="SegmentRunException"/> when the output does not decode, so the lease fails and the segment
+    /// is encoded again.
+    /// </summary>
+    public static bool DecodedOnNode(QualityMessage? message, SegmentPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (From(message, plan.Index) is not { } checkedOnNode)
+        {
+            return false;
+        }
+
+        var held = Against(checkedOnNode, plan);
+        return held.Succeeded ? true : throw new SegmentRunException(held.Problem!);
+    }
+
     /// <summary>A node's measurement held to the segment's plan: every planned frame must have been measured.</summary>
     public static SegmentMeasurement Against(SegmentMeasurement measurement, SegmentPlan plan)
     {

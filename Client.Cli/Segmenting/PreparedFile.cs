@@ -6,6 +6,7 @@ using Vtr.Cli.Jobs;
 using Vtr.Cli.Media;
 using Vtr.Cli.Resume;
 using Vtr.Cli.Timing;
+using Vtr.Shared.Bitstream;
 using Vtr.Shared.Cluster;
 using Vtr.Shared.Media;
 
@@ -234,19 +235,22 @@ public sealed class PreparedFile : IDisposable
             _timer.Add(JobStage.SegmentCheck, gate.CheckTime);
         }
 
-        var segments = Plans.Select(p => Store.Header(p.Index)).ToList();
+        var segments = OneLevel(Plans.Select(p => Store.Header(p.Index)).ToList());
         using (_timer.Measure(JobStage.Assembly))
         {
-            OutputAssembler.Write(_target.TempPath, Info, _request.Encode.Codec, segments, header => Store.Get(header.Index));
+            OutputAssembler.Write(_target.TempPath, Info, _request.Encode.Codec, segments,
+                header => Store.Get(header.Index) with { DecoderConfiguration = header.DecoderConfiguration });
         }
 
         encode.Stop();
-        // Each segment decoded alone in its check; only switches between nodes' parameter sets are left to a full decode.
+        // Each segment decoded alone in its check (the quality check, or its node's decode check); only switches between
+        // nodes' parameter sets, and segments resumed from an earlier run without the quality check, are left to a full decode.
         var oneRecord = segments.All(s => s.DecoderConfiguration.Span.SequenceEqual(segments[0].DecoderConfiguration.Span));
+        var eachDecoded = quality is not null || segments.All(s => s.DecodedOnNode);
         VerificationReport report;
         using (_timer.Measure(JobStage.FinalCheck))
         {
-            report = await OutputVerifier.VerifyAsync(Info, _target.TempPath, ct, segmentsDecoded: quality is not null && oneRecord).ConfigureAwait(false);
+            report = await OutputVerifier.VerifyAsync(Info, _target.TempPath, ct, segmentsDecoded: eachDecoded && oneRecord).ConfigureAwait(false);
         }
 
         if (!report.Passed)
@@ -260,6 +264,19 @@ public sealed class PreparedFile : IDisposable
         _target.Commit();
         _journal?.Delete();
         return new TranscodeOutcome(Input, OutputPath, report, job, Info.FrameCount, encode.Elapsed, _total.Elapsed) { Quality = quality, Bitrate = bitrate };
+    }
+
+    /// <summary>H.264 segments whose records differ only in the level x264 picked from each one's rate, given the one
+    /// record at the highest of them (<see cref="H264LevelUnifier"/>); otherwise as they are.</summary>
+    private List<EncodedSegment> OneLevel(List<EncodedSegment> segments)
+    {
+        if (_request.Encode.Codec != VideoCodec.H264
+            || H264LevelUnifier.Unify([.. segments.Select(s => s.DecoderConfiguration)]) is not { } record)
+        {
+            return segments;
+        }
+
+        return [.. segments.Select(s => s with { DecoderConfiguration = record })];
     }
 
     /// <summary>The bounded second pass of a --bitrate job whose file landed off its target; null when it did not run.

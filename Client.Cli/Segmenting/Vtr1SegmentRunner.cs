@@ -103,11 +103,15 @@ public sealed class Vtr1SegmentRunner : ISegmentRunner
                 return SegmentRunResult.Failure(problem);
             }
 
+            // Without the quality check, a segment its node could not decode fails here and is encoded again.
+            var measuresQuality = settings.MeasureQuality;
+            var decodedOnNode = !measuresQuality && NodeQualityMeasurement.DecodedOnNode(quality, plan);
             spent = packets.Sum(p => (long)p.AnnexB.Length);
 
             _accept(new EncodedSegment(plan.Index, lease.LeaseId, lease.NodeId, extradata, packets)
             {
-                NodeMeasurement = NodeQualityMeasurement.From(quality, plan.Index),
+                NodeMeasurement = measuresQuality ? NodeQualityMeasurement.From(quality, plan.Index) : null,
+                DecodedOnNode = decodedOnNode,
             }, offset);
             return SegmentRunResult.Success(packets.Length, clock.Elapsed);
         }

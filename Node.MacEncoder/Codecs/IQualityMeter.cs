@@ -28,4 +28,9 @@ public interface IQualityMeter : IDisposable
 }
 
 /// <summary>What a node's quality meter is opened for: the output codec, picture and the encoder's avcC/hvcC.</summary>
-public sealed record QualityMeterSettings(VideoCodec Codec, int Width, int Height, WirePixelFormat PixelFormat, ReadOnlyMemory<byte> DecoderConfiguration);
+public sealed record QualityMeterSettings(VideoCodec Codec, int Width, int Height, WirePixelFormat PixelFormat, ReadOnlyMemory<byte> DecoderConfiguration)
+{
+    /// <summary>Only decode (<see cref="OutputCheck.Decode"/>): every picture must come back, nothing is measured, no
+    /// picture is copied, and the means of the result are zero.</summary>
+    public bool DecodeOnly { get; init; }
+}

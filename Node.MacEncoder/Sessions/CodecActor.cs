@@ -54,7 +54,7 @@ public sealed class CodecActor : ReceiveActor
             IReadOnlyList<string> warnings = _encoder?.Warnings ?? [];
             Context.Parent.Tell(new SessionProtocol.CodecReady(
                 _encoder?.DecoderConfigurationRecord ?? ReadOnlyMemory<byte>.Empty,
-                _meterUnavailable is null ? warnings : [.. warnings, $"{TranscodeOptions.MeasureKey}={TranscodeOptions.MeasureQualityValue}: {_meterUnavailable}"]));
+                _meterUnavailable is null ? warnings : [.. warnings, $"{TranscodeOptions.MeasureKey}={TranscodeOptions.MeasureValueOf(_spec.Check)}: {_meterUnavailable}"]));
         }
         catch (CodecException ex)
         {
@@ -86,7 +86,7 @@ public sealed class CodecActor : ReceiveActor
             }
         }
 
-        if (_spec.MeasureQuality && _encoder is not null && _spec.Encoder is { } encoder)
+        if (_spec.Check != OutputCheck.None && _encoder is not null && _spec.Encoder is { } encoder)
         {
             OpenQualityMeter(encoder, _encoder.DecoderConfigurationRecord);
         }
@@ -98,7 +98,11 @@ public sealed class CodecActor : ReceiveActor
         try
         {
             _meter = _backend.CreateQualityMeter(
-                new QualityMeterSettings(encoder.Codec, encoder.Width, encoder.Height, encoder.PixelFormat, record), out var reason);
+                new QualityMeterSettings(encoder.Codec, encoder.Width, encoder.Height, encoder.PixelFormat, record)
+                {
+                    DecodeOnly = _spec.Check == OutputCheck.Decode,
+                },
+                out var reason);
             _meterUnavailable = _meter is null ? reason : null;
         }
         catch (CodecException ex)

@@ -12,8 +12,8 @@ public sealed record CodecSessionSpec(EncoderSettings? Encoder, DecoderSettings?
     /// <summary>How decoded pictures are compressed into FRAMEs, on the codec's thread (CONFIGURE's wire_compression).</summary>
     public WireCompression OutputCompression { get; init; }
 
-    /// <summary>Transcode with <c>measure=quality</c>: the codec measures its output (<see cref="IQualityMeter"/>).</summary>
-    public bool MeasureQuality { get; init; }
+    /// <summary>Transcode with <c>measure=decode|quality</c>: the codec checks its output (<see cref="IQualityMeter"/>).</summary>
+    public OutputCheck Check { get; init; }
 
     public static CodecSessionSpec ForEncoding(EncoderSettings settings) => new(settings, null);
 

@@ -71,7 +71,7 @@ public static class SessionConfiguration
         var decoder = new DecoderSettings(sourceCodec, (int)configure.Width, (int)configure.Height, configure.PixelFormat, configure.Extradata);
         var spec = CodecSessionSpec.ForTranscoding(decoder, encode.Spec!.Encoder!, TranscodeOptions.KeepRange(configure)) with
         {
-            MeasureQuality = TranscodeOptions.MeasuresQuality(configure),
+            Check = TranscodeOptions.OutputCheckOf(configure),
         };
         return new Result(SessionMode.Transcode, spec, null);
     }

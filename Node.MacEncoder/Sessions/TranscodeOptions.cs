@@ -1,4 +1,5 @@
 using System.Globalization;
+using Vtr.Node.Codecs;
 using Vtr.Shared.Media;
 using Vtr.Shared.Wire;
 
@@ -15,15 +16,30 @@ public static class TranscodeOptions
     public const string KeepFromPtsKey = "keep_from_pts";
     public const string KeepToPtsKey = "keep_to_pts";
 
-    /// <summary><c>measure=quality</c>: measure the output against the encoded pictures and send QUALITY before DONE.</summary>
+    /// <summary><c>measure=quality</c>: measure the output against the encoded pictures and send QUALITY before DONE;
+    /// <c>measure=decode</c>: only decode it (count and pts of every picture) and send QUALITY with zero means.</summary>
     public const string MeasureKey = "measure";
     public const string MeasureQualityValue = "quality";
+    public const string MeasureDecodeValue = "decode";
 
     public static bool IsExtensionKey(string key) => key is SourceCodecKey or KeepFromPtsKey or KeepToPtsKey or MeasureKey or ConfigureMessage.LeaseOption;
 
-    /// <summary>True when the client asked for <c>measure=quality</c>.</summary>
-    public static bool MeasuresQuality(ConfigureMessage configure) =>
-        string.Equals(configure.GetOption(MeasureKey), MeasureQualityValue, StringComparison.Ordinal);
+    /// <summary>What the client asked the session to check of its output; an unknown <c>measure</c> value asks nothing
+    /// (the client then gets no QUALITY and checks the segment itself).</summary>
+    public static OutputCheck OutputCheckOf(ConfigureMessage configure) => configure.GetOption(MeasureKey) switch
+    {
+        MeasureQualityValue => OutputCheck.Quality,
+        MeasureDecodeValue => OutputCheck.Decode,
+        _ => OutputCheck.None,
+    };
+
+    /// <summary>The <c>measure</c> value that asks for <paramref name="check"/>; null for none.</summary>
+    public static string? MeasureValueOf(OutputCheck check) => check switch
+    {
+        OutputCheck.Quality => MeasureQualityValue,
+        OutputCheck.Decode => MeasureDecodeValue,
+        _ => null,
+    };
 
     /// <summary>The <c>source_codec</c> value: an FFmpeg codec name (h264, hevc, prores, ...); false when absent or empty.</summary>
     public static bool TryGetSourceCodec(ConfigureMessage configure, out SourceCodec codec)

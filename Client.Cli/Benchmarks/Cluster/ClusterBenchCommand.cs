@@ -22,7 +22,7 @@ public static class ClusterBenchCommand
         var pin = new Option<bool>("--pin") { Description = "with --processes: pin node i to core i (taskset, Linux)" };
         var segmentSeconds = new Option<double?>("--segment-seconds") { Description = "segment length (default: sized for the cluster, as vtr transcode does)" };
         var secure = new Option<bool>("--secure") { Description = "instead of the node counts: pairs with and without farm TLS on the segments (the cost of a secured farm)" };
-        var noQualityCheck = new Option<bool>("--no-quality-check") { Description = "skip the per-segment decode + PSNR/SSIM check, as vtr transcode --no-quality-check (the check's share of a node's time)" };
+        var noQualityCheck = new Option<bool>("--no-quality-check") { Description = "skip the per-segment PSNR/SSIM check, as vtr transcode --no-quality-check (the check's share of a node's time; nodes still decode their segments)" };
         var command = new Command("cluster", "Transcode one generated clip with k one-session, one-thread nodes and with ffmpeg -threads 1: speed-up and efficiency per k");
         clip.AddTo(command);
         foreach (var option in (Option[])[seconds, nodes, processes, pin, segmentSeconds, secure, noQualityCheck])

@@ -40,17 +40,37 @@ public sealed class NodeQualityMeasurementTests
         Assert.Null(NodeQualityMeasurement.From(new QualityMessage(QualityMessageVerdict.NotMeasured, 0, 25, 0, 0, "more than 128 pictures inside the encoder"), 3));
     }
 
+    [Fact]
+    public void A_nodes_decode_check_counts_only_when_it_decoded_every_planned_frame()
+    {
+        Assert.True(NodeQualityMeasurement.DecodedOnNode(new QualityMessage(QualityMessageVerdict.Measured, 25, 25, 0, 0, ""), Plan));
+        Assert.False(NodeQualityMeasurement.DecodedOnNode(null, Plan)); // an older node: the final check decodes the file
+        Assert.False(NodeQualityMeasurement.DecodedOnNode(new QualityMessage(QualityMessageVerdict.NotMeasured, 0, 25, 0, 0, "no decoder"), Plan));
+    }
+
+    [Fact]
+    public void A_segment_its_node_could_not_decode_fails_its_lease()
+    {
+        var failed = Assert.Throws<SegmentRunException>(() => NodeQualityMeasurement.DecodedOnNode(
+            new QualityMessage(QualityMessageVerdict.DecodeFailed, 20, 25, 0, 0, "output decodes to 20 frames, 25 were encoded"), Plan));
+        var short_ = Assert.Throws<SegmentRunException>(() => NodeQualityMeasurement.DecodedOnNode(
+            new QualityMessage(QualityMessageVerdict.Measured, 24, 24, 0, 0, ""), Plan));
+
+        Assert.Contains("does not decode cleanly on its node", failed.Message, StringComparison.Ordinal);
+        Assert.Contains("decodes to 24 frames on its node, expected 25", short_.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public void Packets_configure_asks_for_the_measurement_exactly_when_the_check_runs(bool measure)
+    public void Packets_configure_asks_for_the_measurement_or_a_decode_check(bool measure)
     {
         var info = new MediaInfo("in.mp4", "mp4", [], 0, VideoCodec.H264, new Rational(1, 12800), 64, 64, "yuv420p", 8, [], [], TimeSpan.FromSeconds(1));
         var settings = new SegmentEncodeSettings(VideoCodec.H264, 1_000_000, null, "", WireCompression.None, TransportChoice.Packets) { MeasureQuality = measure };
 
         var configure = SegmentConfiguration.ForPackets(info, Plan, settings);
 
-        Assert.Equal(measure ? TranscodeOptions.MeasureQualityValue : null, configure.GetOption(TranscodeOptions.MeasureKey));
+        Assert.Equal(measure ? TranscodeOptions.MeasureQualityValue : TranscodeOptions.MeasureDecodeValue, configure.GetOption(TranscodeOptions.MeasureKey));
         Assert.Null(SegmentConfiguration.ForRaw(info, Plan, settings).GetOption(TranscodeOptions.MeasureKey));
     }
 }

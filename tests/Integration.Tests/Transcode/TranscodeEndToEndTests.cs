@@ -42,6 +42,17 @@ public sealed class TranscodeEndToEndTests : IAsyncLifetime
         await TranscodeAndVerifyAsync(TransportChoice.Raw);
 
     [FfmpegFact]
+    public async Task Without_the_quality_check_each_node_decodes_its_segments_so_the_final_check_does_not_decode_the_file()
+    {
+        // 400 kb/s at 320x180: the steered asks give x264 levels 1.3 and 2.0, which the output unifies into one record.
+        var packets = await TranscodeAndVerifyAsync(TransportChoice.Packets, qualityCheck: false);
+        var raw = await TranscodeAndVerifyAsync(TransportChoice.Raw, qualityCheck: false); // encode mode: no node check
+
+        Assert.Equal("every segment decoded by its per-segment check", DecodeCheck(packets).Detail);
+        Assert.Equal("ffmpeg -f null: no errors", DecodeCheck(raw).Detail);
+    }
+
+    [FfmpegFact]
     public async Task Missing_input_fails_with_one_line_and_no_output()
     {
         var output = Path.Combine(_directory, "out.mp4");
@@ -78,13 +89,17 @@ public sealed class TranscodeEndToEndTests : IAsyncLifetime
         Assert.Empty(Directory.GetFiles(_directory, "*out*"));
     }
 
-    private async Task TranscodeAndVerifyAsync(TransportChoice transport)
+    private static VerificationCheck DecodeCheck(TranscodeOutcome outcome) =>
+        Assert.Single(outcome.Report.Checks, c => c.Name == "video decodes without errors" && c.Passed);
+
+    private async Task<TranscodeOutcome> TranscodeAndVerifyAsync(TransportChoice transport, bool qualityCheck = true)
     {
-        var output = Path.Combine(_directory, $"out-{transport}.mp4");
+        var output = Path.Combine(_directory, $"out-{transport}-{qualityCheck}.mp4");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         var text = new StringWriter();
 
-        var outcome = await new TranscodeService(PlainConsole(text), liveProgress: false).RunAsync(Request(Source, output, transport), timeout.Token);
+        var request = Request(Source, output, transport) with { QualityCheck = qualityCheck };
+        var outcome = await new TranscodeService(PlainConsole(text), liveProgress: false).RunAsync(request, timeout.Token);
 
         Assert.True(outcome.Report.Passed, outcome.Report.ToString());
         Assert.Contains(outcome.Report.Checks, c => c.Name == "audio #0 copied bit-identical" && c.Passed);
@@ -93,6 +108,7 @@ public sealed class TranscodeEndToEndTests : IAsyncLifetime
         Assert.True(File.Exists(output));
         Assert.Empty(Directory.GetFiles(_directory, "*.partial*"));
         Assert.Contains("done on 127.0.0.1:", text.ToString(), StringComparison.Ordinal);
+        return outcome;
     }
 
     private static IAnsiConsole PlainConsole(TextWriter writer) =>

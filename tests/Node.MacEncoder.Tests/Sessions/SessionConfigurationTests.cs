@@ -69,14 +69,17 @@ public sealed class SessionConfigurationTests
     }
 
     [Fact]
-    public void Transcode_measures_quality_only_when_the_client_asks_and_the_key_is_no_unknown_option()
+    public void Transcode_checks_its_output_only_as_the_client_asks_and_the_key_is_no_unknown_option()
     {
         var asked = Configure(("mode", "transcode"), ("source_codec", "h264"), ("measure", "quality"));
+        var decodeOnly = Configure(("mode", "transcode"), ("source_codec", "h264"), ("measure", "decode"));
 
-        Assert.True(Plan(asked).Spec!.MeasureQuality);
-        Assert.False(Plan(Configure(("mode", "transcode"), ("source_codec", "h264"))).Spec!.MeasureQuality);
-        Assert.False(Plan(Configure(("mode", "transcode"), ("source_codec", "h264"), ("measure", "vmaf"))).Spec!.MeasureQuality);
+        Assert.Equal(OutputCheck.Quality, Plan(asked).Spec!.Check);
+        Assert.Equal(OutputCheck.Decode, Plan(decodeOnly).Spec!.Check);
+        Assert.Equal(OutputCheck.None, Plan(Configure(("mode", "transcode"), ("source_codec", "h264"))).Spec!.Check);
+        Assert.Equal(OutputCheck.None, Plan(Configure(("mode", "transcode"), ("source_codec", "h264"), ("measure", "vmaf"))).Spec!.Check);
         Assert.Empty(SessionConfiguration.Warnings(EncoderOptionsParser.Parse(asked.Options), []));
+        Assert.Empty(SessionConfiguration.Warnings(EncoderOptionsParser.Parse(decodeOnly.Options), []));
     }
 
     [Fact]

@@ -66,22 +66,40 @@ public sealed class FFmpegQualityMeterTests
     }
 
     [NativeFact("libx264")]
-    public void A_damaged_output_packet_is_a_decode_failure()
+    public void Decode_only_checks_every_picture_comes_back_without_copying_one_or_measuring()
     {
-        var result = MeasureWithDamage(packets => packets[packets.Count / 2] = Truncated(packets[packets.Count / 2]));
+        var result = MeasureWithDamage(static _ => { }, decodeOnly: true, out var meter);
+
+        Assert.Equal(QualityVerdict.Measured, result.Verdict);
+        Assert.Equal((30, 30), (result.FramesMeasured, result.FramesEncoded));
+        Assert.Equal(0, meter.AllocatedPictures);
+        Assert.Equal((0.0, 0.0), (result.MeanSquaredError, result.Ssim));
+    }
+
+    [NativeTheory("libx264")]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_damaged_output_packet_is_a_decode_failure(bool decodeOnly)
+    {
+        var result = MeasureWithDamage(packets => packets[packets.Count / 2] = Truncated(packets[packets.Count / 2]), decodeOnly, out _);
 
         Assert.Equal(QualityVerdict.DecodeFailed, result.Verdict);
         Assert.False(string.IsNullOrEmpty(result.Detail));
     }
 
-    [NativeFact("libx264")]
-    public void A_lost_output_packet_is_a_decode_failure()
+    [NativeTheory("libx264")]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_lost_output_packet_is_a_decode_failure(bool decodeOnly)
     {
-        var result = MeasureWithDamage(packets =>
-        {
-            packets[^1].Dispose();
-            packets.RemoveAt(packets.Count - 1);
-        });
+        var result = MeasureWithDamage(
+            packets =>
+            {
+                packets[^1].Dispose();
+                packets.RemoveAt(packets.Count - 1);
+            },
+            decodeOnly,
+            out _);
 
         Assert.Equal(QualityVerdict.DecodeFailed, result.Verdict);
         Assert.Equal(30, result.FramesEncoded);
@@ -106,14 +124,15 @@ public sealed class FFmpegQualityMeterTests
         Assert.Equal(FFmpegQualityMeter.MaxHeldFrames, meter.PeakHeldFrames);
     }
 
-    private static QualityMeasurement MeasureWithDamage(Action<List<EncodedPacket>> damage)
+    private static QualityMeasurement MeasureWithDamage(Action<List<EncodedPacket>> damage, bool decodeOnly, out FFmpegQualityMeter meter)
     {
         using var encoder = TestVideo.Encoder(TestVideo.Settings(VideoCodec.H264, WirePixelFormat.Nv12, bframes: 2));
-        using var meter = Open(encoder, VideoCodec.H264, WirePixelFormat.Nv12);
+        using var opened = Open(encoder, VideoCodec.H264, WirePixelFormat.Nv12, decodeOnly);
+        meter = opened;
         var frames = Enumerable.Range(0, 30).Select(i => TestVideo.Frame(WirePixelFormat.Nv12, Width, Height, i, forceKey: i == 0)).ToList();
         foreach (var frame in frames)
         {
-            meter.Keep(frame);
+            opened.Keep(frame);
         }
 
         var packets = TestVideo.EncodeAll(encoder, frames);
@@ -122,15 +141,15 @@ public sealed class FFmpegQualityMeterTests
         {
             using (packet)
             {
-                meter.Measure(packet);
+                opened.Measure(packet);
             }
         }
 
-        return meter.Finish();
+        return opened.Finish();
     }
 
-    private static FFmpegQualityMeter Open(FFmpegVideoEncoder encoder, VideoCodec codec, WirePixelFormat pixel) =>
-        FFmpegQualityMeter.TryOpen(new QualityMeterSettings(codec, Width, Height, pixel, encoder.DecoderConfigurationRecord), out var reason)
+    private static FFmpegQualityMeter Open(FFmpegVideoEncoder encoder, VideoCodec codec, WirePixelFormat pixel, bool decodeOnly = false) =>
+        FFmpegQualityMeter.TryOpen(new QualityMeterSettings(codec, Width, Height, pixel, encoder.DecoderConfigurationRecord) { DecodeOnly = decodeOnly }, out var reason)
             ?? throw new Xunit.Sdk.XunitException($"no quality meter: {reason}");
 
     private static void DrainInto(FFmpegVideoEncoder encoder, Action<EncodedPacket> take)
