@@ -60,8 +60,10 @@ public sealed class NodeQualityMeasurementTests : NodeTestKit
         }, cts.Token);
     }
 
+    /// <summary>Without the quality check the client asks <c>measure=decode</c>: the node decodes its output and says
+    /// how many pictures came back, measuring nothing.</summary>
     [FfmpegFact]
-    public async Task Without_the_key_the_session_sends_no_measurement()
+    public async Task Without_the_quality_check_the_session_only_decodes_its_output()
     {
         using var cts = new CancellationTokenSource(Timeout);
         await WithSourceAsync("yuv420p", "libx264", async (_, info) =>
@@ -71,7 +73,11 @@ public sealed class NodeQualityMeasurementTests : NodeTestKit
 
             var (segment, quality) = await TranscodeAsync(info, plan, settings, cts.Token);
 
-            Assert.Null(quality);
+            Assert.NotNull(quality);
+            Assert.Equal(QualityMessageVerdict.Measured, quality.Verdict);
+            Assert.Equal(((uint)plan.FrameCount, (uint)plan.FrameCount), (quality.FramesMeasured, quality.FramesEncoded));
+            Assert.Equal((0.0, 0.0), (quality.MeanSquaredError, quality.Ssim));
+            Assert.True(NodeQualityMeasurement.DecodedOnNode(quality, plan));
             Assert.Equal(plan.FrameCount, segment.Packets.Length);
         }, cts.Token);
     }
