@@ -52,14 +52,15 @@ public static class SegmentSizing
         return (seconds, plans);
     }
 
-    /// <summary>Sessions not in use on the nodes that encode <paramref name="codec"/> (wire name), as the coordinator sees them.</summary>
+    /// <summary>Sessions not in use on the reachable nodes that encode <paramref name="codec"/> (wire name), as the coordinator
+    /// sees them: an unreachable node (crashed, not yet dropped) gets no lease, so its sessions would only shorten segments.</summary>
     public static int FreeSessions(ClusterStatus status, string codec)
     {
         ArgumentNullException.ThrowIfNull(status);
         var free = 0;
         foreach (var node in status.Nodes)
         {
-            if (node.EncodeCodecs.Contains(codec))
+            if (node.EncodeCodecs.Contains(codec) && !node.IsUnreachable)
             {
                 free += Math.Max(0, node.MaxSessions - Math.Max(node.ActiveLeases, node.ReportedSessionsInUse));
             }

@@ -1,13 +1,15 @@
 using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Rendering;
+using Vtr.Seed.Jobs;
 using Vtr.Shared.Cluster;
 
 namespace Vtr.Cli.Rendering;
 
 /// <summary>
 /// `vtr status` as two compact tables that fit 80 columns: nodes (endpoint, backend, sessions, fps, version) and jobs,
-/// with one warning line above them when the members run different versions (<see cref="VersionSkew"/>).
+/// with one warning line above them when the members run different versions (<see cref="VersionSkew"/>), and one red line
+/// under the nodes for each node the cluster has unreachable (killed, cut off, not dropped yet): its numbers are stale.
 /// </summary>
 public static class ClusterStatusView
 {
@@ -31,7 +33,7 @@ public static class ClusterStatusView
                 Markup.Escape($"{n.Backend} {(n.IsHardware ? "hw" : "sw")}"),
                 Markup.Escape(string.Join(",", n.EncodeCodecs).ToLowerInvariant()),
                 string.Create(inv, $"{inUse}/{n.MaxSessions}"),
-                n.MeasuredFps.ToString("0.0", inv),
+                n.IsUnreachable ? "-" : n.MeasuredFps.ToString("0.0", inv),
                 Markup.Escape(Fit(n.Version ?? VersionSkew.Unknown, VersionWidth)));
         }
 
@@ -58,11 +60,22 @@ public static class ClusterStatusView
         [
             new Markup($"[bold]nodes[/] ({status.Nodes.Length})"),
             status.Nodes.IsEmpty ? new Text("  no encoder nodes registered") : nodes,
+        ]);
+        parts.AddRange(status.Nodes.Where(n => n.IsUnreachable).Select(Unreachable));
+        parts.AddRange(
+        [
             new Markup($"[bold]jobs[/] ({status.Jobs.Length})"),
             status.Jobs.IsEmpty ? new Text("  no jobs running") : jobs,
         ]);
         return new Rows(parts);
     }
+
+    /// <summary>One line within 80 columns (Spectre would wrap a longer one): the node gets no new segment meanwhile.</summary>
+    private static Markup Unreachable(NodeView node) => new(
+        Markup.Escape(string.Create(
+            CultureInfo.InvariantCulture,
+            $"  {Fit($"{node.Host}:{node.Port}", EndpointWidth)} unreachable for {Math.Floor(node.UnreachableSeconds ?? 0):0} s (segments move elsewhere at {JobCoordinator.UnreachableGrace.TotalSeconds:0} s)")),
+        new Style(Color.Red));
 
     private static string Fit(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
 }

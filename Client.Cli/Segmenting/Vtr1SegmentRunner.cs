@@ -147,6 +147,8 @@ public sealed class Vtr1SegmentRunner : ISegmentRunner
         var configure = transport == SegmentTransport.Packets
             ? SegmentConfiguration.ForPackets(_info, plan, settings)
             : SegmentConfiguration.ForRaw(_info, plan, settings);
+        // The node matches the coordinator's word that this copy lost (SegmentCopyLost) by the lease.
+        configure = configure with { Options = configure.Options.Add(new(ConfigureMessage.LeaseOption, lease.LeaseId.ConfigureValue)) };
         var ack = await BoundedAsync(
             "handshake",
             async t =>

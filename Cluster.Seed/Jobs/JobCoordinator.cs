@@ -18,6 +18,7 @@ public sealed class JobCoordinator : ReceiveActor, IWithTimers
     private readonly IActorRef _mediator;
     private readonly Dictionary<JobId, IActorRef> _clients = [];
     private readonly Dictionary<NodeId, Address> _nodeAddresses = [];
+    private readonly Dictionary<NodeId, IActorRef> _nodeAnnouncers = [];
     private readonly Dictionary<JobId, JobClock> _jobClocks = [];
 
     /// <summary>
@@ -39,9 +40,8 @@ public sealed class JobCoordinator : ReceiveActor, IWithTimers
         Receive<SegmentFailed>(OnSegmentFailed);
         Receive<GetClusterStatus>(_ => Sender.Tell(_table.Snapshot()));
         Receive<ClusterEvent.MemberRemoved>(removed => DropNodesAt(removed.Member.Address, RemovedReason));
-        Receive<ClusterEvent.UnreachableMember>(unreachable =>
-            Timers.StartSingleTimer(GraceKey(unreachable.Member.Address), new UnreachableGraceEnded(unreachable.Member.Address), UnreachableGrace));
-        Receive<ClusterEvent.ReachableMember>(reachable => Timers.Cancel(GraceKey(reachable.Member.Address)));
+        Receive<ClusterEvent.UnreachableMember>(unreachable => OnUnreachable(unreachable.Member.Address));
+        Receive<ClusterEvent.ReachableMember>(reachable => OnReachable(reachable.Member.Address));
         Receive<UnreachableGraceEnded>(ended => DropNodesAt(ended.Address, $"unreachable for {UnreachableGrace.TotalSeconds:0} s"));
         Receive<Terminated>(OnClientTerminated);
         Receive<SubscribeAck>(_ => { });
@@ -84,6 +84,7 @@ public sealed class JobCoordinator : ReceiveActor, IWithTimers
         var known = _nodeAddresses.ContainsKey(register.NodeId);
         _table.RegisterNode(register);
         _nodeAddresses[register.NodeId] = MemberAddressOf(Sender);
+        _nodeAnnouncers[register.NodeId] = Sender;
         Sender.Tell(new NodeRegistered(register.NodeId));
         if (!known)
         {
@@ -150,12 +151,37 @@ public sealed class JobCoordinator : ReceiveActor, IWithTimers
 
     private static string GraceKey(Address address) => "unreachable:" + address;
 
+    /// <summary>The member's nodes get no new lease and show as unreachable; after the grace they lose their segments.</summary>
+    private void OnUnreachable(Address address)
+    {
+        Timers.StartSingleTimer(GraceKey(address), new UnreachableGraceEnded(address), UnreachableGrace);
+        foreach (var nodeId in NodesAt(address))
+        {
+            _table.SetUnreachable(nodeId, unreachable: true);
+        }
+    }
+
+    private void OnReachable(Address address)
+    {
+        Timers.Cancel(GraceKey(address));
+        foreach (var nodeId in NodesAt(address))
+        {
+            _table.SetUnreachable(nodeId, unreachable: false);
+        }
+
+        AssignWork();
+    }
+
+    private List<NodeId> NodesAt(Address address) =>
+        _nodeAddresses.Where(pair => pair.Value == address).Select(pair => pair.Key).ToList();
+
     private void DropNodesAt(Address address, string why)
     {
         Timers.Cancel(GraceKey(address));
-        foreach (var (nodeId, _) in _nodeAddresses.Where(pair => pair.Value == address).ToList())
+        foreach (var nodeId in NodesAt(address))
         {
             _nodeAddresses.Remove(nodeId);
+            _nodeAnnouncers.Remove(nodeId);
             var changes = _table.RemoveNode(nodeId);
             LogDropped(nodeId, why, changes.CancelledLeases.Length);
             Apply(changes);
@@ -214,6 +240,11 @@ public sealed class JobCoordinator : ReceiveActor, IWithTimers
         foreach (var cancelled in changes.CancelledLeases)
         {
             TellClient(cancelled.JobId, cancelled);
+        }
+
+        foreach (var (node, notice) in changes.LostCopies)
+        {
+            _nodeAnnouncers.GetValueOrDefault(node)?.Tell(notice);
         }
 
         foreach (var completed in changes.CompletedJobs)

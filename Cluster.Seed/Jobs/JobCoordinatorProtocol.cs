@@ -11,6 +11,7 @@ namespace Vtr.Seed.Jobs;
 /// client and is watched), <see cref="SegmentCompleted"/>, <see cref="SegmentFailed"/>;</item>
 /// <item>to clients: <see cref="SegmentLeased"/>, <see cref="LeaseCancelled"/>, <see cref="JobCompleted"/>,
 /// <see cref="JobFailed"/>;</item>
+/// <item>to nodes (the announcer that registered): <see cref="SegmentCopyLost"/> when another copy of a segment finished first;</item>
 /// <item>from <c>vtr status</c>: <see cref="GetClusterStatus"/> → <see cref="ClusterStatus"/>;</item>
 /// <item>published on <see cref="ClusterNames.CoordinatorTopic"/> in PreStart: <see cref="CoordinatorStarted"/>.</item>
 /// </list>

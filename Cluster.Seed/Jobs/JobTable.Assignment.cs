@@ -9,13 +9,14 @@ public sealed partial class JobTable
     /// Fills every free session slot, one lease at a time to the least loaded node (busy sessions over its limit; then
     /// the faster node), so a job uses every idle node before any node runs two of its segments. A slot pulls the next
     /// pending segment of the next job in round-robin order that it may run (codec, quarantine); with nothing pending
-    /// it duplicates the slowest outstanding segment (relative to its expected time) from another node.
+    /// it duplicates the slowest outstanding segment (relative to its expected time) from another node. An unreachable
+    /// node gets nothing: its client could not reach it either.
     /// </summary>
     public ImmutableArray<SegmentLeased> Assign()
     {
         var leases = ImmutableArray.CreateBuilder<SegmentLeased>();
         var now = _clock.GetUtcNow();
-        var candidates = _nodes.Values.Where(n => n.FreeSlots > 0).ToList();
+        var candidates = _nodes.Values.Where(n => n.FreeSlots > 0 && n.UnreachableSince is null).ToList();
         while (candidates.Count > 0)
         {
             var node = candidates

@@ -62,6 +62,21 @@ public sealed partial class JobTable
         return true;
     }
 
+    /// <summary>
+    /// The node's member became unreachable (true) or reachable again (false): an unreachable node gets no new lease and
+    /// <c>vtr status</c> shows since when, until it answers again or the coordinator drops it. False when the node is unknown.
+    /// </summary>
+    public bool SetUnreachable(NodeId nodeId, bool unreachable)
+    {
+        if (!_nodes.TryGetValue(nodeId, out var node))
+        {
+            return false;
+        }
+
+        node.UnreachableSince = unreachable ? node.UnreachableSince ?? _clock.GetUtcNow() : null;
+        return true;
+    }
+
     /// <summary>Forgets a node: its leases are cancelled and their segments queued again.</summary>
     public TableChanges RemoveNode(NodeId nodeId)
     {
@@ -139,7 +154,7 @@ public sealed partial class JobTable
         {
             var loser = _leases[loserId];
             Release(loser);
-            changes.Cancel(loser);
+            changes.Lose(loser);
         }
 
         if (job.AllCompleted)
@@ -191,11 +206,13 @@ public sealed partial class JobTable
     /// <summary>Snapshot for <c>vtr status</c>.</summary>
     public ClusterStatus Snapshot()
     {
+        var now = _clock.GetUtcNow();
         var nodes = _nodes.Values
             .OrderBy(n => n.Id.Value, StringComparer.Ordinal)
             .Select(n => new NodeView(
                 n.Id, n.Info.Host, n.Info.Port, n.Info.Backend, n.Info.IsHardware, n.Info.MaxSessions,
-                n.Leases.Count, n.ReportedInUse, n.MeasuredFps, n.Info.EncodeCodecs, n.Info.Version))
+                n.Leases.Count, n.ReportedInUse, n.MeasuredFps, n.Info.EncodeCodecs, n.Info.Version,
+                (now - n.UnreachableSince)?.TotalSeconds))
             .ToImmutableArray();
         var jobs = _jobOrder
             .Select(id => _jobs[id])

@@ -15,6 +15,9 @@ internal sealed class NodeState(RegisterNode info)
 
     public double MeasuredFps { get; set; }
 
+    /// <summary>Since when the cluster's failure detector has had this node's member unreachable; null while reachable.</summary>
+    public DateTimeOffset? UnreachableSince { get; set; }
+
     public HashSet<LeaseId> Leases { get; } = [];
 
     public NodeId Id => Info.NodeId;

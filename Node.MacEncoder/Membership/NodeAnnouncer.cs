@@ -10,7 +10,8 @@ namespace Vtr.Node.Membership;
 /// Keeps the JobCoordinator informed about this node: registers on start, on every
 /// <see cref="CoordinatorStarted"/>, when the coordinator that acknowledged the last registration stops (watched) and
 /// periodically (registration is idempotent), and forwards load and speed changes as <see cref="NodeStatusReport"/>. Session counts arrive as <see cref="SessionsChanged"/> or straight
-/// from the encoder pool as <see cref="EncoderPoolProtocol.SessionCountChanged"/>.
+/// from the encoder pool as <see cref="EncoderPoolProtocol.SessionCountChanged"/>. The coordinator's word that a copy
+/// of a segment lost (<see cref="SegmentCopyLost"/>) goes to the sessions on the event stream.
 /// </summary>
 public sealed class NodeAnnouncer : ReceiveActor, IWithTimers
 {
@@ -47,6 +48,8 @@ public sealed class NodeAnnouncer : ReceiveActor, IWithTimers
         Receive<SpeedMeasured>(OnSpeedMeasured);
         Receive<NodeRegistered>(_ => OnRegistered());
         Receive<Terminated>(OnTerminated);
+        Receive<SegmentCopyLost>(lost =>
+            Context.System.EventStream.Publish(new SessionProtocol.CopyLost(lost.LeaseId.ConfigureValue, lost.SegmentIndex)));
         Receive<SubscribeAck>(_ => { });
     }
 
@@ -82,7 +85,15 @@ public sealed class NodeAnnouncer : ReceiveActor, IWithTimers
     {
         if (_coordinatorWatch.Stopped(terminated))
         {
-            _log.Info("the job coordinator this node registered with stopped; registering with the one that takes over");
+            if (CoordinatorSuccession.Describe(Context.System, terminated.ActorRef.Path.Address) is { } line)
+            {
+                _log.Info(line);
+            }
+            else
+            {
+                _log.Debug("The job coordinator this node registered with stopped while this node is leaving");
+            }
+
             Register();
             Timers.StartPeriodicTimer(UnacknowledgedTimer, ReRegisterTick.Instance, UnacknowledgedRetry);
         }

@@ -99,6 +99,7 @@ public sealed partial class SessionActor
     private void HandleConfigure(ConfigureMessage configure)
     {
         _configure = configure;
+        WatchForLostCopy(configure);
         _options = EncoderOptionsParser.Parse(configure.Options);
         var plan = SessionConfiguration.Plan(configure, _options, _codecKind, _backend, _policy);
         if (plan.Error is { } error)

@@ -62,6 +62,7 @@ public sealed partial class SessionActor : ReceiveActor, IWithTimers, IWithUnbou
 
         _connection.Abort();
         _ = _connection.DisposeAsync().AsTask();
+        Context.System.EventStream.Unsubscribe(Self);
     }
 
     /// <summary>Codec failures the codec child could not recover itself end the session (it is stopped, never restarted).</summary>
@@ -95,6 +96,7 @@ public sealed partial class SessionActor : ReceiveActor, IWithTimers, IWithUnbou
         Receive<SessionProtocol.OutputFlushed>(_ => HandleOutputFlushed());
         Receive<SessionProtocol.OutputFailed>(failed => StopQuietly("send failed: " + failed.Reason));
         Receive<Terminated>(terminated => HandleCodecTerminated(terminated));
+        Receive<SessionProtocol.CopyLost>(OnCopyLost);
     }
 
     private void HandleCodecTerminated(Terminated terminated)
@@ -112,6 +114,11 @@ public sealed partial class SessionActor : ReceiveActor, IWithTimers, IWithUnbou
     private void StopQuietly(string reason)
     {
         _log.Debug("Session {RemoteEndPoint} ended: {Reason}", _connection.RemoteEndPoint, reason);
+        if (AwaitLostCopyVerdict())
+        {
+            return;
+        }
+
         LogSummary();
         Context.Stop(Self);
     }
@@ -183,8 +190,9 @@ public sealed partial class SessionActor : ReceiveActor, IWithTimers, IWithUnbou
             (_stats.InputBytes / 1e6).ToString("0.0", inv), (_stats.OutputBytes / 1e6).ToString("0.0", inv),
         ];
 
-        // A session refused before it carried a frame (busy, wrong token) is not worth a line at info.
-        if (_stats.InputCount == 0 && _stats.OutputCount == 0)
+        // A session refused before it carried a frame (busy, wrong token) is not worth a line at info; a lost copy had
+        // its own line (OnCopyLost), and its counts would read like a failure.
+        if (_copyLost || (_stats.InputCount == 0 && _stats.OutputCount == 0))
         {
             _log.Debug(Summary, values);
         }

@@ -11,6 +11,23 @@ namespace Vtr.Node.Sessions;
 /// </summary>
 public static class SessionProtocol
 {
+    /// <summary>
+    /// Published on the node's event stream (by the announcer, from the coordinator's <c>SegmentCopyLost</c>): the copy
+    /// under <paramref name="Lease"/> (a CONFIGURE <c>lease</c> value) lost to another copy of segment
+    /// <paramref name="SegmentIndex"/>. The session running it says so and stops.
+    /// </summary>
+    public sealed record CopyLost(string Lease, int SegmentIndex);
+
+    /// <summary>A session dropped midway heard no <see cref="CopyLost"/> for it in time: it logs a plain close.</summary>
+    public sealed record LostCopyGraceEnded
+    {
+        public static readonly LostCopyGraceEnded Instance = new();
+
+        private LostCopyGraceEnded()
+        {
+        }
+    }
+
     /// <summary>The codec opened; the record goes into CONFIGURE_ACK.</summary>
     public sealed record CodecReady(ReadOnlyMemory<byte> DecoderConfigurationRecord, IReadOnlyList<string> Warnings);
 

@@ -22,7 +22,7 @@ public static class TranscodeOptions
     public const string MeasureQualityValue = "quality";
     public const string MeasureDecodeValue = "decode";
 
-    public static bool IsExtensionKey(string key) => key is SourceCodecKey or KeepFromPtsKey or KeepToPtsKey or MeasureKey;
+    public static bool IsExtensionKey(string key) => key is SourceCodecKey or KeepFromPtsKey or KeepToPtsKey or MeasureKey or ConfigureMessage.LeaseOption;
 
     /// <summary>What the client asked the session to check of its output; an unknown <c>measure</c> value asks nothing
     /// (the client then gets no QUALITY and checks the segment itself).</summary>

@@ -31,5 +31,8 @@ public readonly record struct LeaseId(Guid Value)
 {
     public static LeaseId New() => new(Guid.NewGuid());
 
+    /// <summary>The lease as a VTR1 CONFIGURE <c>lease</c> value (32 hex digits): how a node session knows its lease.</summary>
+    public string ConfigureValue => Value.ToString("N", System.Globalization.CultureInfo.InvariantCulture);
+
     public override string ToString() => Value.ToString("N")[..8];
 }

@@ -56,6 +56,13 @@ public sealed record SegmentFailed(JobId JobId, int SegmentIndex, LeaseId LeaseI
 /// <summary>Coordinator → client: stop this lease (a duplicate won the race, or its node left).</summary>
 public sealed record LeaseCancelled(JobId JobId, int SegmentIndex, LeaseId LeaseId) : IVtrClusterMessage;
 
+/// <summary>
+/// Coordinator → node (its announcer): another copy of the segment finished first, so this node's copy under
+/// <paramref name="LeaseId"/> (a straggler's duplicate, or the straggler itself) is cancelled. The node's session for
+/// that lease says so on the console and stops, rather than ending as a session dropped midway.
+/// </summary>
+public sealed record SegmentCopyLost(JobId JobId, int SegmentIndex, LeaseId LeaseId) : IVtrClusterMessage;
+
 /// <summary>Coordinator → client: every segment of the job has completed.</summary>
 public sealed record JobCompleted(JobId JobId) : IVtrClusterMessage;
 

@@ -12,7 +12,11 @@ public sealed record GetClusterStatus : IVtrClusterMessage
     }
 }
 
-/// <summary>One registered node as <c>vtr status</c> shows it; <see cref="Version"/> is null for a node older than the field.</summary>
+/// <summary>
+/// One registered node as <c>vtr status</c> shows it; <see cref="Version"/> is null for a node older than the field.
+/// <see cref="UnreachableSeconds"/>: how long the cluster has had the node unreachable (a crash not yet downed, a
+/// network cut); null while it is reachable. An unreachable node's sessions are not free capacity.
+/// </summary>
 public sealed record NodeView(
     NodeId NodeId,
     string Host,
@@ -24,7 +28,11 @@ public sealed record NodeView(
     int ReportedSessionsInUse,
     double MeasuredFps,
     ImmutableArray<string> EncodeCodecs,
-    string? Version = null);
+    string? Version = null,
+    double? UnreachableSeconds = null)
+{
+    public bool IsUnreachable => UnreachableSeconds is not null;
+}
 
 public sealed record JobView(
     JobId JobId,

@@ -33,6 +33,7 @@ public sealed class VtrClusterSerializer : SerializerWithStringManifest
         [typeof(ClusterStatus)] = "cs",
         [typeof(CoordinatorStarted)] = "cst",
         [typeof(NodeRegistered)] = "nrd",
+        [typeof(SegmentCopyLost)] = "scl",
     }.ToFrozenDictionary();
 
     private static FrozenDictionary<string, Type> TypesByManifest { get; } =

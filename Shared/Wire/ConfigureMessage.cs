@@ -23,6 +23,10 @@ public sealed record ConfigureMessage(
     /// <summary>The option that selects "encode" or "decode".</summary>
     public const string ModeOption = "mode";
 
+    /// <summary>vtr extension: the cluster lease the session runs (docs/protocol.md, "Extension: lease"), so the node can
+    /// match the coordinator's word that this copy of a segment lost to another.</summary>
+    public const string LeaseOption = "lease";
+
     internal const int FixedHeadBytes = 25;
 
     public Vtr1MessageType Type => Vtr1MessageType.Configure;

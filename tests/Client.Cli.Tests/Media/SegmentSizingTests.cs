@@ -86,6 +86,18 @@ public sealed class SegmentSizingTests
         Assert.Equal(11, SegmentSizing.FreeSessions(status, "hevc"));
     }
 
+    [Fact]
+    public void An_unreachable_node_offers_no_free_session()
+    {
+        var status = new ClusterStatus(
+        [
+            Node("a", maxSessions: 4, leases: 0, reported: 0, "h264"),
+            Node("killed", maxSessions: 4, leases: 0, reported: 0, "h264") with { UnreachableSeconds = 3 },
+        ], []);
+
+        Assert.Equal(4, SegmentSizing.FreeSessions(status, "h264"));
+    }
+
     private static NodeView Node(string id, int maxSessions, int leases, int reported, params string[] codecs) =>
         new(new NodeId(id), "127.0.0.1", 5555, "libavcodec", false, maxSessions, leases, reported, 0, [.. codecs]);
 }

@@ -29,6 +29,28 @@ public sealed class ClusterStatusViewTests
     }
 
     [Fact]
+    public void An_unreachable_node_gets_a_line_saying_since_when_and_no_stale_fps_within_80_columns()
+    {
+        ImmutableArray<NodeView> nodes =
+        [
+            new(new NodeId("studio-mac-pro-1.local:5555"), "studio-mac-pro-1.local", 5555, "videotoolbox", true, 4, 4, 4, 212.5, ["H264", "Hevc"], "0.1.0+c925ba3"),
+            new(new NodeId("studio-mac-pro-2.local:5555"), "studio-mac-pro-2.local", 5555, "videotoolbox", true, 4, 4, 4, 0, ["H264", "Hevc"], "0.1.0+c925ba3", UnreachableSeconds: 3.7),
+        ];
+        var console = new TestConsole().Width(80);
+
+        console.Write(ClusterStatusView.Render(new ClusterStatus(nodes, []), "0.1.0+c925ba3"));
+
+        var lines = console.Output.Split('\n');
+        Assert.All(lines, line => Assert.True(line.TrimEnd().Length <= 80, $"{line.Length} columns: {line}"));
+        var marks = lines.Where(l => l.Contains("unreachable", StringComparison.Ordinal)).ToList();
+        Assert.Equal("studio-mac-pro-2.loc… unreachable for 3 s (segments move elsewhere at 5 s)", Assert.Single(marks).Trim()); // not wrapped
+        var rows = lines.Where(l => l.Contains("4/4", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.Contains("212.5", rows[0], StringComparison.Ordinal);
+        Assert.DoesNotContain(" 0.0 ", rows[1], StringComparison.Ordinal); // the killed node's stale fps is not shown
+    }
+
+    [Fact]
     public void Members_on_different_versions_get_one_warning_line_naming_each_version_and_who_runs_it()
     {
         ImmutableArray<NodeView> nodes =

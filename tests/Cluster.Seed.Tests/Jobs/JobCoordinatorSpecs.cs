@@ -86,6 +86,29 @@ public sealed class JobCoordinatorSpecs : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public async Task The_node_of_a_losing_copy_is_told_its_copy_lost_and_the_winners_node_is_not()
+    {
+        var nodes = new Dictionary<NodeId, TestProbe> { [new NodeId("n1")] = CreateTestProbe("n1"), [new NodeId("n2")] = CreateTestProbe("n2") };
+        foreach (var (id, probe) in nodes)
+        {
+            _coordinator.Tell(Node(id.Value), probe.Ref);
+            await probe.ExpectMsgAsync<NodeRegistered>(Timeout);
+        }
+
+        _coordinator.Tell(Job("j", segments: 1), _client.Ref);
+        await _client.ExpectMsgAsync<JobAccepted>(Timeout);
+        var original = await _client.ExpectMsgAsync<SegmentLeased>(Timeout);
+        var duplicate = await _client.ExpectMsgAsync<SegmentLeased>(Timeout);
+
+        _coordinator.Tell(Done(duplicate), _client.Ref);
+
+        Assert.Equal(new SegmentCopyLost(original.JobId, 0, original.LeaseId), await nodes[original.NodeId].ExpectMsgAsync<SegmentCopyLost>(Timeout));
+        await _client.ExpectMsgAsync<LeaseCancelled>(Timeout);
+        await _client.ExpectMsgAsync<JobCompleted>(Timeout);
+        Assert.False(nodes[duplicate.NodeId].HasMessages, "the winning copy's node was told its copy lost");
+    }
+
+    [Fact]
     public async Task Failed_segment_is_leased_again()
     {
         _coordinator.Tell(Node("n1"), _node.Ref);

@@ -177,6 +177,8 @@ public sealed class JobTableTests
 
         var cancelled = Assert.Single(changes.CancelledLeases);
         Assert.Equal(onB.LeaseId, cancelled.LeaseId);
+        // The losing copy's node is told why, so its console says so instead of a session dropped midway.
+        Assert.Equal((onB.NodeId, new SegmentCopyLost(onB.JobId, onB.SegmentIndex, onB.LeaseId)), Assert.Single(changes.LostCopies));
         Assert.Equal(new JobCompleted(new JobId("j")), Assert.Single(changes.CompletedJobs));
         Assert.True(_table.CompleteSegment(Done(onB)).IsEmpty);
     }

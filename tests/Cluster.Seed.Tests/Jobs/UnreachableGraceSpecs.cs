@@ -19,6 +19,7 @@ public sealed class UnreachableGraceSpecs : Akka.TestKit.Xunit2.TestKit
     private readonly TestProbe _client;
     private readonly TestProbe _node;
     private readonly Akka.Actor.IActorRef _coordinator;
+    private readonly ManualClock _clock = new();
 
     public UnreachableGraceSpecs()
         : base("""
@@ -30,7 +31,7 @@ public sealed class UnreachableGraceSpecs : Akka.TestKit.Xunit2.TestKit
     {
         _client = CreateTestProbe("client");
         _node = CreateTestProbe("node");
-        _coordinator = Sys.ActorOf(JobCoordinator.Props(CreateTestProbe("mediator").Ref), "coordinator");
+        _coordinator = Sys.ActorOf(JobCoordinator.Props(CreateTestProbe("mediator").Ref, _clock), "coordinator");
     }
 
     private TestScheduler Scheduler => (TestScheduler)Sys.Scheduler;
@@ -72,6 +73,25 @@ public sealed class UnreachableGraceSpecs : Akka.TestKit.Xunit2.TestKit
 
         Assert.Single((await StatusAsync()).Nodes);
         await _client.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
+    public async Task An_unreachable_node_shows_since_when_in_the_status_and_gets_no_segment_until_it_answers_again()
+    {
+        _coordinator.Tell(Node("n1", sessions: 2), _node.Ref);
+        _coordinator.Tell(new ClusterEvent.UnreachableMember(NodeMachine), Akka.Actor.ActorRefs.NoSender);
+        await StatusAsync(); // handled: the clock is only moved between the coordinator's messages
+        _clock.Advance(TimeSpan.FromSeconds(3));
+        Assert.Equal(3, Assert.Single((await StatusAsync()).Nodes).UnreachableSeconds);
+
+        _coordinator.Tell(Job("j", segments: 1), _client.Ref);
+        await _client.ExpectMsgAsync<JobAccepted>(Timeout);
+        await StatusAsync(); // a lease would have reached the client before this answer
+        Assert.False(_client.HasMessages, "a segment was leased to an unreachable node");
+
+        _coordinator.Tell(new ClusterEvent.ReachableMember(NodeMachine), Akka.Actor.ActorRefs.NoSender);
+        Assert.Equal(0, (await _client.ExpectMsgAsync<SegmentLeased>(Timeout)).SegmentIndex);
+        Assert.Null(Assert.Single((await StatusAsync()).Nodes).UnreachableSeconds);
     }
 
     private async Task<SegmentLeased> LeasedToNodeAsync()

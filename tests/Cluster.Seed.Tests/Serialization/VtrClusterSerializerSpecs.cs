@@ -28,10 +28,12 @@ public sealed class VtrClusterSerializerSpecs : Akka.TestKit.Xunit2.TestKit
         new JobFailed(Job, "no eligible node"),
         GetClusterStatus.Instance,
         new ClusterStatus(
-            [new NodeView(Node, "10.0.0.5", 7000, "videotoolbox", true, 4, 1, 2, 143.5, ["hevc"], "0.1.0+c925ba3")],
+            [new NodeView(Node, "10.0.0.5", 7000, "videotoolbox", true, 4, 1, 2, 143.5, ["hevc"], "0.1.0+c925ba3"),
+             new NodeView(new NodeId("killed"), "10.0.0.6", 7000, "ffmpeg", false, 2, 0, 0, 0, ["h264"], "0.1.0+c925ba3", UnreachableSeconds: 3.5)],
             [new JobView(Job, "laptop", "hevc", 10, 4, 5, 1)]),
         CoordinatorStarted.Instance,
         new NodeRegistered(Node),
+        new SegmentCopyLost(Job, 1, Lease),
     ];
 
     public static TheoryData<IVtrClusterMessage> Messages() => new(Samples);

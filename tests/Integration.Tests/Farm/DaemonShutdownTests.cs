@@ -59,6 +59,8 @@ public sealed class DaemonShutdownTests(ITestOutputHelper output) : IDisposable
         {
             Assert.True(await node.WaitForExitAsync(LocalFarm.JoinTimeout));
             AssertLeftGracefully(node);
+            // Leaving too, a node has no successor to register with and says nothing of one.
+            Assert.DoesNotContain(node.Output, l => l.Contains("take", StringComparison.Ordinal) && l.Contains("over", StringComparison.Ordinal));
         }
     }
 
@@ -78,6 +80,10 @@ public sealed class DaemonShutdownTests(ITestOutputHelper output) : IDisposable
         // The seed goes with a node Up: a graceful hand-over, not a crash the node's failure detector must find.
         await AssertLeavesInTimeAsync(seed, "the seed with a node up");
         await WaitForLinesAsync(staying, "job coordinator running on this member", "member removed: seed");
+        // It says who took the coordinator over: itself, the only member left that can host it.
+        await WaitForLinesAsync(staying, "this node takes it over and registers with it");
+        Assert.Contains(staying.Output, l => l.Contains("the job coordinator on 127.0.0.1:", StringComparison.Ordinal)
+            && l.Contains("stopped; this node takes it over", StringComparison.Ordinal));
         Assert.DoesNotContain(staying.Output, l => l.Contains("member unreachable: seed", StringComparison.Ordinal));
 
         // Nothing was leased to the node that left: the seed says it left, not that its segments are queued again.

@@ -89,6 +89,20 @@ public sealed class NodeAnnouncerSpecs : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public async Task The_coordinators_word_that_a_copy_lost_reaches_the_sessions_by_its_lease()
+    {
+        var announcer = await StartedAnnouncerAsync();
+        var sessions = CreateTestProbe("sessions");
+        Sys.EventStream.Subscribe(sessions.Ref, typeof(Vtr.Node.Sessions.SessionProtocol.CopyLost));
+        var lease = LeaseId.New();
+
+        announcer.Tell(new SegmentCopyLost(new JobId("j"), 7, lease));
+
+        Assert.Equal(new Vtr.Node.Sessions.SessionProtocol.CopyLost(lease.ConfigureValue, 7),
+            await sessions.ExpectMsgAsync<Vtr.Node.Sessions.SessionProtocol.CopyLost>(Timeout));
+    }
+
+    [Fact]
     public async Task Announcer_re_registers_periodically()
     {
         var announcer = StartAnnouncer(reRegisterInterval: TimeSpan.FromSeconds(10));
