@@ -34,6 +34,7 @@ public sealed class LauncherTests : IDisposable
             echo "$*" >> "$VTR_TEST_CALLS"
             if [ "$1" = publish ]; then
                 [ -n "$VTR_TEST_FAIL_BUILD" ] && { echo "error CS0001: the build broke"; exit 1; }
+                case "$*" in *PublishReadyToRun=false*) ;; *) [ -n "$VTR_TEST_FAIL_R2R" ] && { echo "error NU1101: Microsoft.NETCore.App.Crossgen2"; exit 1; } ;; esac
                 while [ "$1" != -o ]; do shift; done
                 mkdir -p "$2" && touch "$2/vtr.dll"
                 exit 0
@@ -109,6 +110,17 @@ public sealed class LauncherTests : IDisposable
     }
 
     [Fact]
+    public async Task Where_precompiling_cannot_restore_the_same_build_without_it_runs()
+    {
+        var run = await RunAsync(failReadyToRun: true);
+
+        Assert.Equal(0, run.Code);
+        Assert.Equal(2, BuildCalls());
+        Assert.Contains("-p:PublishReadyToRun=false", File.ReadAllLines(_calls)[1], StringComparison.Ordinal);
+        Assert.Contains("ran ", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Test_builds_the_cli_first_and_hands_the_tests_the_one_users_run()
     {
         var test = await RunAsync(command: "test");
@@ -127,7 +139,7 @@ public sealed class LauncherTests : IDisposable
 
     private int BuildCalls() => File.Exists(_calls) ? File.ReadAllLines(_calls).Count(l => l.StartsWith("publish ", StringComparison.Ordinal)) : 0;
 
-    private async Task<(int Code, string Output, string Error)> RunAsync(bool failBuild = false, string command = "--help")
+    private async Task<(int Code, string Output, string Error)> RunAsync(bool failBuild = false, string command = "--help", bool failReadyToRun = false)
     {
         var environment = new Dictionary<string, string?>
         {
@@ -135,6 +147,7 @@ public sealed class LauncherTests : IDisposable
             ["XDG_CACHE_HOME"] = Path.Combine(_root, "cache"),
             ["VTR_TEST_CALLS"] = _calls,
             ["VTR_TEST_FAIL_BUILD"] = failBuild ? "1" : null,
+            ["VTR_TEST_FAIL_R2R"] = failReadyToRun ? "1" : null,
             ["VTR_TEST_CLI"] = null, // set when these tests themselves run under `./vtr test`
         };
         var run = await ToolRun.RunAsync(
