@@ -3,8 +3,10 @@ using Vtr.Cli.Commands;
 using Vtr.Cli.FileSafety;
 using Vtr.Native.Posix;
 
-// Before any codec runs: keeps a node's memory flat however many segment sessions it opens (see NativeHeapTuning).
+// Before any codec runs: keeps a node's memory flat however many segment sessions it opens (see NativeHeapTuning), and
+// spares each segment's encoder the kernel zeroing its buffers in whole huge pages (see TransparentHugePages).
 NativeHeapTuning.FixMmapThreshold();
+TransparentHugePages.DisableForThisProcess();
 
 var scratch = new ScratchPaths();
 using var interrupts = InterruptHandler.Install(scratch);
