@@ -17,8 +17,8 @@ public sealed class JobCoordinator : ReceiveActor, IWithTimers
     private readonly JobTable _table;
     private readonly IActorRef _mediator;
     private readonly Dictionary<JobId, IActorRef> _clients = [];
-    private readonly Dictionary<NodeId, Address> _nodeAddresses = [];
-    private readonly Dictionary<NodeId, IActorRef> _nodeAnnouncers = [];
+    /// <summary>Each registered node's announcer (told when its copy of a segment lost) and the member it lives on.</summary>
+    private readonly Dictionary<NodeId, (IActorRef Announcer, Address Member)> _nodes = [];
     private readonly Dictionary<JobId, JobClock> _jobClocks = [];
 
     /// <summary>
@@ -81,10 +81,9 @@ public sealed class JobCoordinator : ReceiveActor, IWithTimers
 
     private void OnRegisterNode(RegisterNode register)
     {
-        var known = _nodeAddresses.ContainsKey(register.NodeId);
+        var known = _nodes.ContainsKey(register.NodeId);
         _table.RegisterNode(register);
-        _nodeAddresses[register.NodeId] = MemberAddressOf(Sender);
-        _nodeAnnouncers[register.NodeId] = Sender;
+        _nodes[register.NodeId] = (Sender, MemberAddressOf(Sender));
         Sender.Tell(new NodeRegistered(register.NodeId));
         if (!known)
         {
@@ -173,15 +172,14 @@ public sealed class JobCoordinator : ReceiveActor, IWithTimers
     }
 
     private List<NodeId> NodesAt(Address address) =>
-        _nodeAddresses.Where(pair => pair.Value == address).Select(pair => pair.Key).ToList();
+        _nodes.Where(pair => pair.Value.Member == address).Select(pair => pair.Key).ToList();
 
     private void DropNodesAt(Address address, string why)
     {
         Timers.Cancel(GraceKey(address));
         foreach (var nodeId in NodesAt(address))
         {
-            _nodeAddresses.Remove(nodeId);
-            _nodeAnnouncers.Remove(nodeId);
+            _nodes.Remove(nodeId);
             var changes = _table.RemoveNode(nodeId);
             LogDropped(nodeId, why, changes.CancelledLeases.Length);
             Apply(changes);
@@ -244,7 +242,10 @@ public sealed class JobCoordinator : ReceiveActor, IWithTimers
 
         foreach (var (node, notice) in changes.LostCopies)
         {
-            _nodeAnnouncers.GetValueOrDefault(node)?.Tell(notice);
+            if (_nodes.TryGetValue(node, out var registered))
+            {
+                registered.Announcer.Tell(notice);
+            }
         }
 
         foreach (var completed in changes.CompletedJobs)
