@@ -25,6 +25,15 @@ public sealed record SegmentPlan(
 {
     public int FrameCount => OutputPts.Length;
 
+    /// <summary>
+    /// Bitrate-mode pre-roll (<see cref="SegmentPreRoll"/>): the first pts the node encodes, before <see cref="StartPts"/>,
+    /// to warm rate control; those frames' packets are dropped on the node. Null: the encode starts at the segment.
+    /// </summary>
+    public long? PreRollFromPts { get; init; }
+
+    /// <summary>How many frames of the previous segment <see cref="PreRollFromPts"/> covers (0 without pre-roll).</summary>
+    public int PreRollFrames { get; init; }
+
     public int PacketCount => EndPacketIndex - FirstPacketIndex;
 
     /// <summary>True when packets of the previous GOP must be decoded (and their frames dropped) first.</summary>

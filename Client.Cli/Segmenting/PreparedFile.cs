@@ -174,7 +174,8 @@ public sealed class PreparedFile : IDisposable
 
     private void Plan(double seconds, ImmutableArray<SegmentPlan> plans, Action<string> status)
     {
-        Plans = plans;
+        // Bitrate mode warms each segment's rate control on the frames before it; crf and quality have nothing to warm.
+        Plans = Encode.Bitrate is null ? plans : SegmentPreRoll.Apply(Info, plans, SegmentPreRoll.FramesFor(plans));
         var resumed = _journal is null ? 0 : Store.Load(plans);
         Remaining = [.. plans.Where(p => !Store.Contains(p.Index))];
         BitrateSteering = Encode.Bitrate is { } bitrate ? Steering(bitrate, plans) : null;

@@ -22,6 +22,10 @@ public static class SegmentConfiguration
         options.Add(new("source_codec", info.VideoCodec.ToWireName()));
         options.Add(new("keep_from_pts", plan.OutputPts[0].ToString(inv)));
         options.Add(new("keep_to_pts", plan.OutputPts[^1].ToString(inv)));
+        if (plan.PreRollFromPts is { } preRollFrom)
+        {
+            options.Add(new(TranscodeOptions.PreRollFromPtsKey, preRollFrom.ToString(inv)));
+        }
         // Without the quality check the node still decodes its output, so the final check need not decode the file.
         options.Add(new(TranscodeOptions.MeasureKey, settings.MeasureQuality ? TranscodeOptions.MeasureQualityValue : TranscodeOptions.MeasureDecodeValue));
         options.AddRange(settings.EncoderOptions(plan.FrameCount));

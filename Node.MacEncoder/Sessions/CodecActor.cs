@@ -21,6 +21,7 @@ public sealed class CodecActor : ReceiveActor
     private readonly CodecSessionSpec _spec;
     private readonly int _maxRestarts;
     private readonly PtsRange _keep;
+    private readonly PtsRange _preRoll;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private IVideoEncoder? _encoder;
     private IVideoDecoder? _decoder;
@@ -29,6 +30,7 @@ public sealed class CodecActor : ReceiveActor
     private int _framesInsideEncoder;
     private int _restarts;
     private bool _encodedAny;
+    private bool _keptAny;
     private DrainStage _drain;
 
     public CodecActor(ICodecBackend backend, CodecSessionSpec spec, int maxRestarts)
@@ -37,6 +39,7 @@ public sealed class CodecActor : ReceiveActor
         _spec = spec;
         _maxRestarts = maxRestarts;
         _keep = spec.Keep ?? PtsRange.All;
+        _preRoll = spec.PreRoll;
         Receive<CodecProtocol.EncodeFrame>(HandleEncodeFrame);
         Receive<CodecProtocol.DecodePacket>(HandleDecodePacket);
         Receive<CodecProtocol.Drain>(_ => HandleDrain());
@@ -168,9 +171,17 @@ public sealed class CodecActor : ReceiveActor
         return forwarded;
     }
 
-    /// <summary>The meter reads the packet before the session owns it (the session disposes it once sent).</summary>
+    /// <summary>The meter reads the packet before the session owns it (the session disposes it once sent). A pre-roll
+    /// picture's packet is dropped here: the forced keyframe at the first kept picture closes the GOP, so every pre-roll
+    /// packet comes before it in decode order and nothing kept refers to one.</summary>
     private void SendPacket(EncodedPacket packet)
     {
+        if (_preRoll.Contains(packet.Pts))
+        {
+            packet.Dispose();
+            return;
+        }
+
         _meter?.Measure(packet);
         Context.Parent.Tell(new SessionProtocol.PacketEncoded(packet));
     }
@@ -211,14 +222,20 @@ public sealed class CodecActor : ReceiveActor
                 return 1;
             }
 
-            if (!_keep.Contains(picture.Pts))
+            var kept = _keep.Contains(picture.Pts);
+            if (!kept && !_preRoll.Contains(picture.Pts))
             {
                 return 0;
             }
 
-            // The segment's first output frame is its keyframe, whatever the source GOP was.
-            var frame = new RawVideoFrame(picture.Pts, picture.Duration, !_encodedAny, picture.Luma, picture.Chroma);
-            _meter?.Keep(frame);
+            // The segment's first output frame is its keyframe, whatever the source GOP was (and whatever pre-roll came before).
+            var frame = new RawVideoFrame(picture.Pts, picture.Duration, kept ? !_keptAny : !_encodedAny, picture.Luma, picture.Chroma);
+            if (kept)
+            {
+                _meter?.Keep(frame);
+                _keptAny = true;
+            }
+
             var forwarded = SubmitAndDrain(frame);
             _encodedAny = true;
             return forwarded;

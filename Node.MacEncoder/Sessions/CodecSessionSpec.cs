@@ -15,6 +15,10 @@ public sealed record CodecSessionSpec(EncoderSettings? Encoder, DecoderSettings?
     /// <summary>Transcode with <c>measure=decode|quality</c>: the codec checks its output (<see cref="IQualityMeter"/>).</summary>
     public OutputCheck Check { get; init; }
 
+    /// <summary>Transcode pre-roll: pictures encoded before <see cref="Keep"/> to warm rate control, their packets dropped
+    /// (CONFIGURE <c>preroll_from_pts</c>). Empty for none.</summary>
+    public PtsRange PreRoll { get; init; } = PtsRange.Empty;
+
     public static CodecSessionSpec ForEncoding(EncoderSettings settings) => new(settings, null);
 
     public static CodecSessionSpec ForDecoding(DecoderSettings settings) => new(null, settings);
@@ -26,6 +30,10 @@ public sealed record CodecSessionSpec(EncoderSettings? Encoder, DecoderSettings?
 public readonly record struct PtsRange(long From, long To)
 {
     public static readonly PtsRange All = new(long.MinValue, long.MaxValue);
+
+    public static readonly PtsRange Empty = new(0, -1);
+
+    public bool IsEmpty => From > To;
 
     public bool Contains(long pts) => pts >= From && pts <= To;
 }

@@ -69,9 +69,11 @@ public static class SessionConfiguration
         }
 
         var decoder = new DecoderSettings(sourceCodec, (int)configure.Width, (int)configure.Height, configure.PixelFormat, configure.Extradata);
-        var spec = CodecSessionSpec.ForTranscoding(decoder, encode.Spec!.Encoder!, TranscodeOptions.KeepRange(configure)) with
+        var keep = TranscodeOptions.KeepRange(configure);
+        var spec = CodecSessionSpec.ForTranscoding(decoder, encode.Spec!.Encoder!, keep) with
         {
             Check = TranscodeOptions.OutputCheckOf(configure),
+            PreRoll = TranscodeOptions.PreRollRange(configure, keep),
         };
         return new Result(SessionMode.Transcode, spec, null);
     }

@@ -16,13 +16,17 @@ public static class TranscodeOptions
     public const string KeepFromPtsKey = "keep_from_pts";
     public const string KeepToPtsKey = "keep_to_pts";
 
+    /// <summary>Pictures from this pts up to <c>keep_from_pts</c> are encoded only to warm the encoder's rate control and
+    /// lookahead (pre-roll); their packets are dropped and the first kept picture is forced to a keyframe.</summary>
+    public const string PreRollFromPtsKey = "preroll_from_pts";
+
     /// <summary><c>measure=quality</c>: measure the output against the encoded pictures and send QUALITY before DONE;
     /// <c>measure=decode</c>: only decode it (count and pts of every picture) and send QUALITY with zero means.</summary>
     public const string MeasureKey = "measure";
     public const string MeasureQualityValue = "quality";
     public const string MeasureDecodeValue = "decode";
 
-    public static bool IsExtensionKey(string key) => key is SourceCodecKey or KeepFromPtsKey or KeepToPtsKey or MeasureKey or ConfigureMessage.LeaseOption;
+    public static bool IsExtensionKey(string key) => key is SourceCodecKey or KeepFromPtsKey or KeepToPtsKey or PreRollFromPtsKey or MeasureKey or ConfigureMessage.LeaseOption;
 
     /// <summary>What the client asked the session to check of its output; an unknown <c>measure</c> value asks nothing
     /// (the client then gets no QUALITY and checks the segment itself).</summary>
@@ -51,6 +55,14 @@ public static class TranscodeOptions
 
     public static PtsRange KeepRange(ConfigureMessage configure) =>
         new(ParseOr(configure.GetOption(KeepFromPtsKey), long.MinValue), ParseOr(configure.GetOption(KeepToPtsKey), long.MaxValue));
+
+    /// <summary>The pre-roll before <paramref name="keep"/>: <c>[preroll_from_pts, keep_from_pts)</c>, empty when the key is
+    /// absent, not a number, or not before the kept range.</summary>
+    public static PtsRange PreRollRange(ConfigureMessage configure, PtsRange keep)
+    {
+        var from = ParseOr(configure.GetOption(PreRollFromPtsKey), long.MaxValue);
+        return from < keep.From ? new PtsRange(from, keep.From - 1) : PtsRange.Empty;
+    }
 
     private static long ParseOr(string? value, long fallback) =>
         long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed) ? parsed : fallback;

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Vtr.Cli.Media;
+using Vtr.Cli.Segmenting;
 using Vtr.Node.Sessions;
 using Vtr.Shared.Media;
 using Vtr.Shared.Wire;
@@ -50,6 +51,46 @@ public sealed class TranscodeModeTests : NodeTestKit
     }
 
     [BackendFact]
+    public async Task A_pre_roll_is_encoded_and_dropped_so_the_segment_still_decodes_alone_to_its_own_frames()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        var directory = Directory.CreateTempSubdirectory("vtr-transcode-preroll-");
+        var input = Path.Combine(directory.FullName, "source.mp4");
+        await SampleClipGenerator.CreateAsync(input, new SampleClipOptions
+        {
+            Width = 160,
+            Height = 96,
+            DurationSeconds = 3,
+            KeyframeInterval = 25,
+            IncludeAudio = false,
+        }, cts.Token);
+        var info = MediaProbe.Probe(input);
+        var plain = SegmentPlanner.Plan(info, 1.0);
+        var warmed = SegmentPreRoll.Apply(info, plain, 10);
+        Assert.True(warmed.Length >= 3 && warmed.Skip(1).All(p => p.PreRollFrames == 10), "every later segment must get a pre-roll");
+
+        using var reader = SourcePacketReader.Open(info);
+        for (var i = 1; i < warmed.Length; i++)
+        {
+            var segment = warmed[i];
+            var (packets, quality) = await TranscodeMeasuredAsync(info, segment, reader.ReadSegment(segment).ToList(), cts.Token);
+            var (coldPackets, _) = await TranscodeMeasuredAsync(info, plain[i], reader.ReadSegment(plain[i]).ToList(), cts.Token);
+
+            Assert.Equal(segment.OutputPts.Order(), packets.Select(p => p.Pts).Order());
+            Assert.True(packets[0].IsKeyframe, $"segment {i} must start with a keyframe");
+            Assert.Single(packets, p => p.IsKeyframe);
+            Assert.True(packets.Zip(packets.Skip(1)).All(pair => pair.First.Dts < pair.Second.Dts), "dts must strictly increase");
+            // The node's own decode of the output: it starts at the forced IDR and refers to nothing that was dropped.
+            Assert.Equal(QualityMessageVerdict.Measured, quality.Verdict);
+            Assert.Equal((uint)segment.FrameCount, quality.FramesMeasured);
+            // x264 is deterministic: the same frames encoded cold give other bytes only if the pre-roll reached the encoder.
+            Assert.NotEqual(coldPackets.SelectMany(p => p.Data.ToArray()), packets.SelectMany(p => p.Data.ToArray()));
+        }
+
+        directory.Delete(recursive: true);
+    }
+
+    [BackendFact]
     public async Task Transcode_without_a_source_codec_is_refused_clearly()
     {
         using var cts = new CancellationTokenSource(TestSessions.Timeout);
@@ -62,6 +103,42 @@ public sealed class TranscodeModeTests : NodeTestKit
 
         var error = Assert.IsType<ErrorMessage>(await client.ReceiveAsync(cts.Token));
         Assert.Contains(TranscodeOptions.SourceCodecKey, error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The segment the way `vtr transcode --bitrate` sends it (pre-roll included), with the node's decode check.</summary>
+    private async Task<(List<PacketMessage> Packets, QualityMessage Quality)> TranscodeMeasuredAsync(
+        MediaInfo info, SegmentPlan segment, List<SourcePacket> source, CancellationToken ct)
+    {
+        var settings = new SegmentEncodeSettings(VideoCodec.H264, 200_000, null, Token, WireCompression.None, TransportChoice.Packets);
+        var configure = SegmentConfiguration.ForPackets(info, segment, settings);
+        await using var client = await TestSessions.OpenEncoderAsync(NodeEndPoint, VideoCodec.H264, configure, ct);
+        var packets = new List<PacketMessage>();
+        QualityMessage? quality = null;
+        var reading = Task.Run(async () =>
+        {
+            while (await client.ReceiveAsync(ct) is { } message && message is not DoneMessage)
+            {
+                switch (message)
+                {
+                    case PacketMessage packet:
+                        packets.Add(packet);
+                        break;
+                    case QualityMessage measured:
+                        quality = measured;
+                        break;
+                    case ErrorMessage error:
+                        throw new Xunit.Sdk.XunitException($"node sent ERROR {error.Code}: {error.Message}");
+                }
+            }
+        }, ct);
+        foreach (var packet in source)
+        {
+            await client.SendPacketAsync(packet.AnnexB.Span, packet.Pts, packet.Dts, packet.Duration, packet.IsKeyframe, ct);
+        }
+
+        await client.SendAsync(FlushMessage.Instance, ct);
+        await reading;
+        return (packets, quality ?? throw new Xunit.Sdk.XunitException("no QUALITY before DONE"));
     }
 
     private async Task<List<PacketMessage>> TranscodeAsync(MediaInfo info, SegmentPlan segment, List<SourcePacket> source, CancellationToken ct)

@@ -68,6 +68,29 @@ public sealed class SessionConfigurationTests
         Assert.False(result.Spec.Decoder.OutputInDecodeOrder, "the encoder needs pictures in presentation order");
     }
 
+    [Theory]
+    [InlineData("-13", -13, -4)]
+    [InlineData("-3", 0, -1)] // not before the kept range: no pre-roll
+    [InlineData("7", 0, -1)]
+    [InlineData("soon", 0, -1)]
+    public void Transcode_pre_roll_is_the_range_from_the_asked_pts_up_to_the_kept_frames(string from, long expectedFrom, long expectedTo)
+    {
+        var configure = Configure(("mode", "transcode"), ("source_codec", "h264"), ("keep_from_pts", "-3"), ("keep_to_pts", "40"),
+            ("preroll_from_pts", from));
+
+        Assert.Equal(new PtsRange(expectedFrom, expectedTo), Plan(configure).Spec!.PreRoll);
+        Assert.Empty(SessionConfiguration.Warnings(EncoderOptionsParser.Parse(configure.Options), []));
+    }
+
+    [Fact]
+    public void Transcode_without_a_pre_roll_encodes_only_the_kept_frames()
+    {
+        var spec = Plan(Configure(("mode", "transcode"), ("source_codec", "h264"), ("keep_from_pts", "0"))).Spec!;
+
+        Assert.True(spec.PreRoll.IsEmpty);
+        Assert.False(spec.PreRoll.Contains(-1));
+    }
+
     [Fact]
     public void Transcode_checks_its_output_only_as_the_client_asks_and_the_key_is_no_unknown_option()
     {

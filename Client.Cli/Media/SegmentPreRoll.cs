@@ -1,0 +1,113 @@
+using System.Collections.Immutable;
+
+namespace Vtr.Cli.Media;
+
+/// <summary>
+/// Bitrate mode's warm-up for split encodes (pure). Each segment is its own ABR encode, which starts cold: its rate
+/// control and lookahead know nothing of the picture until they have spent part of the segment's bits learning it.
+/// With pre-roll the node also encodes the last frames of the previous segment, forces the IDR at the segment's first
+/// frame and drops every packet before it (CONFIGURE <c>preroll_from_pts</c>, docs/protocol.md), the way ExCamera warms
+/// its chunks. Measured in docs/benchmarks.md ("Pre-roll"). Crf and quality modes have nothing to warm and get none.
+/// </summary>
+public static class SegmentPreRoll
+{
+    /// <summary>The most pre-roll frames a segment gets: one second of a 30 fps source, the warm-up measured.</summary>
+    public const int MaxFrames = 30;
+
+    /// <summary>The pre-roll may add at most this share of the job's frames to the encode (it is paid in encode time).</summary>
+    public const double MaxShareOfSegment = 0.2;
+
+    /// <summary>Pre-roll frames for segments as long as <paramref name="plans"/>' median, within <see cref="MaxFrames"/> and
+    /// <see cref="MaxShareOfSegment"/>.</summary>
+    public static int FramesFor(ImmutableArray<SegmentPlan> plans)
+    {
+        if (plans.Length < 2)
+        {
+            return 0;
+        }
+
+        var median = plans.Select(p => p.FrameCount).Order().ElementAt(plans.Length / 2);
+        return Math.Min(MaxFrames, (int)(median * MaxShareOfSegment));
+    }
+
+    /// <summary>
+    /// Gives every segment after the first a pre-roll of up to <paramref name="frames"/> frames (never more than the
+    /// previous segment has) and moves its decode start back to a keyframe from which those frames decode. A segment
+    /// whose pre-roll would need more extra source packets decoded than it has frames itself (a long-GOP source) keeps
+    /// none: the decode would cost more than the warm-up saves.
+    /// </summary>
+    public static ImmutableArray<SegmentPlan> Apply(MediaInfo info, ImmutableArray<SegmentPlan> plans, int frames)
+    {
+        ArgumentNullException.ThrowIfNull(info);
+        ArgumentOutOfRangeException.ThrowIfNegative(frames);
+        if (frames == 0 || plans.Length < 2)
+        {
+            return plans;
+        }
+
+        var packets = info.VideoPackets;
+        var packetOfPts = new Dictionary<long, int>(packets.Length);
+        var keyframes = new List<int>();
+        foreach (var packet in packets)
+        {
+            packetOfPts.TryAdd(packet.Pts, packet.Index);
+            if (packet.IsKeyframe)
+            {
+                keyframes.Add(packet.Index);
+            }
+        }
+
+        var result = plans.ToBuilder();
+        for (var i = 1; i < plans.Length; i++)
+        {
+            var previous = plans[i - 1].OutputPts;
+            var count = Math.Min(frames, previous.Length);
+            var warm = previous[^count..];
+            if (DecodeStart(packets, keyframes, packetOfPts, warm, plans[i].FirstPacketIndex, plans[i].FrameCount) is { } start)
+            {
+                result[i] = plans[i] with
+                {
+                    DecodeFromPacketIndex = Math.Min(start, plans[i].DecodeFromPacketIndex),
+                    PreRollFromPts = warm[0],
+                    PreRollFrames = count,
+                };
+            }
+        }
+
+        return result.MoveToImmutable();
+    }
+
+    /// <summary>The latest keyframe before <paramref name="first"/> from which every pre-roll frame decodes: each one's packet
+    /// lies between it and the segment, and none is shown before it (a leading frame would need the GOP before). Null when
+    /// that keyframe lies more than <paramref name="maxExtraPackets"/> packets before the segment.</summary>
+    private static int? DecodeStart(ImmutableArray<VideoPacketInfo> packets, List<int> keyframes, Dictionary<long, int> packetOfPts,
+        ImmutableArray<long> warm, int first, int maxExtraPackets)
+    {
+        for (var k = keyframes.Count - 1; k >= 0; k--)
+        {
+            var key = keyframes[k];
+            if (key >= first)
+            {
+                continue;
+            }
+
+            if (first - key > maxExtraPackets)
+            {
+                return null;
+            }
+
+            var fits = true;
+            foreach (var pts in warm)
+            {
+                fits &= packetOfPts.TryGetValue(pts, out var index) && index >= key && index < first && pts >= packets[key].Pts;
+            }
+
+            if (fits)
+            {
+                return key;
+            }
+        }
+
+        return null;
+    }
+}
