@@ -17,10 +17,16 @@ public static class QualityBenchCommand
         {
             Description = "segment length of the split encodes [default: sized for the cluster, as vtr transcode does]",
         };
+        var sessions = new Option<int>("--sessions")
+        {
+            Description = "encoder sessions per embedded node (a default vtr node has 4; sized segments follow the free sessions)",
+            DefaultValueFactory = _ => defaults.SessionsPerNode,
+        };
         var command = new Command("quality", "Encode one generated clip with plain ffmpeg and split through vtr (1 and 3 nodes) at four bitrates and four crfs; compare bitrate, PSNR, SSIM and BD-rate");
         clip.AddTo(command);
         command.Options.Add(seconds);
         command.Options.Add(segmentSeconds);
+        command.Options.Add(sessions);
         command.SetAction(async (parse, ct) =>
         {
             var options = new QualityBenchOptions
@@ -30,9 +36,11 @@ public static class QualityBenchCommand
                 Seconds = parse.GetValue(seconds),
                 SegmentSeconds = parse.GetValue(segmentSeconds),
                 Preset = parse.GetValue(clip.Preset)!,
+                SessionsPerNode = parse.GetValue(sessions),
             };
             var problem = clip.Problem(parse, evenSides: true)
-                ?? (options.Seconds <= 0 || options.SegmentSeconds <= 0 ? "--seconds and --segment-seconds must be positive" : null);
+                ?? (options.Seconds <= 0 || options.SegmentSeconds <= 0 || options.SessionsPerNode <= 0
+                    ? "--seconds, --segment-seconds and --sessions must be positive" : null);
             return problem is not null
                 ? await BenchRun.RefuseAsync(parse, "quality", problem).ConfigureAwait(false)
                 : await BenchRun.RunAsync(parse, "quality", TableWidth, async progress =>

@@ -29,8 +29,12 @@ public sealed record QualityBenchOptions
 
     public string Preset { get; init; } = "veryfast";
 
-    /// <summary>Embedded cluster sizes the split encode runs on (one session per node).</summary>
+    /// <summary>Embedded cluster sizes the split encode runs on.</summary>
     public ImmutableArray<int> NodeCounts { get; init; } = [1, 3];
+
+    /// <summary>Encoder sessions per embedded node. Sized segments follow the free sessions, so 4 (a default `vtr node`)
+    /// cuts four times as many, shorter segments as 1.</summary>
+    public int SessionsPerNode { get; init; } = 1;
 
     /// <summary>Four rate points of bitrate mode (bit/s), enough for a BD-rate.</summary>
     public ImmutableArray<long> Bitrates { get; init; } = [500_000, 1_000_000, 2_000_000, 4_000_000];

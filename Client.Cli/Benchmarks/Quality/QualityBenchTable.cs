@@ -16,7 +16,7 @@ internal static class QualityBenchTable
         var table = new Table()
             .Border(TableBorder.Rounded)
             .Title($"vtr bench quality — {o.Width}x{o.Height} {o.FramesPerSecond} fps, {o.Seconds.ToString(Inv)} s testsrc2 + noise, "
-                + $"x264 {Markup.Escape(o.Preset)}, {Segments(report)}")
+                + $"x264 {Markup.Escape(o.Preset)}, {o.SessionsPerNode} session{(o.SessionsPerNode == 1 ? "" : "s")} per node, {Segments(report)}")
             .Caption("kb/s of the video stream; PSNR Y+U+V average (dB) and SSIM All against the clip");
         table.AddColumn("mode");
         table.AddColumn(new TableColumn("point").RightAligned());

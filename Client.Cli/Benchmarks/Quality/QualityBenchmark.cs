@@ -119,7 +119,7 @@ public static class QualityBenchmark
             var settings = rate(new SegmentEncodeSettings(VideoCodec.H264, null, null, "", WireCompression.Lz4, TransportChoice.Auto));
             var request = new TranscodeRequest(source, output, [], settings, options.SegmentSeconds, nodes)
             {
-                EmbeddedSessionsPerNode = 1,
+                EmbeddedSessionsPerNode = options.SessionsPerNode,
                 Overwrite = true,
                 Resume = false,
                 QualitySpreadDb = 0, // the plain split: no re-encode may move a segment's bits

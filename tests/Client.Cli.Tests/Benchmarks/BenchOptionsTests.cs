@@ -40,6 +40,15 @@ public sealed class BenchOptionsTests
         Assert.Contains("need an even --width and --height", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Quality_refuses_nodes_without_sessions()
+    {
+        var (code, error) = await InvokeAsync("bench quality --sessions 0");
+
+        Assert.Equal((int)ExitCode.BadArguments, code);
+        Assert.Contains("--sessions must be positive", error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("remote", 1920, 1080, 1)]
     [InlineData("cluster", 1280, 720, 1)]
