@@ -11,11 +11,12 @@ namespace Vtr.Cli.Media;
 /// </summary>
 public static class SegmentPreRoll
 {
-    /// <summary>The most pre-roll frames a segment gets: one second of a 30 fps source, the warm-up measured.</summary>
+    /// <summary>The most pre-roll frames a segment gets: one second of a 30 fps source, the longest warm-up measured.</summary>
     public const int MaxFrames = 30;
 
-    /// <summary>The pre-roll may add at most this share of the job's frames to the encode (it is paid in encode time).</summary>
-    public const double MaxShareOfSegment = 0.2;
+    /// <summary>The pre-roll may add at most this share of a segment's frames to its encode (it is paid in encode time):
+    /// 15 frames on 5 s segments took the split from +1.56 % to +0.96 % BD-rate, 30 frames (20 %) to +0.59 %.</summary>
+    public const double MaxShareOfSegment = 0.1;
 
     /// <summary>Pre-roll frames for segments as long as <paramref name="plans"/>' median, within <see cref="MaxFrames"/> and
     /// <see cref="MaxShareOfSegment"/>.</summary>

@@ -22,11 +22,18 @@ public static class QualityBenchCommand
             Description = "encoder sessions per embedded node (a default vtr node has 4; sized segments follow the free sessions)",
             DefaultValueFactory = _ => defaults.SessionsPerNode,
         };
+        var mode = new Option<string>("--mode")
+        {
+            Description = "which rate-control mode to measure",
+            DefaultValueFactory = _ => "both",
+        };
+        mode.AcceptOnlyFromAmong("both", QualityBenchmark.BitrateMode, QualityBenchmark.CrfMode);
         var command = new Command("quality", "Encode one generated clip with plain ffmpeg and split through vtr (1 and 3 nodes) at four bitrates and four crfs; compare bitrate, PSNR, SSIM and BD-rate");
         clip.AddTo(command);
         command.Options.Add(seconds);
         command.Options.Add(segmentSeconds);
         command.Options.Add(sessions);
+        command.Options.Add(mode);
         command.SetAction(async (parse, ct) =>
         {
             var options = new QualityBenchOptions
@@ -37,6 +44,12 @@ public static class QualityBenchCommand
                 SegmentSeconds = parse.GetValue(segmentSeconds),
                 Preset = parse.GetValue(clip.Preset)!,
                 SessionsPerNode = parse.GetValue(sessions),
+            };
+            options = parse.GetValue(mode) switch
+            {
+                QualityBenchmark.BitrateMode => options with { Crfs = [] },
+                QualityBenchmark.CrfMode => options with { Bitrates = [] },
+                _ => options,
             };
             var problem = clip.Problem(parse, evenSides: true)
                 ?? (options.Seconds <= 0 || options.SegmentSeconds <= 0 || options.SessionsPerNode <= 0

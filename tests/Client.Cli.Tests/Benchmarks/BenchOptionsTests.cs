@@ -41,6 +41,15 @@ public sealed class BenchOptionsTests
     }
 
     [Fact]
+    public async Task Quality_refuses_an_unknown_mode()
+    {
+        var (code, error) = await InvokeAsync("bench quality --mode vbr");
+
+        Assert.Equal((int)ExitCode.BadArguments, code);
+        Assert.Contains("vbr", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Quality_refuses_nodes_without_sessions()
     {
         var (code, error) = await InvokeAsync("bench quality --sessions 0");

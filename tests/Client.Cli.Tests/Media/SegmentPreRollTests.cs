@@ -85,6 +85,23 @@ public sealed class SegmentPreRollTests
         Assert.Equal(0, three[1].DecodeFromPacketIndex);
     }
 
+    [Theory]
+    [InlineData(5.0, 12)] // 125-frame segments at 25 fps: a tenth
+    [InlineData(10.0, 25)]
+    [InlineData(20.0, 30)] // capped at one second of 30 fps
+    public void Pre_roll_length_is_a_tenth_of_the_median_segment_up_to_thirty_frames(double seconds, int expected)
+    {
+        var plans = SegmentPlanner.Plan(SyntheticMedia.ClosedGop(2000), seconds);
+
+        Assert.Equal(expected, SegmentPreRoll.FramesFor(plans));
+    }
+
+    [Fact]
+    public void One_segment_needs_no_pre_roll()
+    {
+        Assert.Equal(0, SegmentPreRoll.FramesFor(SegmentPlanner.Plan(SyntheticMedia.ClosedGop(100), 10)));
+    }
+
     [Fact]
     public void No_frames_asked_leaves_the_plans_alone()
     {
