@@ -51,7 +51,12 @@ public sealed class TranscodeModeTests : NodeTestKit
     }
 
     [BackendFact]
-    public async Task A_pre_roll_is_encoded_and_dropped_so_the_segment_still_decodes_alone_to_its_own_frames()
+    public Task A_pre_roll_is_encoded_and_dropped_so_the_segment_still_decodes_alone_to_its_own_frames() => AssertPreRollAsync(VideoCodec.H264);
+
+    [BackendFact]
+    public Task An_hevc_pre_roll_is_dropped_as_well() => AssertPreRollAsync(VideoCodec.Hevc);
+
+    private async Task AssertPreRollAsync(VideoCodec codec)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         var directory = Directory.CreateTempSubdirectory("vtr-transcode-preroll-");
@@ -73,8 +78,8 @@ public sealed class TranscodeModeTests : NodeTestKit
         for (var i = 1; i < warmed.Length; i++)
         {
             var segment = warmed[i];
-            var (packets, quality) = await TranscodeMeasuredAsync(info, segment, reader.ReadSegment(segment).ToList(), cts.Token);
-            var (coldPackets, _) = await TranscodeMeasuredAsync(info, plain[i], reader.ReadSegment(plain[i]).ToList(), cts.Token);
+            var (packets, quality) = await TranscodeMeasuredAsync(info, codec, segment, reader.ReadSegment(segment).ToList(), cts.Token);
+            var (coldPackets, _) = await TranscodeMeasuredAsync(info, codec, plain[i], reader.ReadSegment(plain[i]).ToList(), cts.Token);
 
             Assert.Equal(segment.OutputPts.Order(), packets.Select(p => p.Pts).Order());
             Assert.True(packets[0].IsKeyframe, $"segment {i} must start with a keyframe");
@@ -83,7 +88,7 @@ public sealed class TranscodeModeTests : NodeTestKit
             // The node's own decode of the output: it starts at the forced IDR and refers to nothing that was dropped.
             Assert.Equal(QualityMessageVerdict.Measured, quality.Verdict);
             Assert.Equal((uint)segment.FrameCount, quality.FramesMeasured);
-            // x264 is deterministic: the same frames encoded cold give other bytes only if the pre-roll reached the encoder.
+            // x264 and x265 are deterministic: the same frames encoded cold give other bytes only if the pre-roll reached the encoder.
             Assert.NotEqual(coldPackets.SelectMany(p => p.Data.ToArray()), packets.SelectMany(p => p.Data.ToArray()));
         }
 
@@ -107,11 +112,11 @@ public sealed class TranscodeModeTests : NodeTestKit
 
     /// <summary>The segment the way `vtr transcode --bitrate` sends it (pre-roll included), with the node's decode check.</summary>
     private async Task<(List<PacketMessage> Packets, QualityMessage Quality)> TranscodeMeasuredAsync(
-        MediaInfo info, SegmentPlan segment, List<SourcePacket> source, CancellationToken ct)
+        MediaInfo info, VideoCodec codec, SegmentPlan segment, List<SourcePacket> source, CancellationToken ct)
     {
-        var settings = new SegmentEncodeSettings(VideoCodec.H264, 200_000, null, Token, WireCompression.None, TransportChoice.Packets);
+        var settings = new SegmentEncodeSettings(codec, 200_000, null, Token, WireCompression.None, TransportChoice.Packets);
         var configure = SegmentConfiguration.ForPackets(info, segment, settings);
-        await using var client = await TestSessions.OpenEncoderAsync(NodeEndPoint, VideoCodec.H264, configure, ct);
+        await using var client = await TestSessions.OpenEncoderAsync(NodeEndPoint, codec, configure, ct);
         var packets = new List<PacketMessage>();
         QualityMessage? quality = null;
         var reading = Task.Run(async () =>
