@@ -97,6 +97,13 @@ public sealed class SegmentPreRollTests
     }
 
     [Fact]
+    public void Segments_too_short_for_a_settled_pre_roll_get_none()
+    {
+        // 4 s segments at 25 fps: a tenth is 10 frames, under the minimum.
+        Assert.Equal(0, SegmentPreRoll.FramesFor(SegmentPlanner.Plan(SyntheticMedia.ClosedGop(2000), 4.0)));
+    }
+
+    [Fact]
     public void One_segment_needs_no_pre_roll()
     {
         Assert.Equal(0, SegmentPreRoll.FramesFor(SegmentPlanner.Plan(SyntheticMedia.ClosedGop(100), 10)));
