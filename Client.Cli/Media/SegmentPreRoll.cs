@@ -14,14 +14,15 @@ public static class SegmentPreRoll
     /// <summary>The most pre-roll frames a segment gets: one second of a 30 fps source, the longest warm-up measured.</summary>
     public const int MaxFrames = 30;
 
-    /// <summary>The pre-roll may add at most this share of a segment's frames to its encode (it is paid in encode time):
-    /// 15 frames on 5 s segments took the split from +1.56 % to +0.96 % BD-rate, 30 frames (20 %) to +0.59 %.</summary>
-    public const double MaxShareOfSegment = 0.1;
+    /// <summary>The pre-roll may add at most this share of a segment's frames to its encode (it is paid in encode time).
+    /// On 5 s segments 10 % took the split from +1.56 % to +0.96 % BD-rate in the emulation but +1.03 % in `vtr bench
+    /// quality`, 20 % to +0.59 % (docs/benchmarks.md, "Pre-roll length against segment length").</summary>
+    public const double MaxShareOfSegment = 0.15;
 
     /// <summary>
     /// The shortest pre-roll worth encoding. ABR counts the pre-roll's bits, its opening IDR included, so a pre-roll too
     /// short to settle leaves that overspend for the segment to pay back: 3 frames on 1 s segments of noise took a
-    /// file from +16.7 % to −20.1 % of its target. Half a second of 24 fps, what a 5 s segment's tenth gives.
+    /// file from +16.7 % to −20.1 % of its target. Half a second of 24 fps.
     /// </summary>
     public const int MinFrames = 12;
 

@@ -86,10 +86,10 @@ public sealed class SegmentPreRollTests
     }
 
     [Theory]
-    [InlineData(5.0, 12)] // 125-frame segments at 25 fps: a tenth
-    [InlineData(10.0, 25)]
-    [InlineData(20.0, 30)] // capped at one second of 30 fps
-    public void Pre_roll_length_is_a_tenth_of_the_median_segment_up_to_thirty_frames(double seconds, int expected)
+    [InlineData(5.0, 18)] // 125-frame segments at 25 fps: 15 %
+    [InlineData(8.0, 30)] // capped at one second of 30 fps
+    [InlineData(20.0, 30)]
+    public void Pre_roll_length_is_a_share_of_the_median_segment_up_to_thirty_frames(double seconds, int expected)
     {
         var plans = SegmentPlanner.Plan(SyntheticMedia.ClosedGop(2000), seconds);
 
@@ -99,8 +99,8 @@ public sealed class SegmentPreRollTests
     [Fact]
     public void Segments_too_short_for_a_settled_pre_roll_get_none()
     {
-        // 4 s segments at 25 fps: a tenth is 10 frames, under the minimum.
-        Assert.Equal(0, SegmentPreRoll.FramesFor(SegmentPlanner.Plan(SyntheticMedia.ClosedGop(2000), 4.0)));
+        // 3 s segments at 25 fps: 15 % is 11 frames, under the minimum.
+        Assert.Equal(0, SegmentPreRoll.FramesFor(SegmentPlanner.Plan(SyntheticMedia.ClosedGop(2000), 3.0)));
     }
 
     [Fact]
