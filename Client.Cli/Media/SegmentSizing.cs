@@ -23,14 +23,6 @@ public static class SegmentSizing
     /// and at 25–60 fps an IDR every 10 s costs about what x264's own keyint (250) costs.</summary>
     public const double MaxSeconds = 10;
 
-    /// <summary>
-    /// The shortest default segment in bitrate mode (when the clip is long enough for every free session to get one).
-    /// Each segment is its own ABR encode: at 2 s segments the split cost +3.9 % BD-rate, at 5 s +1.6 %, and pre-roll
-    /// (<see cref="SegmentPreRoll"/>) takes 5 s under 1 % but barely helps at 2 s (docs/benchmarks.md, "Pre-roll").
-    /// Crf and quality modes cost under 1 % at 2 s already and keep the count rule alone.
-    /// </summary>
-    public const double BitrateMinSeconds = 5;
-
     /// <summary>Each retry shortens the target by this factor until the count is reached or only whole GOPs are left.</summary>
     private const double ShrinkFactor = 0.8;
     private const int MaxShrinkSteps = 30;
@@ -40,24 +32,14 @@ public static class SegmentSizing
 
     /// <summary>
     /// The plan for <paramref name="info"/> on a cluster with <paramref name="freeSessions"/> free sessions, and the
-    /// segment length that produced it (record it: planning again with it gives the same segments). Segments stay at
-    /// least <paramref name="minSeconds"/> long unless that would leave a free session without one.
+    /// segment length that produced it (record it: planning again with it gives the same segments).
     /// </summary>
-    public static (double SegmentSeconds, ImmutableArray<SegmentPlan> Plans) PlanForCluster(MediaInfo info, int freeSessions, double minSeconds = 0)
+    public static (double SegmentSeconds, ImmutableArray<SegmentPlan> Plans) PlanForCluster(MediaInfo info, int freeSessions)
     {
         ArgumentNullException.ThrowIfNull(info);
         var wanted = WantedSegments(freeSessions);
         var duration = Math.Max(info.Duration.TotalSeconds, 1e-3);
         var seconds = Math.Min(MaxSeconds, duration / wanted);
-        // The floor gives up segments, never sessions: a clip too short for every free session to get one minSeconds
-        // segment is cut into one segment per session instead.
-        var floor = Math.Min(minSeconds, duration / Math.Max(1, freeSessions));
-        if (floor > seconds)
-        {
-            seconds = floor;
-            wanted = Math.Max(1, (int)Math.Floor((duration / floor) + 1e-9));
-        }
-
         var plans = SegmentPlanner.Plan(info, seconds);
         // The planner cuts at the keyframe nearest each target, which can round the count down: aim shorter until the
         // count is reached or a shorter aim no longer adds a segment because every GOP already is one.

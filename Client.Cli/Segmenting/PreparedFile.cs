@@ -156,7 +156,7 @@ public sealed class PreparedFile : IDisposable
     {
         ArgumentNullException.ThrowIfNull(status);
         using var measure = _timer.Measure(JobStage.SegmentPlan);
-        var (seconds, plans) = SegmentSizing.PlanForCluster(Info, freeSessions, Encode.Bitrate is null ? 0 : SegmentSizing.BitrateMinSeconds);
+        var (seconds, plans) = SegmentSizing.PlanForCluster(Info, freeSessions);
         _journal?.RecordSegmentSeconds(seconds);
         Plan(seconds, plans, status);
     }
@@ -175,7 +175,7 @@ public sealed class PreparedFile : IDisposable
     private void Plan(double seconds, ImmutableArray<SegmentPlan> plans, Action<string> status)
     {
         // Bitrate mode warms each segment's rate control on the frames before it; crf and quality have nothing to warm.
-        Plans = Encode.Bitrate is null ? plans : SegmentPreRoll.Apply(Info, plans, SegmentPreRoll.FramesFor(plans));
+        Plans = Encode.Bitrate is null ? plans : SegmentPreRoll.Apply(Info, plans, SegmentPreRoll.FramesFor(Info, plans));
         var resumed = _journal is null ? 0 : Store.Load(plans);
         Remaining = [.. plans.Where(p => !Store.Contains(p.Index))];
         BitrateSteering = Encode.Bitrate is { } bitrate ? Steering(bitrate, plans) : null;

@@ -23,6 +23,13 @@ public interface ICodecBackend
     /// </summary>
     IReadOnlyList<string> SourceDecodeCodecs => [.. DecodeCodecs.Select(c => c.ToWireName())];
 
+    /// <summary>
+    /// True when this backend's encoder honours <see cref="EncoderSettings.StartsWithPreRoll"/>: a transcode pre-roll opens
+    /// with a near-free frame, otherwise ABR makes the segment repay the pre-roll's IDR (−15 % of the ask, measured with
+    /// x264 on noise). A backend that cannot (VideoToolbox has no per-frame quantiser) ignores the pre-roll.
+    /// </summary>
+    bool EncodesPreRoll => false;
+
     /// <summary>Opens an encoder; throws <see cref="CodecException"/> with a clear message when the settings cannot be honoured.</summary>
     IVideoEncoder CreateEncoder(EncoderSettings settings);
 

@@ -70,10 +70,12 @@ public static class SessionConfiguration
 
         var decoder = new DecoderSettings(sourceCodec, (int)configure.Width, (int)configure.Height, configure.PixelFormat, configure.Extradata);
         var keep = TranscodeOptions.KeepRange(configure);
-        var spec = CodecSessionSpec.ForTranscoding(decoder, encode.Spec!.Encoder!, keep) with
+        var preRoll = backend.EncodesPreRoll ? TranscodeOptions.PreRollRange(configure, keep) : PtsRange.Empty;
+        var encoder = encode.Spec!.Encoder! with { StartsWithPreRoll = !preRoll.IsEmpty };
+        var spec = CodecSessionSpec.ForTranscoding(decoder, encoder, keep) with
         {
             Check = TranscodeOptions.OutputCheckOf(configure),
-            PreRoll = TranscodeOptions.PreRollRange(configure, keep),
+            PreRoll = preRoll,
         };
         return new Result(SessionMode.Transcode, spec, null);
     }

@@ -36,6 +36,9 @@ public sealed class FFmpegBackend : ICodecBackend
 
     public bool IsHardware => false;
 
+    /// <summary>libx264 and libx265 take an x264-style zone on the first frame (<see cref="LibX26xRateControl"/>).</summary>
+    public bool EncodesPreRoll => true;
+
     public IReadOnlyList<VideoCodec> EncodeCodecs { get; } = [];
 
     public IReadOnlyList<VideoCodec> DecodeCodecs { get; } = [];

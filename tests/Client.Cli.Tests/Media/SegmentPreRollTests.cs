@@ -87,26 +87,41 @@ public sealed class SegmentPreRollTests
 
     [Theory]
     [InlineData(5.0, 18)] // 125-frame segments at 25 fps: 15 %
-    [InlineData(8.0, 30)] // capped at one second of 30 fps
-    [InlineData(20.0, 30)]
-    public void Pre_roll_length_is_a_share_of_the_median_segment_up_to_thirty_frames(double seconds, int expected)
+    [InlineData(7.0, 26)]
+    [InlineData(8.0, 0)] // long enough to cost under 1 % without
+    [InlineData(20.0, 0)]
+    public void Pre_roll_length_is_a_share_of_the_median_segment_where_the_segment_needs_one(double seconds, int expected)
     {
-        var plans = SegmentPlanner.Plan(SyntheticMedia.ClosedGop(2000), seconds);
+        var info = SyntheticMedia.ClosedGop(2000);
 
-        Assert.Equal(expected, SegmentPreRoll.FramesFor(plans));
+        Assert.Equal(expected, SegmentPreRoll.FramesFor(info, SegmentPlanner.Plan(info, seconds)));
+    }
+
+    [Fact]
+    public void The_pre_roll_is_capped_at_thirty_frames()
+    {
+        // 7 s at 60 fps: 15 % would be 63 frames.
+        var packets = Enumerable.Range(0, 2100).Select(i => new VideoPacketInfo(i, i, i, 1, i % 60 == 0, -1)).ToImmutableArray();
+        var info = SyntheticMedia.Info(packets) with { TimeBase = new Rational(1, 60) };
+
+        Assert.Equal(SegmentPreRoll.MaxFrames, SegmentPreRoll.FramesFor(info, SegmentPlanner.Plan(info, 7.0)));
     }
 
     [Fact]
     public void Segments_too_short_for_a_settled_pre_roll_get_none()
     {
         // 3 s segments at 25 fps: 15 % is 11 frames, under the minimum.
-        Assert.Equal(0, SegmentPreRoll.FramesFor(SegmentPlanner.Plan(SyntheticMedia.ClosedGop(2000), 3.0)));
+        var info = SyntheticMedia.ClosedGop(2000);
+
+        Assert.Equal(0, SegmentPreRoll.FramesFor(info, SegmentPlanner.Plan(info, 3.0)));
     }
 
     [Fact]
     public void One_segment_needs_no_pre_roll()
     {
-        Assert.Equal(0, SegmentPreRoll.FramesFor(SegmentPlanner.Plan(SyntheticMedia.ClosedGop(100), 10)));
+        var info = SyntheticMedia.ClosedGop(100);
+
+        Assert.Equal(0, SegmentPreRoll.FramesFor(info, SegmentPlanner.Plan(info, 10)));
     }
 
     [Fact]

@@ -64,28 +64,6 @@ public sealed class SegmentSizingTests
         Assert.Equal(20, plans.Length);
     }
 
-    [Theory]
-    [InlineData(500, 2, 4)] // 20 s on one 2-session node: 4 × 5 s instead of 8 × 2.5 s
-    [InlineData(1500, 12, 12)] // 60 s on three 4-session nodes: 12 × 5 s instead of 48 × 1.25 s
-    [InlineData(200, 4, 4)] // 8 s on 4 sessions: too short for 5 s each, so one 2 s segment per session
-    public void Bitrate_mode_keeps_segments_near_the_floor_without_leaving_a_free_session_idle(int frames, int sessions, int expected)
-    {
-        var (seconds, plans) = SegmentSizing.PlanForCluster(Stream(frames, 25), sessions, SegmentSizing.BitrateMinSeconds);
-
-        Assert.Equal(expected, plans.Length);
-        Assert.True(plans.Length >= Math.Min(sessions, frames / 25), "every free session gets a segment");
-        Assert.Equal(frames, plans.Sum(p => p.FrameCount));
-        Assert.Equal(plans.Length, SegmentPlanner.Plan(Stream(frames, 25), seconds).Length);
-    }
-
-    [Fact]
-    public void A_floor_below_the_count_rules_length_changes_nothing()
-    {
-        var info = Stream(5000, 25);
-
-        Assert.Equal(SegmentSizing.PlanForCluster(info, 1).Plans.Length, SegmentSizing.PlanForCluster(info, 1, SegmentSizing.BitrateMinSeconds).Plans.Length);
-    }
-
     [Fact]
     public void No_free_session_counts_as_one()
     {
