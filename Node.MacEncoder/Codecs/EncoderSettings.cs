@@ -10,12 +10,7 @@ public sealed record EncoderSettings(
     WirePixelFormat PixelFormat,
     Rational TimeBase,
     Rational FrameRate,
-    EncoderOptions Options)
-{
-    /// <summary>The encode opens with pre-roll frames whose packets are dropped (transcode <c>preroll_from_pts</c>): the
-    /// encoder may spend next to nothing on the first one, so the rate control has no opening IDR to pay back.</summary>
-    public bool StartsWithPreRoll { get; init; }
-}
+    EncoderOptions Options);
 
 /// <summary>Everything a backend needs to open a decoder.</summary>
 /// <param name="Codec">The source codec: H.264/HEVC (Annex B packets; a <see cref="VideoCodec"/> converts implicitly) or, in

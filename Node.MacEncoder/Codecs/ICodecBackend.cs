@@ -24,9 +24,9 @@ public interface ICodecBackend
     IReadOnlyList<string> SourceDecodeCodecs => [.. DecodeCodecs.Select(c => c.ToWireName())];
 
     /// <summary>
-    /// True when this backend's encoder honours <see cref="EncoderSettings.StartsWithPreRoll"/>: a transcode pre-roll opens
-    /// with a near-free frame, otherwise ABR makes the segment repay the pre-roll's IDR (−15 % of the ask, measured with
-    /// x264 on noise). A backend that cannot (VideoToolbox has no per-frame quantiser) ignores the pre-roll.
+    /// True when a transcode pre-roll (<c>preroll_from_pts</c>) is known to warm this backend's rate control: measured
+    /// with libx264 (docs/benchmarks.md, "Pre-roll"). VideoToolbox's rate control could not be measured (no Mac here), so
+    /// a VideoToolbox node ignores the key and encodes the segment cold, as before.
     /// </summary>
     bool EncodesPreRoll => false;
 

@@ -71,8 +71,7 @@ public static class SessionConfiguration
         var decoder = new DecoderSettings(sourceCodec, (int)configure.Width, (int)configure.Height, configure.PixelFormat, configure.Extradata);
         var keep = TranscodeOptions.KeepRange(configure);
         var preRoll = backend.EncodesPreRoll ? TranscodeOptions.PreRollRange(configure, keep) : PtsRange.Empty;
-        var encoder = encode.Spec!.Encoder! with { StartsWithPreRoll = !preRoll.IsEmpty };
-        var spec = CodecSessionSpec.ForTranscoding(decoder, encoder, keep) with
+        var spec = CodecSessionSpec.ForTranscoding(decoder, encode.Spec!.Encoder!, keep) with
         {
             Check = TranscodeOptions.OutputCheckOf(configure),
             PreRoll = preRoll,

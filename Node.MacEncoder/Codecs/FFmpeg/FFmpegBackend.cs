@@ -36,7 +36,7 @@ public sealed class FFmpegBackend : ICodecBackend
 
     public bool IsHardware => false;
 
-    /// <summary>libx264 and libx265 take an x264-style zone on the first frame (<see cref="LibX26xRateControl"/>).</summary>
+    /// <summary>libx264's ABR measured warmer with it (libx265 takes the same path, its rate control being x264's design).</summary>
     public bool EncodesPreRoll => true;
 
     public IReadOnlyList<VideoCodec> EncodeCodecs { get; } = [];

@@ -8,9 +8,6 @@ namespace Vtr.Node.Codecs.FFmpeg;
 /// <summary>Rate control: bitrate/maxrate/CBR, quality mode (crf) and the QP bounds.</summary>
 internal static class LibX26xRateControl
 {
-    /// <summary>x264/x265 zone: frame 0 at quantiser 51, the highest H.264 and 8-bit HEVC allow.</summary>
-    public const string PreRollFirstFrameZone = "0,0,q=51";
-
     public static void Map(EncoderSettings settings, List<KeyValuePair<string, string>> av, StringBuilder p,
         List<string> warnings, string name)
     {
@@ -40,14 +37,6 @@ internal static class LibX26xRateControl
                 // 2 x ratetol x bitrate: at the default 1.0 a 2 s segment ends before the correction bites.
                 Param(p, "ratetol", o.RateTolerance.ToString("0.###", CultureInfo.InvariantCulture));
             }
-        }
-
-        if (settings.StartsWithPreRoll)
-        {
-            // The pre-roll's packets are dropped, so its opening IDR only costs: at the ABR's own choice it took a
-            // quarter of a 6 s segment's bits on noise at 8 Mb/s, which ABR made the kept frames repay (−15.5 % of the
-            // ask); at the highest quantiser the segment lands within 2 % of a cold one (docs/benchmarks.md, "Pre-roll").
-            Param(p, "zones", PreRollFirstFrameZone);
         }
 
         if (o.RateTolerance > 0 && (o.Bitrate <= 0 || qualityTarget is not null))

@@ -81,12 +81,11 @@ public sealed class SessionConfigurationTests
         var spec = Plan(configure).Spec!;
 
         Assert.Equal(new PtsRange(expectedFrom, expectedTo), spec.PreRoll);
-        Assert.Equal(!spec.PreRoll.IsEmpty, spec.Encoder!.StartsWithPreRoll);
         Assert.Empty(SessionConfiguration.Warnings(EncoderOptionsParser.Parse(configure.Options), []));
     }
 
     [Fact]
-    public void A_backend_that_cannot_open_a_pre_roll_cheaply_ignores_it()
+    public void A_backend_whose_rate_control_the_pre_roll_was_not_measured_on_ignores_it()
     {
         var configure = Configure(("mode", "transcode"), ("source_codec", "h264"), ("keep_from_pts", "30"), ("preroll_from_pts", "10"));
         var plain = new CapabilityBackend([VideoCodec.H264], [VideoCodec.H264]) { PreRoll = false };
@@ -94,7 +93,6 @@ public sealed class SessionConfigurationTests
         var spec = SessionConfiguration.Plan(configure, EncoderOptionsParser.Parse(configure.Options), VideoCodec.H264, plain, Policy).Spec!;
 
         Assert.True(spec.PreRoll.IsEmpty);
-        Assert.False(spec.Encoder!.StartsWithPreRoll);
         Assert.Equal(new PtsRange(10, 29), Plan(configure).Spec!.PreRoll);
     }
 
@@ -181,7 +179,7 @@ public sealed class SessionConfigurationTests
 
         IReadOnlyList<string> ICodecBackend.SourceDecodeCodecs => Sources ?? [.. decode.Select(c => c.ToWireName())];
 
-        /// <summary>Whether the stand-in takes a pre-roll, as libx264/libx265 do and VideoToolbox does not.</summary>
+        /// <summary>Whether the stand-in takes a pre-roll, as the libavcodec backend does and VideoToolbox does not.</summary>
         public bool PreRoll { get; init; } = true;
 
         bool ICodecBackend.EncodesPreRoll => PreRoll;

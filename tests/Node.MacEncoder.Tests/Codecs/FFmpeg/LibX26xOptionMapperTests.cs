@@ -117,21 +117,6 @@ public sealed class LibX26xOptionMapperTests
         Assert.Equal("0.1", c.Param("ratetol"));
     }
 
-    [Theory]
-    [InlineData(VideoCodec.H264)]
-    [InlineData(VideoCodec.Hevc)]
-    public void A_pre_roll_encode_spends_nothing_on_its_first_frame(VideoCodec codec)
-    {
-        var settings = new EncoderSettings(codec, 640, 360, WirePixelFormat.Nv12, new Rational(1, 90000), new Rational(30, 1),
-            new EncoderOptions { Bitrate = 1_000_000, RateTolerance = 0.1 });
-
-        var warmed = LibX26xOptionMapper.Map(settings with { StartsWithPreRoll = true }, new FFmpegBackendOptions());
-        var cold = LibX26xOptionMapper.Map(settings, new FFmpegBackendOptions());
-
-        Assert.Equal("0,0,q=51", warmed.Param("zones"));
-        Assert.Null(cold.Param("zones"));
-    }
-
     [Fact]
     public void Rate_tolerance_without_a_bitrate_is_ignored_with_a_warning()
     {
