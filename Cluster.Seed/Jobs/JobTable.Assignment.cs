@@ -9,7 +9,8 @@ public sealed partial class JobTable
     /// Fills every free session slot, one lease at a time to the least loaded node (busy sessions over its limit; then
     /// the faster node), so a job uses every idle node before any node runs two of its segments. A slot pulls the next
     /// pending segment of the next job in round-robin order that it may run (codec, quarantine); with nothing pending
-    /// it duplicates the slowest outstanding segment (relative to its expected time) from another node. An unreachable
+    /// it duplicates the slowest outstanding segment (relative to its expected time) from another node, when the copy can
+    /// win (<see cref="WorthCopying"/>). An unreachable
     /// node gets nothing: its client could not reach it either.
     /// </summary>
     public ImmutableArray<SegmentLeased> Assign()
@@ -24,7 +25,7 @@ public sealed partial class JobTable
                 .ThenByDescending(n => n.MeasuredFps)
                 .ThenBy(n => n.Id.Value, StringComparer.Ordinal)
                 .First();
-            var next = TakePending(node) ?? TakeDuplicate(node, now);
+            var next = TakePending(node, candidates) ?? TakeDuplicate(node, now);
             if (next is not { } pick)
             {
                 candidates.Remove(node);
@@ -45,7 +46,9 @@ public sealed partial class JobTable
     private static double Load(NodeState node) =>
         (double)(node.Info.MaxSessions - node.FreeSlots) / Math.Max(1, node.Info.MaxSessions);
 
-    private (JobState Job, SegmentState Segment)? TakePending(NodeState node)
+    /// <summary>The next pending segment for <paramref name="node"/>: one it has not failed yet; one it failed only when no
+    /// other free node of <paramref name="candidates"/> could try it instead.</summary>
+    private (JobState Job, SegmentState Segment)? TakePending(NodeState node, List<NodeState> candidates)
     {
         for (var step = 0; step < _jobOrder.Count; step++)
         {
@@ -56,8 +59,14 @@ public sealed partial class JobTable
                 continue;
             }
 
-            // Prefer a segment this node has not failed yet; otherwise retry the oldest.
-            var index = job.Pending.FirstOrDefault(i => !job.Segments[i].FailedOn.Contains(node.Id), job.Pending[0]);
+            var untried = job.Pending.FindIndex(i => !job.Segments[i].FailedOn.Contains(node.Id));
+            if (untried < 0 && candidates.Any(other => other != node && job.IsEligible(other)
+                && job.Pending.Any(i => !job.Segments[i].FailedOn.Contains(other.Id))))
+            {
+                continue;
+            }
+
+            var index = untried >= 0 ? job.Pending[untried] : job.Pending[0];
             job.Pending.Remove(index);
             _nextJob = (position + 1) % _jobOrder.Count;
             return (job, job.Segments[index]);
@@ -81,7 +90,7 @@ public sealed partial class JobTable
                 }
 
                 var running = _leases[segment.ActiveLeases[0]];
-                if (running.NodeId == node.Id)
+                if (running.NodeId == node.Id || !WorthCopying(running, segment, node, now))
                 {
                     continue;
                 }
@@ -98,13 +107,31 @@ public sealed partial class JobTable
         return best;
     }
 
-    /// <summary>Time running divided by the time the running node should need for the segment.</summary>
-    private double Lateness(LeaseState lease, SegmentState segment, DateTimeOffset now)
+    /// <summary>
+    /// A copy costs a session (on a shared host, CPU the original needs), so it is made only when it can win, as in
+    /// LATE (Zaharia et al., OSDI 2008): the running copy is a straggler, past <see cref="StragglerLateness"/> times its
+    /// expected time (a stalled or overloaded node), or the idle node would encode the whole segment before the running
+    /// copy is expected to finish (a fast Mac freeing up while a slow node has just begun).
+    /// </summary>
+    private bool WorthCopying(LeaseState running, SegmentState segment, NodeState idle, DateTimeOffset now)
     {
-        var fps = _nodes.TryGetValue(lease.NodeId, out var node) && node.MeasuredFps > 0 ? node.MeasuredFps : UnknownNodeFps;
-        var expectedSeconds = Math.Max(segment.Spec.FrameCount, 1) / fps;
-        return (now - lease.StartedAt).TotalSeconds / expectedSeconds;
+        var lateness = Lateness(running, segment, now);
+        if (lateness >= StragglerLateness)
+        {
+            return true;
+        }
+
+        var frames = Math.Max(segment.Spec.FrameCount, 1);
+        var remainingSeconds = (1 - lateness) * ExpectedSeconds(running.NodeId, frames);
+        return idle.SessionFps > 0 && frames / idle.SessionFps < remainingSeconds;
     }
+
+    /// <summary>Time running divided by the time one session of the running node should need for the segment.</summary>
+    private double Lateness(LeaseState lease, SegmentState segment, DateTimeOffset now) =>
+        (now - lease.StartedAt).TotalSeconds / ExpectedSeconds(lease.NodeId, Math.Max(segment.Spec.FrameCount, 1));
+
+    private double ExpectedSeconds(NodeId nodeId, int frames) =>
+        frames / (_nodes.TryGetValue(nodeId, out var node) && node.SessionFps > 0 ? node.SessionFps : UnknownNodeFps);
 
     private SegmentLeased Lease(JobState job, SegmentState segment, NodeState node, DateTimeOffset now)
     {

@@ -19,6 +19,9 @@ public sealed partial class JobTable
     /// <summary>Speed assumed for a node that has not measured itself yet, in frames per second.</summary>
     public const double UnknownNodeFps = 1.0;
 
+    /// <summary>A running copy this many times past its expected time is a straggler: any idle node may copy it.</summary>
+    public const double StragglerLateness = 2.0;
+
     private readonly TimeProvider _clock;
     private readonly Dictionary<NodeId, NodeState> _nodes = [];
     private readonly Dictionary<JobId, JobState> _jobs = [];
@@ -58,7 +61,7 @@ public sealed partial class JobTable
         }
 
         node.RecordReport(report.SessionsInUse);
-        node.MeasuredFps = report.MeasuredFps;
+        node.RecordSpeed(report.MeasuredFps, report.SessionsInUse);
         return true;
     }
 

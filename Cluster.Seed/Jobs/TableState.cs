@@ -15,6 +15,19 @@ internal sealed class NodeState(RegisterNode info)
 
     public double MeasuredFps { get; set; }
 
+    /// <summary>Frames per second one of its sessions encoded when last measured busy (its total over the sessions in use);
+    /// kept while the node idles, when its own measurement falls to 0. 0 until first measured.</summary>
+    public double SessionFps { get; private set; }
+
+    public void RecordSpeed(double measuredFps, int sessionsInUse)
+    {
+        MeasuredFps = measuredFps;
+        if (measuredFps > 0)
+        {
+            SessionFps = measuredFps / Math.Max(1, Math.Max(sessionsInUse, Leases.Count));
+        }
+    }
+
     /// <summary>Since when the cluster's failure detector has had this node's member unreachable; null while reachable.</summary>
     public DateTimeOffset? UnreachableSince { get; set; }
 

@@ -71,15 +71,18 @@ public sealed class JobCoordinatorSpecs : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task Losing_duplicate_is_cancelled_when_the_first_copy_completes()
     {
-        _coordinator.Tell(Node("n1"), _node.Ref);
-        _coordinator.Tell(Node("n2"), _node.Ref);
-        _coordinator.Tell(Job("j", segments: 1), _client.Ref);
+        var clock = new ManualClock();
+        var coordinator = Sys.ActorOf(JobCoordinator.Props(_mediator.Ref, clock));
+        coordinator.Tell(Node("n1"), _node.Ref);
+        coordinator.Tell(Node("n2"), _node.Ref);
+        coordinator.Tell(Job("j", segments: 1), _client.Ref);
         await _client.ExpectMsgAsync<JobAccepted>(Timeout);
         var original = await _client.ExpectMsgAsync<SegmentLeased>(Timeout);
-        var duplicate = await _client.ExpectMsgAsync<SegmentLeased>(Timeout);
+        await _client.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200)); // no copy can win yet
+        var duplicate = await StragglerCopyAsync(coordinator, clock, original);
         Assert.NotEqual(original.NodeId, duplicate.NodeId);
 
-        _coordinator.Tell(Done(duplicate), _client.Ref);
+        coordinator.Tell(Done(duplicate), _client.Ref);
 
         Assert.Equal(original.LeaseId, (await _client.ExpectMsgAsync<LeaseCancelled>(Timeout)).LeaseId);
         await _client.ExpectMsgAsync<JobCompleted>(Timeout);
@@ -88,24 +91,37 @@ public sealed class JobCoordinatorSpecs : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task The_node_of_a_losing_copy_is_told_its_copy_lost_and_the_winners_node_is_not()
     {
+        var clock = new ManualClock();
+        var coordinator = Sys.ActorOf(JobCoordinator.Props(_mediator.Ref, clock));
         var nodes = new Dictionary<NodeId, TestProbe> { [new NodeId("n1")] = CreateTestProbe("n1"), [new NodeId("n2")] = CreateTestProbe("n2") };
         foreach (var (id, probe) in nodes)
         {
-            _coordinator.Tell(Node(id.Value), probe.Ref);
+            coordinator.Tell(Node(id.Value), probe.Ref);
             await probe.ExpectMsgAsync<NodeRegistered>(Timeout);
         }
 
-        _coordinator.Tell(Job("j", segments: 1), _client.Ref);
+        coordinator.Tell(Job("j", segments: 1), _client.Ref);
         await _client.ExpectMsgAsync<JobAccepted>(Timeout);
         var original = await _client.ExpectMsgAsync<SegmentLeased>(Timeout);
-        var duplicate = await _client.ExpectMsgAsync<SegmentLeased>(Timeout);
+        var duplicate = await StragglerCopyAsync(coordinator, clock, original);
 
-        _coordinator.Tell(Done(duplicate), _client.Ref);
+        coordinator.Tell(Done(duplicate), _client.Ref);
 
         Assert.Equal(new SegmentCopyLost(original.JobId, 0, original.LeaseId), await nodes[original.NodeId].ExpectMsgAsync<SegmentCopyLost>(Timeout));
         await _client.ExpectMsgAsync<LeaseCancelled>(Timeout);
         await _client.ExpectMsgAsync<JobCompleted>(Timeout);
         Assert.False(nodes[duplicate.NodeId].HasMessages, "the winning copy's node was told its copy lost");
+    }
+
+    /// <summary>Moves the clock far past the segment's expected time and lets a status report trigger assignment: the
+    /// idle node copies the straggler.</summary>
+    private async Task<SegmentLeased> StragglerCopyAsync(IActorRef coordinator, ManualClock clock, SegmentLeased original)
+    {
+        clock.Advance(TimeSpan.FromHours(1));
+        coordinator.Tell(Speed(original.NodeId.Value, 0, inUse: 1));
+        var copy = await _client.ExpectMsgAsync<SegmentLeased>(Timeout);
+        Assert.Equal(original.SegmentIndex, copy.SegmentIndex);
+        return copy;
     }
 
     [Fact]

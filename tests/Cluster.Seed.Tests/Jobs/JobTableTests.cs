@@ -32,7 +32,7 @@ public sealed class JobTableTests
         _table.RegisterNode(Node("b", sessions: 4));
         _table.AddJob(Job("j", segments: 3));
 
-        // The first lease of each segment; idle slots left over then duplicate running segments, as before.
+        // The first lease of each segment (idle slots copy nothing yet: no copy could win so early).
         var originals = _table.Assign().DistinctBy(l => l.SegmentIndex).ToList();
 
         Assert.Equal(3, originals.Count);
@@ -191,12 +191,64 @@ public sealed class JobTableTests
         _table.UpdateNodeStatus(Speed("a", 50));
         _table.UpdateNodeStatus(Speed("b", 10));
         _table.AddJob(Job("j", segments: 1));
+        var original = Assert.Single(_table.Assign());
+        Assert.Equal("a", original.NodeId.Value);
 
+        // a expected 2 s for the segment and has run 5 s: a straggler, copied once, on b although a has free sessions.
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        var copy = Assert.Single(_table.Assign());
+
+        Assert.Equal(("b", 0), (copy.NodeId.Value, copy.SegmentIndex));
+        Assert.Empty(_table.Assign());
+    }
+
+    [Fact]
+    public void An_idle_node_copies_a_segment_only_when_it_would_finish_it_first()
+    {
+        _table.RegisterNode(Node("mac"));
+        _table.RegisterNode(Node("linux"));
+        _table.RegisterNode(Node("twin"));
+        _table.UpdateNodeStatus(Speed("mac", 100, inUse: 1));
+        _table.UpdateNodeStatus(Speed("linux", 10, inUse: 1));
+        _table.UpdateNodeStatus(Speed("twin", 100, inUse: 1));
+        _table.UpdateNodeStatus(Speed("mac", 0));
+        _table.UpdateNodeStatus(Speed("linux", 0));
+        _table.UpdateNodeStatus(Speed("twin", 0));
+        _table.AddJob(Job("j", segments: 3, frames: 100));
+        var leases = _table.Assign();
+        var onMac = leases.Single(l => l.NodeId.Value == "mac");
+        var onTwin = leases.Single(l => l.NodeId.Value == "twin");
+        var onLinux = leases.Single(l => l.NodeId.Value == "linux");
+
+        // The mac finishes after 0.9 s. The twin's segment is 0.1 s from done, which the mac cannot beat (1 s); the
+        // linux node needs 9.1 s more, which the mac beats: only that one is copied.
+        _clock.Advance(TimeSpan.FromSeconds(0.9));
+        _table.CompleteSegment(Done(onMac));
+        var copy = Assert.Single(_table.Assign());
+
+        Assert.Equal(("mac", onLinux.SegmentIndex), (copy.NodeId.Value, copy.SegmentIndex));
+        Assert.NotEqual(onTwin.SegmentIndex, copy.SegmentIndex);
+    }
+
+    [Fact]
+    public void Nodes_of_one_speed_copy_nothing_while_every_segment_is_on_time()
+    {
+        _table.RegisterNode(Node("a"));
+        _table.RegisterNode(Node("b"));
+        _table.UpdateNodeStatus(Speed("a", 100, inUse: 1));
+        _table.UpdateNodeStatus(Speed("b", 100, inUse: 1));
+        _table.UpdateNodeStatus(Speed("a", 0));
+        _table.UpdateNodeStatus(Speed("b", 0));
+        _table.AddJob(Job("j", segments: 2, frames: 100));
         var leases = _table.Assign();
 
-        Assert.Equal(["a", "b"], leases.Select(l => l.NodeId.Value));
-        Assert.All(leases, l => Assert.Equal(0, l.SegmentIndex));
+        _clock.Advance(TimeSpan.FromSeconds(1.5));
+        _table.CompleteSegment(Done(leases[0]));
+
+        // b's copy is 1.5 s into an expected 1 s: late, but not twice late, and a would need a full second for it.
         Assert.Empty(_table.Assign());
+        _clock.Advance(TimeSpan.FromSeconds(0.5));
+        Assert.Equal(leases[1].SegmentIndex, Assert.Single(_table.Assign()).SegmentIndex);
     }
 
     [Fact]
@@ -289,19 +341,18 @@ public sealed class JobTableTests
         _table.RegisterNode(Node("b"));
         _table.AddJob(Job("j", segments: 1));
 
-        // The idle node duplicates the only segment, so every round runs it on both nodes.
-        var firstRound = _table.Assign();
-        Assert.Equal(["a", "b"], firstRound.Select(l => l.NodeId.Value));
-        Assert.True(_table.FailSegment(Failed(firstRound[0])).IsEmpty);
-        Assert.True(_table.FailSegment(Failed(firstRound[1])).IsEmpty);
-        var secondRound = _table.Assign();
-        Assert.Equal(["a", "b"], secondRound.Select(l => l.NodeId.Value));
+        // Each retry goes to a node that has not failed the segment yet, while there is one.
+        var first = Assert.Single(_table.Assign());
+        Assert.True(_table.FailSegment(Failed(first)).IsEmpty);
+        var second = Assert.Single(_table.Assign());
+        Assert.NotEqual(first.NodeId, second.NodeId);
+        Assert.True(_table.FailSegment(Failed(second)).IsEmpty);
+        var third = Assert.Single(_table.Assign());
 
-        var changes = _table.FailSegment(Failed(secondRound[0], "last straw"));
+        var changes = _table.FailSegment(Failed(third, "last straw"));
 
         var failed = Assert.Single(changes.FailedJobs);
         Assert.Contains("last straw", failed.Reason, StringComparison.Ordinal);
-        Assert.Equal(secondRound[1].LeaseId, Assert.Single(changes.CancelledLeases).LeaseId);
         Assert.False(_table.HasJob(new JobId("j")));
     }
 
