@@ -175,13 +175,15 @@ public sealed class PreparedFile : IDisposable
     private void Plan(double seconds, ImmutableArray<SegmentPlan> plans, Action<string> status)
     {
         // Bitrate mode warms each segment's rate control on the frames before it; crf and quality have nothing to warm.
-        Plans = Encode.Bitrate is null ? plans : SegmentPreRoll.Apply(Info, plans, SegmentPreRoll.FramesFor(Info, plans));
-        var resumed = _journal is null ? 0 : Store.Load(plans);
-        Remaining = [.. plans.Where(p => !Store.Contains(p.Index))];
-        BitrateSteering = Encode.Bitrate is { } bitrate ? Steering(bitrate, plans) : null;
+        var preRoll = Encode.Bitrate is null ? 0 : SegmentPreRoll.FramesFor(Info, plans);
+        Plans = SegmentPreRoll.Apply(Info, plans, preRoll);
+        var resumed = _journal is null ? 0 : Store.Load(Plans);
+        Remaining = [.. Plans.Where(p => !Store.Contains(p.Index))];
+        BitrateSteering = Encode.Bitrate is { } bitrate ? Steering(bitrate, Plans) : null;
         IsPlanned = true;
+        var warmUp = Plans.Any(p => p.PreRollFrames > 0) ? $", {preRoll} frames of pre-roll each" : "";
         status(string.Create(CultureInfo.InvariantCulture,
-            $"{Input}: {Info.VideoCodec.ToWireName()} {Info.Width}x{Info.Height}, {Info.FrameCount} frames, ~{seconds:0.##} s per segment, {plans.Length} segments"));
+            $"{Input}: {Info.VideoCodec.ToWireName()} {Info.Width}x{Info.Height}, {Info.FrameCount} frames, ~{seconds:0.##} s per segment, {Plans.Length} segments{warmUp}"));
         if (resumed > 0)
         {
             status($"resuming: {resumed} of {plans.Length} segments done");
