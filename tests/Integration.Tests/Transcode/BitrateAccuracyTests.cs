@@ -14,34 +14,16 @@ namespace Vtr.Integration.Tests.Transcode;
 /// here), and the job's own bitrate line must say what the file holds.
 /// </summary>
 [Trait("Category", "Native")]
-public sealed class BitrateAccuracyTests : IAsyncLifetime
+public sealed class BitrateAccuracyTests() : NoiseClipTests("640x360", Seconds, 2, 60, Timeout)
 {
     private const int Seconds = 30;
     private const long TargetBitsPerSecond = 400_000;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(180);
 
-    private readonly string _directory = Directory.CreateTempSubdirectory("vtr-bitrate-it-").FullName;
-
-    private string Source => Path.Combine(_directory, "source.mp4");
-
-    public async Task InitializeAsync()
-    {
-        if (FfmpegFactAttribute.IsAvailable)
-        {
-            await NoiseClip.CreateAsync(Source, "640x360", Seconds, 2, 60, Timeout);
-        }
-    }
-
-    public Task DisposeAsync()
-    {
-        Directory.Delete(_directory, recursive: true);
-        return Task.CompletedTask;
-    }
-
     [FfmpegFact]
     public async Task Bitrate_mode_lands_the_whole_file_within_3_percent_of_the_target_at_2_s_segments()
     {
-        var output = Path.Combine(_directory, "out.mp4");
+        var output = Path.Combine(Folder, "out.mp4");
         var outcome = await TranscodeAsync(output, segmentSeconds: 2);
 
         Assert.True(outcome.Job.Segments.Count >= 14, $"{outcome.Job.Segments.Count} segments");
@@ -51,7 +33,7 @@ public sealed class BitrateAccuracyTests : IAsyncLifetime
     [FfmpegFact]
     public async Task Bitrate_mode_lands_the_whole_file_within_3_percent_of_the_target_at_the_default_segment_length()
     {
-        var output = Path.Combine(_directory, "out-default.mp4");
+        var output = Path.Combine(Folder, "out-default.mp4");
         var outcome = await TranscodeAsync(output, segmentSeconds: null);
 
         Assert.True(outcome.Job.Segments.Count >= 4, $"{outcome.Job.Segments.Count} segments");

@@ -15,36 +15,18 @@ namespace Vtr.Integration.Tests.Transcode;
 /// at lower asks before assembly; the file must land within ±3 % and the job's outcome say what the pass did.
 /// </summary>
 [Trait("Category", "Native")]
-public sealed class BitrateCorrectionTests(ITestOutputHelper log) : IAsyncLifetime
+public sealed class BitrateCorrectionTests(ITestOutputHelper log) : NoiseClipTests("640x360", Seconds, 16, 30, Timeout)
 {
     private const int Seconds = 8;
     private const long TargetBitsPerSecond = 1_800_000;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
-
-    private readonly string _directory = Directory.CreateTempSubdirectory("vtr-bitrate-fix-it-").FullName;
-
-    private string Source => Path.Combine(_directory, "source.mp4");
-
-    public async Task InitializeAsync()
-    {
-        if (FfmpegFactAttribute.IsAvailable)
-        {
-            await NoiseClip.CreateAsync(Source, "640x360", Seconds, 16, 30, Timeout);
-        }
-    }
-
-    public Task DisposeAsync()
-    {
-        Directory.Delete(_directory, recursive: true);
-        return Task.CompletedTask;
-    }
 
     [FfmpegTheory]
     [InlineData(true)] // replacements measured by their nodes, like every segment
     [InlineData(false)] // --no-quality-check: stored as they come
     public async Task A_blind_first_wave_that_overshoots_is_re_encoded_onto_the_target(bool qualityCheck)
     {
-        var output = Path.Combine(_directory, $"out-{qualityCheck}.mp4");
+        var output = Path.Combine(Folder, $"out-{qualityCheck}.mp4");
         using var timeout = new CancellationTokenSource(Timeout);
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null), Ansi = AnsiSupport.No, Interactive = InteractionSupport.No });
         var request = new TranscodeRequest(Source, output, ImmutableArray<string>.Empty,

@@ -13,34 +13,16 @@ namespace Vtr.Integration.Tests.Transcode;
 /// source's frames and timestamps, each segment measured by its node, and land on its target.
 /// </summary>
 [Trait("Category", "Native")]
-public sealed class PreRollTranscodeTests : IAsyncLifetime
+public sealed class PreRollTranscodeTests() : NoiseClipTests("320x180", Seconds, 4, 30, Timeout)
 {
     private const int Seconds = 12;
     private const long TargetBitsPerSecond = 300_000;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
 
-    private readonly string _directory = Directory.CreateTempSubdirectory("vtr-preroll-it-").FullName;
-
-    private string Source => Path.Combine(_directory, "source.mp4");
-
-    public async Task InitializeAsync()
-    {
-        if (FfmpegFactAttribute.IsAvailable)
-        {
-            await NoiseClip.CreateAsync(Source, "320x180", Seconds, 4, 30, Timeout);
-        }
-    }
-
-    public Task DisposeAsync()
-    {
-        Directory.Delete(_directory, recursive: true);
-        return Task.CompletedTask;
-    }
-
     [FfmpegFact]
     public async Task A_bitrate_job_with_pre_roll_keeps_every_frame_and_lands_on_its_target()
     {
-        var output = Path.Combine(_directory, "out.mp4");
+        var output = Path.Combine(Folder, "out.mp4");
         using var timeout = new CancellationTokenSource(Timeout);
         using var lines = new StringWriter(CultureInfo.InvariantCulture);
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(lines), Ansi = AnsiSupport.No, Interactive = InteractionSupport.No });
