@@ -141,9 +141,23 @@ public sealed class JobCoordinator : ReceiveActor, IWithTimers
 
     private void OnSegmentFailed(SegmentFailed failed)
     {
-        _log.Warning(
-            "job {JobId} segment {SegmentIndex} failed on lease {LeaseId}, queued again: {Reason}",
-            failed.JobId.Short, failed.SegmentIndex, failed.LeaseId, failed.Reason);
+        switch (_table.Classify(failed))
+        {
+            case SegmentFailureKind.Requeued:
+                _log.Warning("job {JobId} segment {SegmentIndex} failed on lease {LeaseId}, queued again: {Reason}",
+                    failed.JobId.Short, failed.SegmentIndex, failed.LeaseId, failed.Reason);
+                break;
+            case SegmentFailureKind.OtherCopyRuns:
+                _log.Warning("job {JobId} segment {SegmentIndex} failed on lease {LeaseId}, its other copy goes on: {Reason}",
+                    failed.JobId.Short, failed.SegmentIndex, failed.LeaseId, failed.Reason);
+                break;
+            default:
+                // A copy that lost, or a lease its dropped node already gave back: nothing to tell people.
+                _log.Debug("job {JobId} segment {SegmentIndex}: failure of lease {LeaseId}, no longer held: {Reason}",
+                    failed.JobId.Short, failed.SegmentIndex, failed.LeaseId, failed.Reason);
+                break;
+        }
+
         Apply(_table.FailSegment(failed));
         AssignWork();
     }

@@ -111,3 +111,17 @@ internal sealed class JobState(SubmitJob submission)
 
     public bool AllCompleted => Segments.Values.All(s => s.Completed);
 }
+
+/// <summary>What a segment's failure report means to the table (<see cref="JobTable.Classify"/>).</summary>
+public enum SegmentFailureKind
+{
+    /// <summary>The segment goes back in the queue (or its job fails, when no eligible node is left to try it).</summary>
+    Requeued,
+
+    /// <summary>Another copy of the segment is still running; nothing is queued.</summary>
+    OtherCopyRuns,
+
+    /// <summary>The table no longer holds the lease: the segment finished on another copy, or the lease was already
+    /// released when its node was dropped. Nothing changes.</summary>
+    LeaseGone,
+}

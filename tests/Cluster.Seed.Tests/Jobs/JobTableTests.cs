@@ -272,6 +272,25 @@ public sealed class JobTableTests
     }
 
     [Fact]
+    public void A_failure_report_is_classified_by_what_it_will_change()
+    {
+        _table.RegisterNode(Node("a"));
+        _table.RegisterNode(Node("b"));
+        _table.UpdateNodeStatus(Speed("a", 100, inUse: 1));
+        _table.UpdateNodeStatus(Speed("a", 0));
+        _table.AddJob(Job("j", segments: 1, frames: 100));
+        var original = Assert.Single(_table.Assign());
+        _clock.Advance(TimeSpan.FromSeconds(10)); // a straggler: the idle node copies it
+        var copy = Assert.Single(_table.Assign());
+
+        Assert.Equal(SegmentFailureKind.OtherCopyRuns, _table.Classify(Failed(copy)));
+        _table.FailSegment(Failed(copy));
+        Assert.Equal(SegmentFailureKind.Requeued, _table.Classify(Failed(original)));
+        _table.CompleteSegment(Done(original));
+        Assert.Equal(SegmentFailureKind.LeaseGone, _table.Classify(Failed(original)));
+    }
+
+    [Fact]
     public void Failed_lease_requeues_its_segment()
     {
         _table.RegisterNode(Node("a"));
