@@ -208,12 +208,9 @@ public sealed class JobTableTests
         _table.RegisterNode(Node("mac"));
         _table.RegisterNode(Node("linux"));
         _table.RegisterNode(Node("twin"));
-        _table.UpdateNodeStatus(Speed("mac", 100, inUse: 1));
-        _table.UpdateNodeStatus(Speed("linux", 10, inUse: 1));
-        _table.UpdateNodeStatus(Speed("twin", 100, inUse: 1));
-        _table.UpdateNodeStatus(Speed("mac", 0));
-        _table.UpdateNodeStatus(Speed("linux", 0));
-        _table.UpdateNodeStatus(Speed("twin", 0));
+        MeasuredThenIdle("mac", 100);
+        MeasuredThenIdle("linux", 10);
+        MeasuredThenIdle("twin", 100);
         _table.AddJob(Job("j", segments: 3, frames: 100));
         var leases = _table.Assign();
         var onMac = leases.Single(l => l.NodeId.Value == "mac");
@@ -235,10 +232,8 @@ public sealed class JobTableTests
     {
         _table.RegisterNode(Node("a"));
         _table.RegisterNode(Node("b"));
-        _table.UpdateNodeStatus(Speed("a", 100, inUse: 1));
-        _table.UpdateNodeStatus(Speed("b", 100, inUse: 1));
-        _table.UpdateNodeStatus(Speed("a", 0));
-        _table.UpdateNodeStatus(Speed("b", 0));
+        MeasuredThenIdle("a", 100);
+        MeasuredThenIdle("b", 100);
         _table.AddJob(Job("j", segments: 2, frames: 100));
         var leases = _table.Assign();
 
@@ -276,8 +271,7 @@ public sealed class JobTableTests
     {
         _table.RegisterNode(Node("a"));
         _table.RegisterNode(Node("b"));
-        _table.UpdateNodeStatus(Speed("a", 100, inUse: 1));
-        _table.UpdateNodeStatus(Speed("a", 0));
+        MeasuredThenIdle("a", 100);
         _table.AddJob(Job("j", segments: 1, frames: 100));
         var original = Assert.Single(_table.Assign());
         _clock.Advance(TimeSpan.FromSeconds(10)); // a straggler: the idle node copies it
@@ -394,5 +388,12 @@ public sealed class JobTableTests
 
         Assert.False(_table.AddJob(Job("j", segments: 5)));
         Assert.Equal(2, Assert.Single(_table.Snapshot().Jobs).TotalSegments);
+    }
+
+    /// <summary>The node reports <paramref name="fps"/> with one session busy, then goes idle (its speed falls to 0).</summary>
+    private void MeasuredThenIdle(string id, double fps)
+    {
+        _table.UpdateNodeStatus(Speed(id, fps, inUse: 1));
+        _table.UpdateNodeStatus(Speed(id, 0));
     }
 }
