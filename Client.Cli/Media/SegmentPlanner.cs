@@ -37,7 +37,8 @@ public static class SegmentPlanner
         return plans.MoveToImmutable();
     }
 
-    private static List<int> KeyframeIndices(ImmutableArray<VideoPacketInfo> packets)
+    /// <summary>The decode-order indices of the keyframe packets, ascending.</summary>
+    internal static List<int> KeyframeIndices(ImmutableArray<VideoPacketInfo> packets)
     {
         var keyframes = new List<int>();
         for (var i = 0; i < packets.Length; i++)

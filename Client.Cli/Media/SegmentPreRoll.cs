@@ -69,15 +69,11 @@ public static class SegmentPreRoll
         }
 
         var packets = info.VideoPackets;
+        var keyframes = SegmentPlanner.KeyframeIndices(packets);
         var packetOfPts = new Dictionary<long, int>(packets.Length);
-        var keyframes = new List<int>();
         foreach (var packet in packets)
         {
             packetOfPts.TryAdd(packet.Pts, packet.Index);
-            if (packet.IsKeyframe)
-            {
-                keyframes.Add(packet.Index);
-            }
         }
 
         var result = plans.ToBuilder();
