@@ -90,13 +90,13 @@ public sealed partial class JobTable
                 }
 
                 var running = _leases[segment.ActiveLeases[0]];
-                if (running.NodeId == node.Id || !WorthCopying(running, segment, node, now))
+                if (running.NodeId == node.Id)
                 {
                     continue;
                 }
 
                 var score = Lateness(running, segment, now);
-                if (score > bestScore)
+                if (score > bestScore && WorthCopying(running, segment, score, node))
                 {
                     bestScore = score;
                     best = (job, segment);
@@ -113,9 +113,8 @@ public sealed partial class JobTable
     /// expected time (a stalled or overloaded node), or the idle node would encode the whole segment before the running
     /// copy is expected to finish (a fast Mac freeing up while a slow node has just begun).
     /// </summary>
-    private bool WorthCopying(LeaseState running, SegmentState segment, NodeState idle, DateTimeOffset now)
+    private bool WorthCopying(LeaseState running, SegmentState segment, double lateness, NodeState idle)
     {
-        var lateness = Lateness(running, segment, now);
         if (lateness >= StragglerLateness)
         {
             return true;
