@@ -89,7 +89,7 @@ public sealed class TranscodeModeTests : NodeTestKit
             Assert.Equal(QualityMessageVerdict.Measured, quality.Verdict);
             Assert.Equal((uint)segment.FrameCount, quality.FramesMeasured);
             // x264 and x265 are deterministic: the same frames encoded cold give other bytes only if the pre-roll reached the encoder.
-            Assert.NotEqual(coldPackets.SelectMany(p => p.Data.ToArray()), packets.SelectMany(p => p.Data.ToArray()));
+            Assert.NotEqual(coldPackets.SelectMany(p => p.AnnexB.ToArray()), packets.SelectMany(p => p.AnnexB.ToArray()));
         }
 
         directory.Delete(recursive: true);
@@ -110,40 +110,17 @@ public sealed class TranscodeModeTests : NodeTestKit
         Assert.Contains(TranscodeOptions.SourceCodecKey, error.Message, StringComparison.Ordinal);
     }
 
-    /// <summary>The segment the way `vtr transcode --bitrate` sends it (pre-roll included), with the node's decode check.</summary>
-    private async Task<(List<PacketMessage> Packets, QualityMessage Quality)> TranscodeMeasuredAsync(
+    /// <summary>The segment the way `vtr transcode --bitrate` sends and receives it (pre-roll included), with the node's
+    /// decode check.</summary>
+    private async Task<(ImmutableArray<EncodedPacket> Packets, QualityMessage Quality)> TranscodeMeasuredAsync(
         MediaInfo info, VideoCodec codec, SegmentPlan segment, List<SourcePacket> source, CancellationToken ct)
     {
         var settings = new SegmentEncodeSettings(codec, 200_000, null, Token, WireCompression.None, TransportChoice.Packets);
-        var configure = SegmentConfiguration.ForPackets(info, segment, settings);
-        await using var client = await TestSessions.OpenEncoderAsync(NodeEndPoint, codec, configure, ct);
-        var packets = new List<PacketMessage>();
-        QualityMessage? quality = null;
-        var reading = Task.Run(async () =>
-        {
-            while (await client.ReceiveAsync(ct) is { } message && message is not DoneMessage)
-            {
-                switch (message)
-                {
-                    case PacketMessage packet:
-                        packets.Add(packet);
-                        break;
-                    case QualityMessage measured:
-                        quality = measured;
-                        break;
-                    case ErrorMessage error:
-                        throw new Xunit.Sdk.XunitException($"node sent ERROR {error.Code}: {error.Message}");
-                }
-            }
-        }, ct);
-        foreach (var packet in source)
-        {
-            await client.SendPacketAsync(packet.AnnexB.Span, packet.Pts, packet.Dts, packet.Duration, packet.IsKeyframe, ct);
-        }
-
-        await client.SendAsync(FlushMessage.Instance, ct);
-        await reading;
-        return (packets, quality ?? throw new Xunit.Sdk.XunitException("no QUALITY before DONE"));
+        await using var client = await TestSessions.OpenEncoderAsync(NodeEndPoint, codec, SegmentConfiguration.ForPackets(info, segment, settings), ct);
+        var receiving = SegmentPacketReceiver.ReceiveAsync(client, segment.FrameCount, static () => { }, TestSessions.Timeout, TimeProvider.System, ct);
+        await SendAsync(client, source, ct);
+        var received = await receiving;
+        return (received.Packets, received.Quality ?? throw new Xunit.Sdk.XunitException("no QUALITY before DONE"));
     }
 
     private async Task<List<PacketMessage>> TranscodeAsync(MediaInfo info, SegmentPlan segment, List<SourcePacket> source, CancellationToken ct)
@@ -159,12 +136,18 @@ public sealed class TranscodeModeTests : NodeTestKit
             options, info.Extradata.AsMemory());
         await using var client = await TestSessions.OpenEncoderAsync(NodeEndPoint, VideoCodec.H264, configure, ct);
         var reading = TestSessions.ReadPacketsUntilDoneAsync(client, ct);
+        await SendAsync(client, source, ct);
+        return await reading;
+    }
+
+    /// <summary>The source packets in decode order, then FLUSH.</summary>
+    private static async Task SendAsync(Cli.Transport.Vtr1Client client, List<SourcePacket> source, CancellationToken ct)
+    {
         foreach (var packet in source)
         {
             await client.SendPacketAsync(packet.AnnexB.Span, packet.Pts, packet.Dts, packet.Duration, packet.IsKeyframe, ct);
         }
 
         await client.SendAsync(FlushMessage.Instance, ct);
-        return await reading;
     }
 }
