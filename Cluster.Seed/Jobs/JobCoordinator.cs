@@ -117,7 +117,7 @@ public sealed class JobCoordinator : ReceiveActor, IWithTimers
             _log.Info(
                 "job {JobId} started: {Segments} segments to {Codec} for {Client}",
                 submit.JobId.Short, submit.Segments.Length, submit.Codec, submit.ClientName);
-            _jobClocks[submit.JobId] = new JobClock(DateTimeOffset.UtcNow);
+            _jobClocks[submit.JobId] = new JobClock(DateTimeOffset.UtcNow, submit.Segments.Sum(s => (long)s.FrameCount));
         }
 
         Sender.Tell(new JobAccepted(submit.JobId, submit.Segments.Length));
@@ -126,11 +126,6 @@ public sealed class JobCoordinator : ReceiveActor, IWithTimers
 
     private void OnSegmentCompleted(SegmentCompleted completed)
     {
-        if (_jobClocks.TryGetValue(completed.JobId, out var clock))
-        {
-            clock.Frames += completed.Frames;
-        }
-
         _log.Debug(
             "Job {JobId} segment {SegmentIndex} completed by lease {LeaseId}: {Frames} frames in {ElapsedMs} ms",
             completed.JobId, completed.SegmentIndex, completed.LeaseId, completed.Frames,
@@ -308,13 +303,9 @@ public sealed class JobCoordinator : ReceiveActor, IWithTimers
         }
     }
 
-    /// <summary>When a job was accepted here and how many frames its completed segments had.</summary>
-    private sealed class JobClock(DateTimeOffset started)
-    {
-        public DateTimeOffset Started { get; } = started;
-
-        public long Frames { get; set; }
-    }
+    /// <summary>When a job was accepted here and how many frames it has: a finished job completed every segment once, so
+    /// the frames are the submission's, whatever copies of a segment also completed.</summary>
+    private sealed record JobClock(DateTimeOffset Started, long Frames);
 
     /// <summary>A member stayed unreachable for <see cref="UnreachableGrace"/>.</summary>
     private sealed record UnreachableGraceEnded(Address Address);

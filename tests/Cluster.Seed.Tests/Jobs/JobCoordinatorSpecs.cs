@@ -113,6 +113,30 @@ public sealed class JobCoordinatorSpecs : Akka.TestKit.Xunit2.TestKit
         Assert.False(nodes[duplicate.NodeId].HasMessages, "the winning copy's node was told its copy lost");
     }
 
+    [Fact]
+    public async Task A_finished_job_counts_each_segment_once_however_many_copies_completed()
+    {
+        var clock = new ManualClock();
+        var coordinator = Sys.ActorOf(JobCoordinator.Props(_mediator.Ref, clock));
+        coordinator.Tell(Node("n1", sessions: 2), _node.Ref);
+        coordinator.Tell(Node("n2"), _node.Ref);
+        coordinator.Tell(Job("j", segments: 2), _client.Ref);
+        await _client.ExpectMsgAsync<JobAccepted>(Timeout);
+        var leases = new[] { await _client.ExpectMsgAsync<SegmentLeased>(Timeout), await _client.ExpectMsgAsync<SegmentLeased>(Timeout) };
+        var onN1 = leases.Single(l => l.NodeId.Value == "n1");
+        var onN2 = leases.Single(l => l.NodeId.Value == "n2");
+        var copy = await StragglerCopyAsync(coordinator, clock, onN2); // n1's free session copies n2's segment
+
+        // Both copies of n2's segment report done before the job ends: the job has 200 frames, not 300.
+        await EventFilter.Info(contains: "finished: 200 frames").ExpectOneAsync(async () =>
+        {
+            coordinator.Tell(Done(copy), _client.Ref);
+            coordinator.Tell(Done(onN2), _client.Ref);
+            coordinator.Tell(Done(onN1), _client.Ref);
+            await _client.FishForMessageAsync(m => m is JobCompleted, Timeout);
+        });
+    }
+
     /// <summary>Moves the clock far past the segment's expected time and lets a status report trigger assignment: the
     /// idle node copies the straggler.</summary>
     private async Task<SegmentLeased> StragglerCopyAsync(IActorRef coordinator, ManualClock clock, SegmentLeased original)
