@@ -38,7 +38,7 @@ public static class TranscodeCommand
         var crf = new Option<double?>("--crf") { Description = CrfDescription() };
         var segmentSeconds = new Option<double?>("--segment-seconds")
         {
-            Description = $"segment length in seconds (default: sized for the cluster, {SegmentSizing.SegmentsPerFreeSession} segments per free session, one GOP to {SegmentSizing.MaxSeconds:0} s)",
+            Description = $"segment length in seconds (default: sized for the cluster, {SegmentSizing.SegmentsPerFreeSession} segments per free session, one GOP to {SegmentSizing.MaxSeconds:0} s, at least {SegmentSizing.QualityMinSeconds:0} s, with --bitrate {SegmentSizing.BitrateMinSeconds:0} s)",
         };
         var spread = new Option<double>("--quality-spread")
         {

@@ -3,9 +3,9 @@ using System.Collections.Immutable;
 namespace Vtr.Cli.Media;
 
 /// <summary>
-/// Splits a probed video into keyframe-aligned segments of about S seconds (pure). A segment ends where the keyframe
-/// nearest to its start + S begins, so sizes stay within half a GOP of S; a GOP longer than S is never split. An
-/// intra-only source is cut at the frame nearest each multiple of S.
+/// Splits a probed video into keyframe-aligned segments of about S seconds (pure): a cut is made at the keyframe (or,
+/// in an intra-only source, the frame) nearest each multiple of S from the start, so sizes stay within a GOP of S and
+/// the count near duration / S; a GOP longer than S is never split.
 /// </summary>
 public static class SegmentPlanner
 {
@@ -58,13 +58,20 @@ public static class SegmentPlanner
         var starts = new List<int> { 0 };
         var startSeconds = info.ToSeconds(info.VideoPackets[0].Pts);
         var origin = startSeconds;
-        // Intra-only sources (ProRes, DNxHR, ...) can be cut anywhere: aim at multiples of S from the start so rounding
-        // to whole frames never accumulates; a GOP source aims at S after the keyframe it got.
-        var intraOnly = keyframes.Count == info.VideoPackets.Length;
+        // Aim at multiples of S from the start, so rounding to a keyframe never accumulates: 5 s aims on 2 s GOPs cut
+        // 6/4/6/4 s, which two sessions share evenly, where "S after the last cut" cut 6/6/6/2. A multiple that the last
+        // cut already passed (or nearly: a GOP longer than S) is skipped, so no segment is cut shorter than it must be.
+        var step = 1;
         var k = 0;
         while (true)
         {
-            var target = intraOnly ? origin + (starts.Count * segmentSeconds) : startSeconds + segmentSeconds;
+            while (origin + (step * segmentSeconds) <= startSeconds + (segmentSeconds / 2))
+            {
+                step++;
+            }
+
+            var target = origin + (step * segmentSeconds);
+            step++;
             while (k < keyframes.Count && (keyframes[k] <= starts[^1] || info.ToSeconds(info.VideoPackets[keyframes[k]].Pts) < target))
             {
                 k++;

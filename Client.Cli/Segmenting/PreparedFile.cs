@@ -156,7 +156,7 @@ public sealed class PreparedFile : IDisposable
     {
         ArgumentNullException.ThrowIfNull(status);
         using var measure = _timer.Measure(JobStage.SegmentPlan);
-        var (seconds, plans) = SegmentSizing.PlanForCluster(Info, freeSessions);
+        var (seconds, plans) = SegmentSizing.PlanForCluster(Info, freeSessions, bitrateMode: Encode.Bitrate is not null);
         _journal?.RecordSegmentSeconds(seconds);
         Plan(seconds, plans, status);
     }

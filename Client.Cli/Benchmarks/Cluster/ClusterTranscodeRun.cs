@@ -17,7 +17,7 @@ internal static class ClusterTranscodeRun
     /// <summary>Threads of every node's encoder and decoder.</summary>
     public const int NodeThreads = 1;
 
-    public static async Task<ClusterBenchRun> RunAsync(ClusterBenchOptions options, ClusterScenario scenario, string input, string output, CancellationToken ct)
+    public static async Task<ClusterBenchRun> RunAsync(ClusterBenchOptions options, ClusterScenario scenario, double segmentSeconds, string input, string output, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(scenario);
@@ -25,7 +25,7 @@ internal static class ClusterTranscodeRun
         var silent = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) });
         var nodes = scenario.Nodes;
         var encode = new SegmentEncodeSettings(VideoCodec.H264, options.Bitrate, null, "", scenario.Compression, scenario.Transport);
-        var request = new TranscodeRequest(input, output, [], encode, options.SegmentSeconds, nodes)
+        var request = new TranscodeRequest(input, output, [], encode, segmentSeconds, nodes)
         {
             EmbeddedSessionsPerNode = 1,
             EmbeddedNodeBackends = [new FFmpegBackendOptions(options.Preset, NodeThreads)],

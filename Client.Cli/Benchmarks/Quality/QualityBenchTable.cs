@@ -50,10 +50,16 @@ internal static class QualityBenchTable
             return $"{fixedSeconds.ToString(Inv)} s segments";
         }
 
-        var counts = report.Rows.FirstOrDefault()?.SplitSegments ?? [];
-        var cuts = counts.Zip(o.NodeCounts, (count, nodes) => string.Create(Inv, $"{nodes} node{(nodes == 1 ? "" : "s")}: {count} of ~{o.Seconds / Math.Max(1, count):0.#} s"));
-        return $"segments sized for the cluster ({string.Join(", ", cuts)})";
+        // Bitrate mode keeps its segments longer (SegmentSizing.BitrateMinSeconds), so each mode says what it cut.
+        var modes = report.Rows.GroupBy(r => r.Mode).Select(g => (Mode: g.Key, Cuts: Cuts(o, g.First().SplitSegments))).ToList();
+        var text = modes.Select(m => m.Cuts).Distinct().Count() == 1
+            ? modes.FirstOrDefault().Cuts
+            : string.Join("; ", modes.Select(m => $"{m.Mode}: {m.Cuts}"));
+        return $"segments sized for the cluster ({text})";
     }
+
+    private static string Cuts(QualityBenchOptions o, IEnumerable<int> counts) =>
+        string.Join(", ", counts.Zip(o.NodeCounts, (count, nodes) => string.Create(Inv, $"{nodes} node{(nodes == 1 ? "" : "s")}: {count} of ~{o.Seconds / Math.Max(1, count):0.#} s")));
 
     private static string Cell(QualityMeasure m) => string.Create(Inv, $"{m.Kbps:0}  {m.Psnr:0.00}  {m.Ssim:0.0000}");
 

@@ -67,14 +67,18 @@ public sealed class QualityBenchmarkTests
 
         var report = await QualityBenchmark.RunAsync(sized, _ => { }, timeout.Token);
 
-        // One keyframe a second and 4 segments per free session: 4 of 2 s on one node, 8 of 1 s on two.
-        Assert.All(report.Rows, row => Assert.Equal([4, 8], row.SplitSegments.ToArray()));
+        // One keyframe a second, but the count rule's 2 s and 1 s segments are under the floors: crf mode takes the
+        // largest multiple of the sessions whose segments reach 3 s (2 of 4 s on either cluster), bitrate mode never
+        // cuts under 5 s, so the 8 s clip stays one segment there.
+        Assert.All(report.Rows.Where(r => r.Mode == QualityBenchmark.CrfMode), row => Assert.Equal([2, 2], row.SplitSegments.ToArray()));
+        Assert.All(report.Rows.Where(r => r.Mode == QualityBenchmark.BitrateMode), row => Assert.Equal([1, 1], row.SplitSegments.ToArray()));
         Assert.All(report.Rows, row => Assert.Null(row.FfmpegSegmentIdr)); // no single IDR grid to compare with
         Assert.NotNull(report.BdRate(QualityBenchmark.CrfMode, 1));
         var console = new TestConsole().Width(160);
         console.Write(QualityBenchTable.Render(report));
         var title = System.Text.RegularExpressions.Regex.Replace(console.Output, @"\s+", " "); // the title wraps at the table's width
-        Assert.Contains("segments sized for the cluster (1 node: 4 of ~2 s, 2 nodes: 8 of ~1 s)", title, StringComparison.Ordinal);
+        Assert.Contains("segments sized for the cluster (bitrate: 1 node: 1 of ~8 s, 2 nodes: 1 of ~8 s; crf: 1 node: 2 of ~4 s, 2 nodes: 2 of ~4 s)",
+            title, StringComparison.Ordinal);
     }
 
     [FfmpegFact]

@@ -36,6 +36,16 @@ public sealed class SegmentPlannerTests
     }
 
     [Fact]
+    public void Cuts_aim_at_multiples_of_the_length_so_gop_rounding_does_not_add_up()
+    {
+        // 20 s, 2 s GOPs, 5 s aims: cuts at 6, 10 and 16 s (ties go to the later keyframe), so two sessions get 250
+        // frames each; aiming 5 s after each cut would have cut 6/6/6/2 s.
+        var plans = SegmentPlanner.Plan(ClosedGop(500, 50), 5.0);
+
+        Assert.Equal([150, 100, 150, 100], plans.Select(p => p.FrameCount));
+    }
+
+    [Fact]
     public void A_segment_shorter_than_a_gop_never_splits_the_gop()
     {
         var plans = SegmentPlanner.Plan(ClosedGop(100), 0.1);

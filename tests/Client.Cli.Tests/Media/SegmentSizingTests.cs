@@ -25,22 +25,21 @@ public sealed class SegmentSizingTests
     public void Makes_at_least_four_segments_per_free_session_when_the_gops_allow(int sessions)
     {
         // 60 s with a keyframe every 0.4 s: room for 150 segments.
-        var (_, plans) = SegmentSizing.PlanForCluster(Stream(1500, 10), sessions);
+        var (_, plans) = SegmentSizing.PlanByCount(Stream(1500, 10), sessions);
 
         Assert.InRange(plans.Length, 4 * sessions, 150);
         Assert.Equal(1500, plans.Sum(p => p.FrameCount));
     }
 
     [Fact]
-    public void Rounding_to_the_nearest_keyframe_never_leaves_fewer_segments_than_asked()
+    public void Rounding_to_the_nearest_keyframe_never_leaves_fewer_segments_than_the_gops_allow()
     {
-        // 24 s, a keyframe every 2 s, 2 sessions: the aim of 24 / 8 = 3 s lands halfway between keyframes and rounds up
-        // (fewer than 8 segments); the rule aims shorter until it has its 8.
-        var (seconds, plans) = SegmentSizing.PlanForCluster(Stream(600, 50), 2);
+        // 24 s, a keyframe every 2 s: 2 sessions want 8 segments of 3 s, each aim halfway between keyframes; 4 sessions
+        // want 16 of 1.5 s, shorter than a GOP, so every GOP becomes a segment.
+        Assert.Equal(8, SegmentSizing.PlanByCount(Stream(600, 50), 2).Plans.Length);
+        var (seconds, plans) = SegmentSizing.PlanByCount(Stream(600, 50), 4);
 
-        Assert.InRange(SegmentPlanner.Plan(Stream(600, 50), 3.0).Length, 1, 7);
-        Assert.InRange(plans.Length, 8, 12);
-        Assert.True(seconds < 3.0);
+        Assert.Equal(12, plans.Length);
         Assert.Equal(plans.Length, SegmentPlanner.Plan(Stream(600, 50), seconds).Length); // the recorded length replans the same cut
     }
 
@@ -48,7 +47,7 @@ public sealed class SegmentSizingTests
     public void A_short_clip_on_a_big_cluster_is_cut_at_every_keyframe_and_never_inside_a_gop()
     {
         // 4 s with a keyframe a second on 16 free sessions: 64 wanted, 4 GOPs possible.
-        var (_, plans) = SegmentSizing.PlanForCluster(Stream(100, 25), 16);
+        var (_, plans) = SegmentSizing.PlanByCount(Stream(100, 25), 16);
 
         Assert.Equal(4, plans.Length);
         Assert.All(plans, p => Assert.Equal(25, p.FrameCount));
@@ -58,10 +57,75 @@ public sealed class SegmentSizingTests
     public void A_long_input_on_a_small_cluster_is_cut_no_longer_than_the_maximum()
     {
         // 200 s on one session: 4 segments of 50 s would be the count rule; the maximum makes them 10 s.
-        var (seconds, plans) = SegmentSizing.PlanForCluster(Stream(5000, 25), 1);
+        var (seconds, plans) = SegmentSizing.PlanByCount(Stream(5000, 25), 1);
 
         Assert.Equal(SegmentSizing.MaxSeconds, seconds);
         Assert.Equal(20, plans.Length);
+    }
+
+    [Theory]
+    [InlineData(60, 12, 12)] // three default nodes: one 5 s segment per session (with pre-roll), not 60 of 1 s
+    [InlineData(60, 4, 4)] // one default node: 4 × 15 s, which need no pre-roll, rather than 8 × 7.5 s with one
+    [InlineData(60, 2, 6)] // the embedded default on 2 cores: 6 × 10 s
+    [InlineData(20, 12, 4)] // a short file on a big cluster: 4 × 5 s, eight sessions idle
+    [InlineData(20, 2, 2)] // issue 12's bench clip: 2 × 10 s, one per session and no pre-roll
+    [InlineData(3, 4, 1)] // shorter than the floor: one segment
+    public void Bitrate_mode_counts_a_multiple_of_the_sessions_never_shorter_than_its_floor(double seconds, int sessions, int expected)
+    {
+        var count = SegmentSizing.FlooredSegmentCount(seconds, sessions, bitrateMode: true);
+
+        Assert.Equal(expected, count);
+        Assert.True(count == 1 || seconds / count >= SegmentSizing.BitrateMinSeconds, $"{seconds / count} s segments");
+    }
+
+    [Theory]
+    [InlineData(60, 12, 12)] // three default nodes: 12 × 5 s rather than 48 × 1.25 s (+2.6 % BD-rate)
+    [InlineData(30, 12, 12)] // 12 × 2.5 s: no multiple reaches 3 s, one per session reaches 2 s
+    [InlineData(4, 8, 2)] // the 4 s sample clip on two default nodes: still one segment per node
+    [InlineData(4, 2, 2)] // the 4 s sample clip on the embedded default
+    [InlineData(1.5, 4, 1)] // shorter than the floor: one segment
+    public void Quality_mode_counts_a_multiple_of_the_sessions_never_shorter_than_its_floor(double seconds, int sessions, int expected)
+    {
+        var count = SegmentSizing.FlooredSegmentCount(seconds, sessions, bitrateMode: false);
+
+        Assert.Equal(expected, count);
+        Assert.True(count == 1 || seconds / count >= SegmentSizing.QualityMinSeconds, $"{seconds / count} s segments");
+    }
+
+    [Fact]
+    public void Bitrate_mode_cuts_a_minute_on_three_default_nodes_into_one_even_segment_per_session()
+    {
+        // 60 s with a keyframe a second, 12 free sessions: the count rule alone cuts 48+ one-second segments.
+        var info = Stream(1500, 25);
+        var (seconds, plans) = SegmentSizing.PlanForCluster(info, 12, bitrateMode: true);
+
+        Assert.Equal(12, plans.Length);
+        Assert.All(plans, p => Assert.Equal(125, p.FrameCount));
+        Assert.Equal(5.0, seconds, 6);
+        Assert.InRange(SegmentSizing.PlanByCount(info, 12).Plans.Length, 48, 60);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_long_file_is_left_to_the_count_rule(bool bitrateMode)
+    {
+        // 400 s on 8 sessions: 32 segments of 12.5 s, capped at 10 s; long enough for either mode's floor.
+        var info = Stream(10000, 25);
+        var counted = SegmentSizing.PlanByCount(info, 8).Plans;
+
+        Assert.Equal(40, counted.Length);
+        Assert.Equal(counted.Select(p => p.FirstPacketIndex), SegmentSizing.PlanForCluster(info, 8, bitrateMode).Plans.Select(p => p.FirstPacketIndex));
+    }
+
+    [Fact]
+    public void Quality_mode_cuts_a_short_clip_on_one_node_as_the_count_rule_does()
+    {
+        // 60 s on 4 sessions: 16 segments of 3.75 s, over the preferred 3 s.
+        var info = Stream(1500, 25);
+
+        Assert.Equal(16, SegmentSizing.PlanForCluster(info, 4, bitrateMode: false).Plans.Length);
+        Assert.Equal(12, SegmentSizing.PlanForCluster(info, 12, bitrateMode: false).Plans.Length);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Spectre.Console;
+using Vtr.Cli.Media;
 using Vtr.Cli.Segmenting;
 using Vtr.Integration.Tests.Media;
 using Vtr.Shared.Media;
@@ -36,7 +37,9 @@ public sealed class BitrateAccuracyTests() : NoiseClipTests("640x360", Seconds, 
         var output = Path.Combine(Folder, "out-default.mp4");
         var outcome = await TranscodeAsync(output, segmentSeconds: null);
 
-        Assert.True(outcome.Job.Segments.Count >= 4, $"{outcome.Job.Segments.Count} segments");
+        // Bitrate mode's floor: a few long segments (2 × 15 s on two sessions), none under 5 s of this 30 fps clip.
+        Assert.True(outcome.Job.Segments.Count >= 2, $"{outcome.Job.Segments.Count} segments");
+        Assert.All(outcome.Job.Segments.Values, s => Assert.True(s.Frames >= SegmentSizing.BitrateMinSeconds * 30, $"a segment of {s.Frames} frames"));
         await AssertOnTargetAsync(output, outcome);
     }
 
