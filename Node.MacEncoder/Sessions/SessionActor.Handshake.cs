@@ -116,6 +116,7 @@ public sealed partial class SessionActor
             string.Join(',', configure.Options.Select(option => option.Key + "=" + option.Value))]);
         configure.TryGetCompression(out var compression); // checked by the plan
         var spec = plan.Spec! with { OutputCompression = compression }; // a plan without error has a spec
+        _stats.Keep = spec.Keep;
         _codec = Context.ActorOf(CodecActor.Props(_backend, spec, _policy.MaxCodecRestarts), "codec");
         Context.Watch(_codec);
         Become(OpeningCodec);

@@ -44,8 +44,7 @@ public sealed partial class SessionActor
                 HandleFrame(frame);
                 break;
             case PacketMessage packet when _mode is SessionMode.Decode or SessionMode.Transcode:
-                _stats.InputCount++;
-                _stats.InputBytes += packet.Data.Length;
+                _stats.CountInput(packet.Pts, packet.Data.Length);
                 _codec!.Tell(new CodecProtocol.DecodePacket(packet)); // streaming implies an open codec
                 break;
             case FlushMessage:
@@ -88,11 +87,13 @@ public sealed partial class SessionActor
         }
 
         _lastSubmittedPts = frame.Pts;
-        _stats.InputCount++;
+        var bytes = 0L;
         foreach (var plane in frame.Planes)
         {
-            _stats.InputBytes += plane.Data.Length;
+            bytes += plane.Data.Length;
         }
+
+        _stats.CountInput(frame.Pts, bytes);
 
         _codec!.Tell(new CodecProtocol.EncodeFrame(frame)); // streaming implies an open codec
     }

@@ -182,10 +182,13 @@ public sealed partial class SessionActor : ReceiveActor, IWithTimers, IWithUnbou
     {
         var seconds = _stats.Elapsed.TotalSeconds;
         var inv = System.Globalization.CultureInfo.InvariantCulture;
-        const string Summary = "session closed: client {Client} ({Mode}) {InputCount} in, {OutputCount} out in {Seconds} s ({Fps} fps), {InputMegabytes} MB in, {OutputMegabytes} MB out";
+        var summary = _stats.InputOutsideKeep > 0
+            ? "session closed: client {Client} ({Mode}) {InputCount} in ({OutsideCount} lead-in, not output), {OutputCount} out in {Seconds} s ({Fps} fps), {InputMegabytes} MB in, {OutputMegabytes} MB out"
+            : "session closed: client {Client} ({Mode}) {InputCount} in, {OutputCount} out in {Seconds} s ({Fps} fps), {InputMegabytes} MB in, {OutputMegabytes} MB out";
+        object[] counts = _stats.InputOutsideKeep > 0 ? [_stats.InputCount, _stats.InputOutsideKeep] : [_stats.InputCount];
         object[] values =
         [
-            _clientName, _stats.Mode, _stats.InputCount, _stats.OutputCount, seconds.ToString("0.0", inv),
+            _clientName, _stats.Mode, .. counts, _stats.OutputCount, seconds.ToString("0.0", inv),
             (seconds > 0 ? _stats.OutputCount / seconds : 0).ToString("0", inv),
             (_stats.InputBytes / 1e6).ToString("0.0", inv), (_stats.OutputBytes / 1e6).ToString("0.0", inv),
         ];
@@ -194,11 +197,11 @@ public sealed partial class SessionActor : ReceiveActor, IWithTimers, IWithUnbou
         // its own line (OnCopyLost), and its counts would read like a failure.
         if (_copyLost || (_stats.InputCount == 0 && _stats.OutputCount == 0))
         {
-            _log.Debug(Summary, values);
+            _log.Debug(summary, values);
         }
         else
         {
-            _log.Info(Summary, values);
+            _log.Info(summary, values);
         }
     }
 
