@@ -64,32 +64,24 @@ public sealed class SegmentSizingTests
     }
 
     [Theory]
-    [InlineData(60, 12, 12)] // three default nodes: one 5 s segment per session (with pre-roll), not 60 of 1 s
-    [InlineData(60, 4, 4)] // one default node: 4 × 15 s, which need no pre-roll, rather than 8 × 7.5 s with one
-    [InlineData(60, 2, 6)] // the embedded default on 2 cores: 6 × 10 s
-    [InlineData(20, 12, 4)] // a short file on a big cluster: 4 × 5 s, eight sessions idle
-    [InlineData(20, 2, 2)] // issue 12's bench clip: 2 × 10 s, one per session and no pre-roll
-    [InlineData(3, 4, 1)] // shorter than the floor: one segment
-    public void Bitrate_mode_counts_a_multiple_of_the_sessions_never_shorter_than_its_floor(double seconds, int sessions, int expected)
+    [InlineData(true, 60, 12, 12)] // three default nodes: one 5 s segment per session (with pre-roll), not 60 of 1 s
+    [InlineData(true, 60, 4, 4)] // one default node: 4 × 15 s, which need no pre-roll, rather than 8 × 7.5 s with one
+    [InlineData(true, 60, 2, 6)] // the embedded default on 2 cores: 6 × 10 s
+    [InlineData(true, 20, 12, 4)] // a short file on a big cluster: 4 × 5 s, eight sessions idle
+    [InlineData(true, 20, 2, 2)] // issue 12's bench clip: 2 × 10 s, one per session and no pre-roll
+    [InlineData(true, 3, 4, 1)] // shorter than the floor: one segment
+    [InlineData(false, 60, 12, 12)] // crf on three default nodes: 12 × 5 s rather than 48 × 1.25 s (+2.6 % BD-rate)
+    [InlineData(false, 30, 12, 12)] // 12 × 2.5 s: no multiple reaches 3 s, one per session reaches 2 s
+    [InlineData(false, 4, 8, 2)] // the 4 s sample clip on two default nodes: still one segment per node
+    [InlineData(false, 4, 2, 2)] // the 4 s sample clip on the embedded default
+    [InlineData(false, 1.5, 4, 1)] // shorter than the floor: one segment
+    public void A_floored_count_is_a_multiple_of_the_sessions_and_never_shorter_than_the_mode_allows(bool bitrateMode, double seconds, int sessions, int expected)
     {
-        var count = SegmentSizing.FlooredSegmentCount(seconds, sessions, bitrateMode: true);
+        var count = SegmentSizing.FlooredSegmentCount(seconds, sessions, bitrateMode);
 
         Assert.Equal(expected, count);
-        Assert.True(count == 1 || seconds / count >= SegmentSizing.BitrateMinSeconds, $"{seconds / count} s segments");
-    }
-
-    [Theory]
-    [InlineData(60, 12, 12)] // three default nodes: 12 × 5 s rather than 48 × 1.25 s (+2.6 % BD-rate)
-    [InlineData(30, 12, 12)] // 12 × 2.5 s: no multiple reaches 3 s, one per session reaches 2 s
-    [InlineData(4, 8, 2)] // the 4 s sample clip on two default nodes: still one segment per node
-    [InlineData(4, 2, 2)] // the 4 s sample clip on the embedded default
-    [InlineData(1.5, 4, 1)] // shorter than the floor: one segment
-    public void Quality_mode_counts_a_multiple_of_the_sessions_never_shorter_than_its_floor(double seconds, int sessions, int expected)
-    {
-        var count = SegmentSizing.FlooredSegmentCount(seconds, sessions, bitrateMode: false);
-
-        Assert.Equal(expected, count);
-        Assert.True(count == 1 || seconds / count >= SegmentSizing.QualityMinSeconds, $"{seconds / count} s segments");
+        var floor = bitrateMode ? SegmentSizing.BitrateMinSeconds : SegmentSizing.QualityMinSeconds;
+        Assert.True(count == 1 || seconds / count >= floor, $"{seconds / count} s segments");
     }
 
     [Fact]
