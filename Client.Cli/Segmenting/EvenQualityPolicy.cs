@@ -8,8 +8,8 @@ namespace Vtr.Cli.Segmenting;
 /// re-encoded with its crf moved by the distance over a slope in dB per crf step (a bounded target-quality loop, like
 /// Av1an's), at most <see cref="MaxRetries"/> times per segment and within a budget of re-encoded frames; the attempt
 /// nearer the median is kept. The slope is the segment's own once two of its attempts on one node were measured (the
-/// secant), else the node's measured one, else <see cref="DbPerCrf"/>. What a node's segments needed is remembered as
-/// that node's crf offset, so its next segments start calibrated and a steady farm stops re-encoding after the first
+/// secant), else the node's measured one, else <see cref="DbPerCrf"/>. What a node's segments needed, averaged, is remembered
+/// as that node's crf offset, so its next segments start calibrated and a steady farm stops re-encoding after the first
 /// segment per node. Nodes learn, and retries are spent, only against a median of at least
 /// <see cref="MinSegmentsToJudge"/> segments, a retry leaves one retry's budget for each worse outlier, and the
 /// end-of-job sweep serves the furthest outliers first, so an early, unsettled median can neither miscalibrate a node
@@ -44,7 +44,7 @@ public sealed class EvenQualityPolicy
     public const int MinSegmentsToJudge = 3;
 
     private readonly Lock _gate = new();
-    private readonly Dictionary<NodeId, double> _offsets = [];
+    private readonly Dictionary<NodeId, Dictionary<int, Landing>> _landings = [];
     private readonly Dictionary<NodeId, (double Sum, int Count)> _nodeSlopes = [];
     private readonly Dictionary<int, Segment> _segments = [];
     private readonly HashSet<int> _inFlight = [];
@@ -110,8 +110,8 @@ public sealed class EvenQualityPolicy
 
             // The segment's distance from its node's calibration is its content, carried over to this node's calibration;
             // before its node was calibrated that distance is mostly the node's own (a preset), which this node lacks.
-            return _offsets.TryGetValue(from.Node, out var calibration)
-                ? Math.Clamp(needed - calibration + NodeOffset(node), -MaxOffset, MaxOffset)
+            return _landings.ContainsKey(from.Node)
+                ? Math.Clamp(needed - NodeOffset(from.Node) + NodeOffset(node), -MaxOffset, MaxOffset)
                 : NodeOffset(node);
         }
     }
@@ -153,8 +153,13 @@ public sealed class EvenQualityPolicy
 
             if (Active && Settled(_segments.Count - 1))
             {
-                // What this node would have needed to land on the median of the others, remembered for its next segments.
-                _offsets[node] = Math.Clamp(offset + ((psnr - median) / (secant ?? NodeSlope(node))), -MaxOffset, MaxOffset);
+                // Where this node landed this segment against the median of the others (its latest attempt), for its next segments.
+                if (!_landings.TryGetValue(node, out var landings))
+                {
+                    _landings[node] = landings = [];
+                }
+
+                landings[index] = new Landing(offset, psnr, median);
             }
 
             return new EvenQualityDecision(keep, ShouldRetry(index));
@@ -198,7 +203,13 @@ public sealed class EvenQualityPolicy
         }
     }
 
-    private double NodeOffset(NodeId node) => _offsets.GetValueOrDefault(node);
+    /// <summary>The crf offset that would have landed the node's segments on the median, averaged over its segments (each
+    /// by its latest attempt there) at the node's current slope: one segment's need is its content as much as the node's,
+    /// and the last segment's alone once calibrated a medium node 0.9 steps too low from one easy segment and sent a hard
+    /// segment's last retry there 1.05 dB off (MixedFarmQualityTests).</summary>
+    private double NodeOffset(NodeId node) => _landings.TryGetValue(node, out var landings)
+        ? Math.Clamp(landings.Values.Average(l => l.Offset + ((l.Psnr - l.Median) / NodeSlope(node))), -MaxOffset, MaxOffset)
+        : 0;
 
     /// <summary>dB per crf step for a segment on a node: its own secant there, else the node's mean secant, else the default.</summary>
     private double Slope(Segment segment, NodeId node) => Secant(segment, node) ?? NodeSlope(node);
@@ -257,6 +268,9 @@ public sealed class EvenQualityPolicy
     }
 
     private sealed record Attempt(NodeId Node, double Offset, double Psnr);
+
+    /// <summary>One measured attempt of a node: its crf offset, its PSNR and the median of the other segments then.</summary>
+    private sealed record Landing(double Offset, double Psnr, double Median);
 
     /// <summary>A segment's measured attempts in order, and the one kept (nearest the median when it was measured).</summary>
     private sealed record Segment(Attempt Kept, int Frames, IReadOnlyList<Attempt> Attempts)

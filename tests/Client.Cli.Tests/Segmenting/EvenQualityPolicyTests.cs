@@ -206,7 +206,9 @@ public sealed class EvenQualityPolicyTests
 
         policy.Record(4, Slow, 10, 44.9, Frames);
 
-        Assert.Equal(10 + (0.9 / 0.3), policy.OffsetFor(Slow), 6); // 3 crf steps up, not 1.5
+        // Segment 3 needed 10 steps and segment 4 needed 10 + 0.9 / 0.3 = 13 at the measured 0.3 dB a step (10 + 0.9 / 0.6
+        // = 11.5 at the default): the node's offset is their mean, 11.5 (10.75 at the default slope).
+        Assert.Equal((10 + 13) / 2.0, policy.OffsetFor(Slow), 6);
     }
 
     [Fact]
@@ -237,11 +239,12 @@ public sealed class EvenQualityPolicyTests
         var policy = SettledAt44();
         policy.Record(3, Slow, -5, 44.0, Frames); // Slow is calibrated 5 crf steps below Fast
         policy.Record(4, Fast, 0, 41.0, Frames); // a hard segment: 3 dB under on Fast, 5 steps too high a crf
-        policy.Record(5, Fast, -5, 47.0, Frames); // Fast's next segment shows its calibration was right at 0
+        policy.Record(5, Fast, -5, 47.0, Frames); // Fast's next segment needed 0: Fast's calibration is their mean, -2.5
+        policy.Record(6, Fast, 0, 44.0, Frames); // and a typical one: -5, 0 and 0 average to -5/3
 
-        // On Slow the hard segment needs Slow's calibration plus its own 5 steps: not Slow's offset alone.
-        Assert.Equal(-10, policy.OffsetFor(Slow, 4), 9);
-        Assert.Equal(0, policy.OffsetFor(Fast), 9);
+        // On Slow the hard segment needs Slow's calibration plus its own distance from Fast's: not Slow's offset alone.
+        Assert.Equal(-5.0 / 3, policy.OffsetFor(Fast), 9);
+        Assert.Equal(-5 + (-5 - (-5.0 / 3)), policy.OffsetFor(Slow, 4), 9);
     }
 
     [Fact]
