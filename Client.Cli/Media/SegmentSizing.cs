@@ -20,8 +20,9 @@ public static class SegmentSizing
     /// <summary>Segments per free session: with n ≥ 4 segments per session the idle tail is at most ~1/4 of a session's share.</summary>
     public const int SegmentsPerFreeSession = 4;
 
-    /// <summary>The longest default segment: a long input still gives resume, progress and a late-joining node fine-grained work,
-    /// and at 25–60 fps an IDR every 10 s costs about what x264's own keyint (250) costs.</summary>
+    /// <summary>The count rule's longest segment: a long input still gives resume, progress and a late-joining node fine-grained work,
+    /// and at 25–60 fps an IDR every 10 s costs about what x264's own keyint (250) costs. A floored count may cut a short
+    /// file longer (one 15 s `--bitrate` segment per session rather than two of 7.5 s that need a pre-roll).</summary>
     public const double MaxSeconds = 10;
 
     /// <summary>
