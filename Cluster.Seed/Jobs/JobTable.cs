@@ -169,10 +169,6 @@ public sealed partial class JobTable
         return changes.Build();
     }
 
-    /// <summary>
-    /// A failed lease queues its segment again (unless a duplicate still runs), counts towards the node's
-    /// quarantine for this job, and fails the job once the segment has exhausted the eligible nodes.
-    /// </summary>
     /// <summary>What a failure report will mean, read before <see cref="FailSegment"/> applies it.</summary>
     public SegmentFailureKind Classify(SegmentFailed failed)
     {
@@ -184,6 +180,10 @@ public sealed partial class JobTable
         return job.Segments[lease.SegmentIndex].ActiveLeases.Count > 1 ? SegmentFailureKind.OtherCopyRuns : SegmentFailureKind.Requeued;
     }
 
+    /// <summary>
+    /// A failed lease queues its segment again (unless a duplicate still runs), counts towards the node's
+    /// quarantine for this job, and fails the job once the segment has exhausted the eligible nodes.
+    /// </summary>
     public TableChanges FailSegment(SegmentFailed failed)
     {
         if (!_leases.TryGetValue(failed.LeaseId, out var lease) || !_jobs.TryGetValue(lease.JobId, out var job))
