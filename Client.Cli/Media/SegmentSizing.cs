@@ -58,10 +58,9 @@ public static class SegmentSizing
     public static (double SegmentSeconds, ImmutableArray<SegmentPlan> Plans) PlanForCluster(MediaInfo info, int freeSessions, bool bitrateMode)
     {
         ArgumentNullException.ThrowIfNull(info);
-        var wanted = WantedSegments(freeSessions);
-        var duration = Math.Max(info.Duration.TotalSeconds, 1e-3);
-        if (Math.Min(MaxSeconds, duration / wanted) < Floor(bitrateMode).Preferred)
+        if (CountRuleSeconds(info, freeSessions) < Floor(bitrateMode).Preferred)
         {
+            var duration = Duration(info);
             var seconds = duration / FlooredSegmentCount(duration, freeSessions, bitrateMode);
             return (seconds, SegmentPlanner.Plan(info, seconds));
         }
@@ -75,7 +74,7 @@ public static class SegmentSizing
     {
         ArgumentNullException.ThrowIfNull(info);
         var wanted = WantedSegments(freeSessions);
-        var seconds = Math.Min(MaxSeconds, Math.Max(info.Duration.TotalSeconds, 1e-3) / wanted);
+        var seconds = CountRuleSeconds(info, freeSessions);
         var plans = SegmentPlanner.Plan(info, seconds);
         // The planner cuts at the keyframe nearest each target, which can round the count down: aim shorter until the
         // count is reached or a shorter aim no longer adds a segment because every GOP already is one.
@@ -111,6 +110,12 @@ public static class SegmentSizing
 
         return Math.Max(1, (int)(seconds / minimum));
     }
+
+    /// <summary>The count rule's first aim: the file over <see cref="WantedSegments"/>, at most <see cref="MaxSeconds"/>.</summary>
+    private static double CountRuleSeconds(MediaInfo info, int freeSessions) =>
+        Math.Min(MaxSeconds, Duration(info) / WantedSegments(freeSessions));
+
+    private static double Duration(MediaInfo info) => Math.Max(info.Duration.TotalSeconds, 1e-3);
 
     private static (double Preferred, double Minimum) Floor(bool bitrateMode) => bitrateMode
         ? (SegmentPreRoll.NeededBelowSeconds, BitrateMinSeconds)
