@@ -182,10 +182,10 @@ public sealed partial class SessionActor : ReceiveActor, IWithTimers, IWithUnbou
     {
         var seconds = _stats.Elapsed.TotalSeconds;
         var inv = System.Globalization.CultureInfo.InvariantCulture;
-        var summary = _stats.InputOutsideKeep > 0
-            ? "session closed: client {Client} ({Mode}) {InputCount} in ({OutsideCount} lead-in, not output), {OutputCount} out in {Seconds} s ({Fps} fps), {InputMegabytes} MB in, {OutputMegabytes} MB out"
-            : "session closed: client {Client} ({Mode}) {InputCount} in, {OutputCount} out in {Seconds} s ({Fps} fps), {InputMegabytes} MB in, {OutputMegabytes} MB out";
-        object[] counts = _stats.InputOutsideKeep > 0 ? [_stats.InputCount, _stats.InputOutsideKeep] : [_stats.InputCount];
+        var leadIn = _stats.InputOutsideKeep > 0;
+        var summary = "session closed: client {Client} ({Mode}) {InputCount} in" + (leadIn ? " ({OutsideCount} lead-in, not output)" : "")
+            + ", {OutputCount} out in {Seconds} s ({Fps} fps), {InputMegabytes} MB in, {OutputMegabytes} MB out";
+        object[] counts = leadIn ? [_stats.InputCount, _stats.InputOutsideKeep] : [_stats.InputCount];
         object[] values =
         [
             _clientName, _stats.Mode, .. counts, _stats.OutputCount, seconds.ToString("0.0", inv),
