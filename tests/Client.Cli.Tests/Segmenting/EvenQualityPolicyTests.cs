@@ -1,33 +1,11 @@
 using Vtr.Cli.Segmenting;
 using Vtr.Shared.Cluster;
+using static Vtr.Client.Cli.Tests.Segmenting.EvenQualityPolicyHarness;
 
 namespace Vtr.Client.Cli.Tests.Segmenting;
 
 public sealed class EvenQualityPolicyTests
 {
-    private static readonly NodeId Fast = new("ultrafast:5555");
-    private static readonly NodeId Slow = new("medium:5556");
-
-    private const int Frames = 25;
-
-    /// <summary>A simulated encode: the PSNR segment <c>index</c> gets on <c>node</c> at <c>crfStep</c> crf steps off the
-    /// job's base crf.</summary>
-    private delegate double Encode(int index, NodeId node, double crfStep);
-
-    private static EvenQualityPolicy Policy(double toleranceDb = 1.0, int jobFrames = 1000) => new(26, toleranceDb, jobFrames);
-
-    /// <summary>Three segments at 44 dB settle the median for the segment under test.</summary>
-    private static EvenQualityPolicy SettledAt44(double toleranceDb = 1.0, int maxRetries = EvenQualityPolicy.DefaultMaxRetries)
-    {
-        var policy = new EvenQualityPolicy(26, toleranceDb, 1000) { MaxRetries = maxRetries };
-        for (var index = 0; index < 3; index++)
-        {
-            policy.Record(index, Fast, 0, 44.0, Frames);
-        }
-
-        return policy;
-    }
-
     [Fact]
     public void A_single_segment_is_never_an_outlier()
     {
@@ -172,95 +150,6 @@ public sealed class EvenQualityPolicyTests
     }
 
     [Fact]
-    public void A_flat_segment_converges_along_its_own_slope_in_fewer_attempts_than_the_default_slope_needs()
-    {
-        var policy = SettledAt44(toleranceDb: 0.25, maxRetries: 6);
-
-        // 3 dB too good, losing 0.3 dB per crf step: at 0.6 dB per step each retry only halves the distance (5 attempts).
-        var kept = new Dictionary<int, double>();
-        Arrive(policy, kept, 3, Slow, (_, _, step) => 47.0 - (0.3 * step));
-
-        Assert.Equal(3, policy.Attempts(3)); // the first retry measures the slope, the second lands on it
-        Assert.InRange(kept[3], 43.75, 44.25);
-    }
-
-    [Theory]
-    [InlineData(49.0, 0.3)] // flat: at 0.6 dB per step both retries stop 1.25 dB short
-    [InlineData(47.0, 1.2)] // steep: at 0.6 dB per step the retry jumps 3 dB past the median and back
-    public void An_outlier_lands_within_the_tolerance_inside_the_default_retry_bounds(double firstPsnr, double dbPerCrf)
-    {
-        var policy = SettledAt44();
-        var kept = new Dictionary<int, double>();
-
-        Arrive(policy, kept, 3, Slow, (_, _, step) => firstPsnr - (dbPerCrf * step));
-
-        Assert.InRange(kept[3], 43.0, 45.0);
-        Assert.Empty(policy.Outliers());
-    }
-
-    [Fact]
-    public void A_node_that_measured_its_slope_remembers_offsets_with_it()
-    {
-        var policy = SettledAt44(toleranceDb: 0.25, maxRetries: 6);
-        Arrive(policy, [], 3, Slow, (_, _, step) => 47.0 - (0.3 * step));
-
-        policy.Record(4, Slow, 10, 44.9, Frames);
-
-        // Segment 3 needed 10 steps and segment 4 needed 10 + 0.9 / 0.3 = 13 at the measured 0.3 dB a step (10 + 0.9 / 0.6
-        // = 11.5 at the default): the node's offset is their mean, 11.5 (10.75 at the default slope).
-        Assert.Equal((10 + 13) / 2.0, policy.OffsetFor(Slow), 6);
-    }
-
-    [Fact]
-    public void A_secant_against_the_grain_falls_back_to_the_default_slope()
-    {
-        var policy = SettledAt44();
-        policy.Record(3, Slow, 0, 47.0, Frames);
-
-        policy.Record(3, Slow, 2, 47.5, Frames); // quality rose with the crf: noise, not a slope
-
-        Assert.Equal(2 + (3.5 / EvenQualityPolicy.DbPerCrf), policy.OffsetFor(Slow, 3), 9);
-    }
-
-    [Fact]
-    public void A_measured_slope_is_clamped_so_one_noisy_secant_cannot_jump_across_the_scale()
-    {
-        var policy = SettledAt44();
-        policy.Record(3, Slow, 0, 47.0, Frames);
-
-        policy.Record(3, Slow, 4, 46.6, Frames); // 0.1 dB per step measured
-
-        Assert.Equal(4 + (2.6 / EvenQualityPolicy.MinDbPerCrf), policy.OffsetFor(Slow, 3), 9);
-    }
-
-    [Fact]
-    public void A_retry_on_another_node_carries_the_segments_own_distance_over()
-    {
-        var policy = SettledAt44();
-        policy.Record(3, Slow, -5, 44.0, Frames); // Slow is calibrated 5 crf steps below Fast
-        policy.Record(4, Fast, 0, 41.0, Frames); // a hard segment: 3 dB under on Fast, 5 steps too high a crf
-        policy.Record(5, Fast, -5, 47.0, Frames); // Fast's next segment needed 0: Fast's calibration is their mean, -2.5
-        policy.Record(6, Fast, 0, 44.0, Frames); // and a typical one: -5, 0 and 0 average to -5/3
-
-        // On Slow the hard segment needs Slow's calibration plus its own distance from Fast's: not Slow's offset alone.
-        Assert.Equal(-5.0 / 3, policy.OffsetFor(Fast), 9);
-        Assert.Equal(-5 + (-5 - (-5.0 / 3)), policy.OffsetFor(Slow, 4), 9);
-    }
-
-    [Fact]
-    public void A_retry_on_another_node_takes_no_distance_from_a_node_not_calibrated_yet()
-    {
-        // Measured in MixedFarmQualityTests: medium's first segment 4.6 dB under ultrafast's two is the preset, not the
-        // content; carried to ultrafast as 7.6 crf steps down it measured 53.3 dB, 6.6 dB over.
-        var policy = Policy();
-        policy.Record(0, Fast, 0, 46.33, 25);
-        policy.Record(2, Fast, 0, 46.90, 25);
-        policy.Record(1, Slow, 0, 42.05, 25);
-
-        Assert.Equal(policy.OffsetFor(Fast), policy.OffsetFor(Fast, 1));
-    }
-
-    [Fact]
     public void A_retry_leaves_the_budget_a_worse_outlier_still_needs()
     {
         var policy = Policy(jobFrames: 6 * Frames); // budget: three retries
@@ -373,31 +262,5 @@ public sealed class EvenQualityPolicyTests
 
         var median = kept.Values.Order().Skip(2).Take(2).Average();
         Assert.All(kept, k => Assert.True(Math.Abs(k.Value - median) <= 1.0, $"segment {k.Key}: {k.Value:0.00} dB, median {median:0.00}"));
-    }
-
-    /// <summary>What <see cref="SegmentQualityGate"/> does with an arriving segment: record it, retry while an outlier.</summary>
-    private static void Arrive(EvenQualityPolicy policy, Dictionary<int, double> kept, int index, NodeId node, Encode encode, NodeId? retryOn = null)
-    {
-        Measure(policy, kept, index, node, encode);
-        RetryWhileOutlier(policy, kept, index, retryOn ?? node, encode);
-    }
-
-    private static void RetryWhileOutlier(EvenQualityPolicy policy, Dictionary<int, double> kept, int index, NodeId node, Encode encode)
-    {
-        while (policy.TryReserveRetry(index))
-        {
-            Measure(policy, kept, index, node, encode);
-        }
-    }
-
-    /// <summary>Encodes at the offset the policy gives the node (as the segment runner does) and records the result.</summary>
-    private static void Measure(EvenQualityPolicy policy, Dictionary<int, double> kept, int index, NodeId node, Encode encode)
-    {
-        var offset = policy.OffsetFor(node, index);
-        var psnr = encode(index, node, policy.CrfAt(offset) - 26);
-        if (policy.Record(index, node, offset, psnr, Frames).Keep)
-        {
-            kept[index] = psnr;
-        }
     }
 }
